@@ -1,0 +1,47 @@
+# Two entry points (see README): `make serve` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup setup-test serve build check test lint golden clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+setup-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+serve: setup
+	$(BIN)/explainer check content
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+check: setup
+	$(BIN)/explainer check content
+
+test: setup-test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: setup-test
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
+
+golden: setup
+	$(BIN)/python -m tests.golden --update
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Explainer-site generator: news article + curated facts -> cited explainer pages."""
+
+__version__ = "0.1.0"

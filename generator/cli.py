@@ -1,0 +1,127 @@
+"""The ``explainer`` command line: check, render and schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.diagnostics import Diagnostic, Severity, errors_in, sort_diagnostics
+
+DEFAULT_CONTENT = Path("content")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 content errors, 2 usage errors)."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if not hasattr(arguments, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return int(arguments.run(arguments))
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"explainer: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Turn news articles and their curated facts into a cited explainer site.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="validate every story's articles and facts; print each problem as path:line:col",
+        description="Validate every story under CONTENT: articles parse, facts match the schema, "
+        "every cited sentence exists, every quote is in its sentence, every reference resolves.",
+    )
+    _content_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=_run_check)
+    render = commands.add_parser(
+        "render",
+        help="write the generated Markdown pages to a folder",
+        description="Write the generated Markdown pages to OUT, for MkDocs or any other tool. "
+        "Only files this command wrote before are ever replaced or removed.",
+    )
+    _content_argument(render)
+    render.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
+    render.set_defaults(run=_run_render)
+    schema = commands.add_parser(
+        "schema",
+        help="print the facts file's JSON Schema",
+        description="Print the JSON Schema of facts.yml (or of story.yml with --story).",
+    )
+    schema.add_argument("--story", action="store_true", help="the schema of story.yml instead")
+    schema.set_defaults(run=_run_schema)
+    return parser
+
+
+def _content_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "content",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CONTENT,
+        help="content folder holding one folder per story (default: ./content)",
+    )
+
+
+def _print(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in sort_diagnostics(diagnostics):
+        print(diagnostic, file=sys.stderr)
+
+
+def _summary(diagnostics: list[Diagnostic]) -> str:
+    errors = len(errors_in(diagnostics))
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _run_check(arguments: argparse.Namespace) -> int:
+    from generator.corpus import load_corpus
+
+    corpus, diagnostics = load_corpus(arguments.content)
+    _print(diagnostics)
+    failed = corpus is None or (
+        arguments.strict and any(d.severity is Severity.WARNING for d in diagnostics)
+    )
+    if failed:
+        print(f"explainer check: {_summary(diagnostics)}", file=sys.stderr)
+        return 1
+    assert corpus is not None
+    stories = len(corpus.stories)
+    articles = sum(len(story.articles) for story in corpus.stories)
+    print(
+        f"ok: {stories} stor{'ies' if stories != 1 else 'y'}, {articles} article(s); {_summary(diagnostics)}"
+    )
+    return 0
+
+
+def _run_render(arguments: argparse.Namespace) -> int:
+    from generator.pipeline import build
+    from generator.writer import write_pages
+
+    result = build(arguments.content)
+    _print(result.diagnostics)
+    if result.pages is None:
+        print(f"explainer render: {_summary(result.diagnostics)}; nothing written", file=sys.stderr)
+        return 1
+    written = write_pages(result.pages, arguments.out)
+    print(
+        f"wrote {written.written} page(s) to {arguments.out} ({written.unchanged} unchanged, {written.removed} removed)"
+    )
+    return 0
+
+
+def _run_schema(arguments: argparse.Namespace) -> int:
+    from generator.reference import json_schema
+
+    print(json_schema(story=arguments.story))
+    return 0

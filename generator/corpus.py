@@ -1,0 +1,208 @@
+"""Reading a content folder: stories, their articles and facts files, validated and resolved.
+
+Layout: ``content/<story>/story.yml``, ``content/<story>/facts.yml`` and
+``content/<story>/articles/<article-id>.txt`` (wire) or ``.md`` (front matter). Any folder of
+``content/`` without a ``story.yml`` (``content/pages``, say) is not a story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from generator.article import Article, decode_article, parse_article
+from generator.dates import FuzzyDate, parse_moment
+from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
+from generator.loading import load_model
+from generator.schema import ARTICLE_ID_PATTERN, Entity, Event, Facts, StoryInfo, When
+from generator.validate import validate_story
+from generator.yamlsafe import YamlDocument
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class StoryFiles:
+    """One story as read from disk, before it is known to be valid."""
+
+    slug: str
+    directory: Path
+    info: StoryInfo | None = None
+    facts: Facts | None = None
+    facts_document: YamlDocument | None = None
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A valid story, with its articles parsed and every date resolved."""
+
+    slug: str
+    info: StoryInfo
+    facts: Facts
+    articles: tuple[Article, ...]
+    dates: dict[str, FuzzyDate]
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (validation guarantees it exists)."""
+        return next(e for e in self.facts.entities if e.id == entity_id)
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id (validation guarantees it exists)."""
+        return next(e for e in self.facts.events if e.id == event_id)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every story of a site."""
+
+    stories: tuple[Story, ...]
+
+
+_article_cache: dict[tuple[str, str, str], tuple[Article, tuple[Diagnostic, ...]]] = {}
+
+
+def load_corpus(
+    content_dir: Path, now: datetime | None = None
+) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Read, validate and resolve every story under ``content_dir``; None if any error."""
+    now = now or datetime.now()
+    diagnostics: list[Diagnostic] = []
+    if not content_dir.is_dir():
+        message = f"content folder '{content_dir}' does not exist; create it or set content_dir"
+        return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
+    stories = [
+        _read_story(directory, content_dir, now, diagnostics)
+        for directory in sorted(content_dir.iterdir())
+        if (directory / "story.yml").is_file()
+    ]
+    if not stories:
+        message = "no story found: a story is a folder with a story.yml"
+        diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
+    for story in stories:
+        if story.facts is not None and story.articles:
+            diagnostics.extend(validate_story(story))
+    if errors_in(diagnostics):
+        return None, diagnostics
+    return Corpus(tuple(_resolve(story) for story in stories)), diagnostics
+
+
+def _read_story(
+    directory: Path, content_dir: Path, now: datetime, diagnostics: list[Diagnostic]
+) -> StoryFiles:
+    story = StoryFiles(directory.name, directory)
+    root = content_dir.parent
+    if not re.fullmatch(ARTICLE_ID_PATTERN, directory.name):
+        message = (
+            f"story folder '{directory.name}' is not a usable slug; "
+            "rename it with lower-case letters, digits and hyphens"
+        )
+        diagnostics.append(Diagnostic(display_path(directory, root), 1, 1, "invalid-slug", message))
+    story_path = directory / "story.yml"
+    story.info, _, found = load_model(
+        _read_text(story_path), display_path(story_path, root), StoryInfo
+    )
+    diagnostics.extend(found)
+    facts_path = directory / "facts.yml"
+    if facts_path.is_file():
+        facts_text = _read_text(facts_path)
+        story.facts, story.facts_document, found = load_model(
+            facts_text, display_path(facts_path, root), Facts
+        )
+        diagnostics.extend(found)
+    else:
+        message = "the story has no facts.yml; write one (or run 'explainer extract')"
+        diagnostics.append(Diagnostic(display_path(facts_path, root), 1, 1, "no-facts", message))
+    story.articles = _read_articles(story, root, now, diagnostics)
+    return story
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    return raw.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _article_files(story: StoryFiles) -> list[Path]:
+    folder = story.directory / "articles"
+    files = {p.stem: p for p in sorted(folder.glob("*")) if p.suffix in ARTICLE_SUFFIXES}
+    listed = [a.id for a in story.info.articles] if story.info else []
+    ordered = [files[i] for i in listed if i in files]
+    return ordered + [p for stem, p in sorted(files.items()) if stem not in listed]
+
+
+def _read_articles(
+    story: StoryFiles, root: Path, now: datetime, diagnostics: list[Diagnostic]
+) -> list[Article]:
+    articles = []
+    for path in _article_files(story):
+        article, found = read_article(path, display_path(path, root), now)
+        diagnostics.extend(found)
+        if article is not None:
+            articles.append(article)
+    if story.info:
+        present = {a.id for a in articles}
+        for info in story.info.articles:
+            if info.id not in present and not any(
+                (story.directory / "articles").glob(f"{info.id}.*")
+            ):
+                path = display_path(story.directory / "story.yml", root)
+                message = (
+                    f"article '{info.id}' is listed but articles/{info.id}.txt or .md is missing"
+                )
+                diagnostics.append(Diagnostic(path, 1, 1, "unknown-article", message))
+    if not articles and not errors_in(diagnostics):
+        path = display_path(story.directory, root)
+        message = "the story has no articles; put them in articles/<id>.txt or .md"
+        diagnostics.append(Diagnostic(path, 1, 1, "no-articles", message))
+    return articles
+
+
+def read_article(
+    path: Path, shown_path: str, now: datetime | None = None
+) -> tuple[Article | None, list[Diagnostic]]:
+    """Parse one article file; parsed once per content, however many builds ask."""
+    raw = path.read_bytes()
+    key = (hashlib.sha256(raw).hexdigest(), path.stem, shown_path)
+    cached = _article_cache.get(key)
+    if cached is None:
+        text, found = decode_article(raw, shown_path)
+        if text is None:
+            return None, found
+        article, found = parse_article(text, path.stem, shown_path)
+        if not re.fullmatch(ARTICLE_ID_PATTERN, path.stem):
+            message = (
+                f"article file name '{path.name}' is not a usable id; rename it with lower-case "
+                "letters, digits, '-' and '_'"
+            )
+            found.append(Diagnostic(shown_path, 1, 1, "invalid-id", message))
+        cached = (article, tuple(found))
+        _article_cache[key] = cached
+    article, found_all = cached
+    found_list = list(found_all)
+    if now is not None and article.published is not None and article.published > now:
+        message = (
+            f"publication time {article.published.isoformat(' ')} is in the future; check the date"
+        )
+        found_list.append(Diagnostic(shown_path, 1, 1, "article-future-date", message))
+    return article, found_list
+
+
+def _resolve(story: StoryFiles) -> Story:
+    assert story.info is not None and story.facts is not None
+    dates = {event.id: to_fuzzy_date(event.when) for event in story.facts.events}
+    return Story(story.slug, story.info, story.facts, tuple(story.articles), dates)
+
+
+def to_fuzzy_date(when: When) -> FuzzyDate:
+    """A validated ``when`` as a :class:`FuzzyDate`."""
+    start = parse_moment(when.date or when.start or "")
+    end = parse_moment(when.end) if when.end else None
+    return FuzzyDate(start, end, when.part, when.approximate, when.expression)
+
+
+def warnings_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics that stop only a strict build."""
+    return [d for d in diagnostics if d.severity is Severity.WARNING]

@@ -1,0 +1,138 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+Adds the generated pages to the build in memory (nothing is written into the docs folder), builds
+the navigation when mkdocs.yml has none, watches the content folder during ``mkdocs serve``, and
+logs every diagnostic through MkDocs' logger so that ``--strict`` makes warnings binding. During
+``serve`` a content error does not stop the server: the last good pages stay up with the errors
+shown at the top of every page, and the site is rebuilt as soon as the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator import mdtext
+from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.navigation import site_navigation
+from generator.pipeline import BuildResult, build
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+_last_good: dict[Path, BuildResult] = {}
+
+
+class ExplainerConfig(Config):
+    """Options of the ``explainer`` plugin in mkdocs.yml."""
+
+    content_dir = config_options.Type(str, default="content")
+    """Folder holding one folder per story, relative to mkdocs.yml."""
+    templates_dir = config_options.Optional(config_options.Type(str))
+    """Folder of page templates (``*.md.j2``) that override the built-in ones."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    """Generates the explainer pages of every story in ``content_dir``."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.errors: list[Diagnostic] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path or ".").parent / value).resolve()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        content = self._path(config, self.config.content_dir)
+        templates = (
+            self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        )
+        result = build(content, templates=templates)
+        self._log(result.diagnostics)
+        self.errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if result.pages is None:
+            if not self.serving:
+                raise PluginError(f"explainer: {len(self.errors)} error(s) in {content}; see above")
+            result = _last_good.get(content, BuildResult({"index.md": "# Explainer\n"}, []))
+        else:
+            _last_good[content] = result
+        assert result.pages is not None
+        nav = None
+        if not config.nav and result.corpus is not None:
+            nav = site_navigation(result.corpus, _hand_written(files))
+        listed = set(_nav_paths(nav)) if nav else None
+        for path, markdown in result.pages.items():
+            if files.get_file_from_path(path) is not None:
+                log.error(
+                    "explainer: hand-written page '%s' has the path of a generated page; "
+                    "it is kept and the generated one is skipped. Rename the hand-written page.",
+                    path,
+                )
+                continue
+            in_nav = listed is None or path in listed
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        if nav:
+            config.nav = nav
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if not self.errors:
+            return markdown
+        return _error_banner(self.errors) + markdown
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self._path(config, self.config.content_dir)))
+        if self.config.templates_dir:
+            server.watch(str(self._path(config, self.config.templates_dir)))
+        return server
+
+    def _log(self, diagnostics: list[Diagnostic]) -> None:
+        for diagnostic in sort_diagnostics(diagnostics):
+            if diagnostic.severity is Severity.ERROR:
+                log.error("%s", diagnostic)
+            elif diagnostic.severity is Severity.WARNING:
+                log.warning("%s", diagnostic)
+            else:
+                log.info("%s", diagnostic)
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []
+
+
+def _hand_written(files: Files) -> list[str]:
+    return sorted(
+        f.src_uri
+        for f in files.documentation_pages()
+        if not f.generated_by and f.src_uri != "index.md"
+    )
+
+
+def _error_banner(errors: list[Diagnostic]) -> str:
+    items = "\n".join(f"    - {mdtext.escape(str(e))}" for e in errors[:50])
+    return (
+        f'!!! failure "The content has errors: showing the last version that built"\n\n{items}\n\n'
+    )

@@ -1,0 +1,360 @@
+"""Render a corpus into Markdown pages: ``{page path: Markdown}``, from Jinja template files.
+
+Templates live in ``generator/templates`` (a folder given as ``overrides`` is searched first).
+Autoescaping is on and its escape is Markdown's: a value written as ``{{ value }}`` shows as the
+text it is. What a template may emit as Markdown comes from the :class:`PageContext` helpers
+(citations, links, prose with first-mention links), which escape the text they wrap themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import mdtext
+from generator.corpus import Corpus, Story
+from generator.article import Article
+from generator.schema import ArticleInfo, Entity, Event, ExternalSource, Point, Quote
+from generator.validate import resolve_sentence
+
+TEMPLATES = Path(__file__).parent / "templates"
+ACTOR_TYPES = ("person", "organisation", "country", "group")
+
+
+def paths_for(story: Story) -> dict[str, str]:
+    """Where each of a story's pages lives, by role (``overview``, ``entity:<id>``, ...)."""
+    base = story.slug
+    paths = {
+        "overview": f"{base}/index.md",
+        "background": f"{base}/background.md",
+        "actors": f"{base}/actors/index.md",
+        "places": f"{base}/places/index.md",
+        "timeline": f"{base}/timeline.md",
+        "quotes": f"{base}/quotes.md",
+        "sources": f"{base}/sources/index.md",
+    }
+    for entity in story.facts.entities:
+        folder = "places" if entity.type == "place" else "actors"
+        paths[f"entity:{entity.id}"] = f"{base}/{folder}/{entity.id}.md"
+    for event in story.facts.events:
+        if event.page:
+            paths[f"event:{event.id}"] = f"{base}/events/{event.id}.md"
+    for article in story.articles:
+        paths[f"article:{article.id}"] = f"{base}/sources/{article.id}.md"
+    return paths
+
+
+@dataclass
+class PageContext:
+    """Per-page helpers for templates: links relative to this page, citations, prose."""
+
+    path: str
+    story: Story
+    paths: dict[str, str]
+    linker: re.Pattern[str] | None
+    names: dict[str, str]
+    self_entity: str | None = None
+    mentioned: set[str] = field(default_factory=set)
+
+    def url(self, role: str, anchor: str = "") -> Markup:
+        """Relative link from this page to the page with ``role`` (paths are made of ids)."""
+        target = self.paths[role]
+        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+    def external(self, url: str, text: str | None = None) -> Markup:
+        """A link to an outside address (validated http(s) URL)."""
+        return Markup(f"[{mdtext.escape(text or url)}]({mdtext.url(url)})")
+
+    def link(self, entity_id: str | None, text: str | None = None) -> Markup:
+        """The entity's name linking to its page (plain on its own page)."""
+        if entity_id is None:
+            return Markup("")
+        entity = self.story.entity(entity_id)
+        self.mentioned.add(entity_id)
+        label = mdtext.escape(text or entity.name)
+        if entity_id == self.self_entity:
+            return label
+        return Markup(f"[{label}]({self.url('entity:' + entity_id)})")
+
+    def event_link(self, event: Event) -> Markup:
+        """The event's title, linking to its page if it has one."""
+        label = mdtext.escape(event.title)
+        if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
+            return Markup(f"[{label}]({self.url('event:' + event.id)})")
+        return label
+
+    def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
+        """Citation links for ``sources``: sentence anchors on the source page, or external URLs."""
+        return Markup(" ".join(self._citation(source) for source in sources))
+
+    def _citation(self, source: str | ExternalSource) -> str:
+        if isinstance(source, ExternalSource):
+            label = mdtext.escape(source.publisher or source.title)
+            title = mdtext.attribute(source.title)
+            return f'[{label}]({mdtext.url(source.url)}){{ .cite .cite-external title="{title}" }}'
+        articles = {article.id: article for article in self.story.articles}
+        article, sentence, _ = resolve_sentence(source, articles)
+        assert article is not None and sentence is not None
+        number = sentence.id[1:].replace("s", ".")
+        if len(articles) > 1:
+            number = f"{list(articles).index(article.id) + 1}:{number}"
+        title = mdtext.attribute(sentence.text)
+        url = self.url(f"article:{article.id}", sentence.id)
+        return f'[¶{number}]({url}){{ .cite data-sentence="{sentence.id}" title="{title}" }}'
+
+    def prose(self, text: str) -> Markup:
+        """Escaped text; the first mention on this page of each entity links to its page.
+
+        Where the text names an entity both by an alias and by its name ("the US Secretary of
+        State Antony Blinken"), the name is the one linked.
+        """
+        if self.linker is None:
+            return mdtext.escape(text)
+        chosen: dict[str, re.Match[str]] = {}
+        for match in self.linker.finditer(text):
+            entity_id = self.names[match.group(0)]
+            if entity_id in self.mentioned or entity_id == self.self_entity:
+                continue
+            current = chosen.get(entity_id)
+            is_name = match.group(0) == self.story.entity(entity_id).name
+            if current is None or (is_name and current.group(0) != match.group(0)):
+                chosen[entity_id] = match
+        pieces: list[str] = []
+        position = 0
+        for match in sorted(chosen.values(), key=lambda m: m.start()):
+            pieces.append(mdtext.escape(text[position : match.start()]))
+            pieces.append(self.link(self.names[match.group(0)], match.group(0)))
+            position = match.end()
+        pieces.append(mdtext.escape(text[position:]))
+        return Markup("".join(pieces))
+
+    def statement(self, point: Point) -> Markup:
+        """A cited statement: its prose followed by its citations."""
+        return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+
+def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names: dict[str, str] = {}
+    for entity in story.facts.entities:
+        for name in (entity.name, *entity.aliases):
+            if len(name) >= 3 and not entity.anonymous:
+                names.setdefault(name, entity.id)
+    if not names:
+        return None, names
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: template files, StrictUndefined, Markdown autoescaping."""
+    folders = [str(overrides)] if overrides else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES)]),
+        autoescape=True,
+        finalize=mdtext.escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    env.filters["raw_id"] = _raw_id
+    return env
+
+
+def _raw_id(value: str) -> Markup:
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", str(value)):
+        raise ValueError(f"not an id: {value!r}")
+    return Markup(value)
+
+
+def render_corpus(corpus: Corpus, reference: str, overrides: Path | None = None) -> dict[str, str]:
+    """Every generated page of the site, as Markdown, keyed by its path in the docs tree."""
+    env = environment(overrides)
+    pages: dict[str, str] = {}
+    for story in corpus.stories:
+        pages.update(_render_story(env, story))
+    pages["index.md"] = env.get_template("home.md.j2").render(
+        stories=corpus.stories, links={s.slug: f"{s.slug}/index.md" for s in corpus.stories}
+    )
+    pages["reference/facts.md"] = reference
+    return dict(sorted(pages.items()))
+
+
+def _render_story(env: jinja2.Environment, story: Story) -> dict[str, str]:
+    paths = paths_for(story)
+    linker, names = _name_index(story)
+    view = StoryView(story)
+
+    def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
+        page = PageContext(paths[role], story, paths, linker, names, self_entity)
+        out[paths[role]] = env.get_template(template).render(
+            page=page, story=story, view=view, **values
+        )
+
+    out: dict[str, str] = {}
+    for role, template in _STORY_PAGES.items():
+        render(role, template)
+    for entity in story.facts.entities:
+        render(f"entity:{entity.id}", "entity.md.j2", entity.id, entity=entity)
+    for event in story.facts.events:
+        if event.page:
+            render(f"event:{event.id}", "event.md.j2", event=event)
+    for article in story.articles:
+        render(f"article:{article.id}", "article.md.j2", article=article)
+    return out
+
+
+_STORY_PAGES = {
+    "overview": "overview.md.j2",
+    "background": "background.md.j2",
+    "actors": "actors.md.j2",
+    "places": "places.md.j2",
+    "timeline": "timeline.md.j2",
+    "quotes": "quotes.md.j2",
+    "sources": "sources.md.j2",
+}
+
+
+class StoryView:
+    """Derived views of a story's fact graph, for templates."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.facts = story.facts
+
+    def actors(self) -> list[Entity]:
+        """Entities that act: people, organisations, countries, groups."""
+        return [e for e in self.facts.entities if e.type in ACTOR_TYPES]
+
+    def places(self) -> list[Entity]:
+        """Entities that are places."""
+        return [e for e in self.facts.entities if e.type == "place"]
+
+    def actors_by_side(self) -> list[tuple[Entity | None, list[Entity]]]:
+        """Actors grouped by the party they stand with, sides in order of first appearance."""
+        groups: dict[str | None, list[Entity]] = {}
+        for actor in self.actors():
+            groups.setdefault(actor.side, []).append(actor)
+        order = sorted(groups, key=lambda side: (side is None, side or ""))
+        return [(self.story.entity(s) if s else None, groups[s]) for s in order]
+
+    def timeline(self) -> list[tuple[str, list[Event]]]:
+        """Events in date order, grouped under a year (or decade) heading."""
+        events = sorted(self.facts.events, key=lambda e: (self.story.dates[e.id].sort_key(), e.id))
+        groups: dict[str, list[Event]] = {}
+        for event in events:
+            when = self.story.dates[event.id]
+            heading = (
+                f"{when.start.year}s" if when.precision == "decade" else str(when.first_day().year)
+            )
+            groups.setdefault(heading, []).append(event)
+        return list(groups.items())
+
+    def when(self, event: Event) -> str:
+        """The event's date as a reader sees it (``Nov 2022``, ``early 1990s``)."""
+        return self.story.dates[event.id].label()
+
+    def iso(self, event: Event) -> str:
+        """The event's date in ISO 8601 form."""
+        return self.story.dates[event.id].iso()
+
+    def events_of(self, entity_id: str) -> list[Event]:
+        """Events the entity took part in or that happened there, in date order."""
+        found = [
+            e
+            for e in self.facts.events
+            if e.place == entity_id or any(p.entity == entity_id for p in e.participants)
+        ]
+        return sorted(found, key=lambda e: self.story.dates[e.id].sort_key())
+
+    def quotes_by(self, entity_id: str) -> list[Quote]:
+        """Quotes the entity said."""
+        return [q for q in self.facts.quotes if q.speaker == entity_id]
+
+    def quotes_relayed_by(self, entity_id: str) -> list[Quote]:
+        """Quotes of others that the entity relayed."""
+        return [q for q in self.facts.quotes if q.reported_by == entity_id]
+
+    def quotes_of_event(self, event_id: str) -> list[Quote]:
+        """Quotes that belong to the event."""
+        return [q for q in self.facts.quotes if q.event == event_id]
+
+    def members(self, entity_id: str) -> list[Entity]:
+        """Entities affiliated with this one."""
+        return [e for e in self.facts.entities if e.affiliation == entity_id]
+
+    def speakers(self) -> list[tuple[Entity, list[Quote]]]:
+        """Speakers with their quotes, most quoted first."""
+        by_speaker: dict[str, list[Quote]] = {}
+        for quote in self.facts.quotes:
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+        ordered = sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0]))
+        return [(self.story.entity(speaker), quotes) for speaker, quotes in ordered]
+
+    def featured_events(self) -> list[Event]:
+        """Events with a page of their own."""
+        return [e for e in self.facts.events if e.page]
+
+    def sorted_events(self, event_ids: Iterable[str]) -> list[Event]:
+        """The events with these ids, in date order."""
+        events = [self.story.event(event_id) for event_id in event_ids]
+        return sorted(events, key=lambda e: (self.story.dates[e.id].sort_key(), e.id))
+
+    def article_info(self, article: Article) -> ArticleInfo:
+        """What story.yml says about the article (an empty record if nothing)."""
+        listed = {info.id: info for info in self.story.info.articles}
+        return listed.get(article.id, ArticleInfo(id=article.id))
+
+    def article_title(self, article: Article) -> str:
+        """The article's headline, from story.yml, its front matter, or its first words."""
+        title = self.article_info(article).title or article.title
+        if title:
+            return title
+        first = article.sentences[0].text if article.sentences else article.id
+        return first if len(first) <= 80 else first[:79].rsplit(" ", 1)[0] + "…"
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id."""
+        return self.story.event(event_id)
+
+    def background_topics(self) -> list[tuple[str | None, list[Point]]]:
+        """Background points grouped by topic, topics in order of first appearance."""
+        return _group(self.facts.background, lambda point: point.topic)
+
+    def mentioned_in(self, entity: Entity) -> list[str]:
+        """Roles of the story pages whose facts refer to the entity."""
+        roles = []
+        names = [entity.name, *entity.aliases]
+        if any(_mentions(p.text, names) for p in self.facts.summary):
+            roles.append("overview")
+        if any(_mentions(p.text, names) for p in self.facts.background):
+            roles.append("background")
+        if self.events_of(entity.id):
+            roles.append("timeline")
+        if self.quotes_by(entity.id) or self.quotes_relayed_by(entity.id):
+            roles.append("quotes")
+        for event in self.featured_events():
+            if entity.id in {event.place, *(p.entity for p in event.participants)}:
+                roles.append(f"event:{event.id}")
+        return roles
+
+
+def _mentions(text: str, names: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
+
+
+def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, list[Any]]]:
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return list(groups.items())

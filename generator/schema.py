@@ -1,0 +1,268 @@
+"""The facts schema: the one place that says what a facts file and a story file may contain.
+
+Every field's docstring is also the user's reference: ``explainer schema`` and the site's
+reference page are generated from these classes, and so is ``facts.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+SENTENCE_REF_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*#)?p[1-9][0-9]*s[1-9][0-9]*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""An item's id: lower-case letters, digits and single hyphens (``nikol-pashinyan``)."""
+ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN, max_length=80)]
+SentenceRef = Annotated[str, StringConstraints(pattern=SENTENCE_REF_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+
+
+class Model(BaseModel):
+    """Base of every schema class: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class ExternalSource(Model):
+    """A source outside the story's articles: a web page, report or official record."""
+
+    url: Url
+    """Address of the source (``http`` or ``https`` only)."""
+    title: ShortText
+    """Title of the page or document."""
+    publisher: ShortText | None = None
+    """Who published it (``U.S. Department of State``)."""
+    date: str | None = None
+    """When it was published, ``YYYY-MM-DD``."""
+
+
+def _source_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "sentence"
+    if isinstance(value, dict):
+        return "external"
+    return None
+
+
+Source = Annotated[
+    Annotated[SentenceRef, Tag("sentence")] | Annotated[ExternalSource, Tag("external")],
+    Discriminator(
+        _source_kind,
+        custom_error_type="wrong-type",
+        custom_error_message=(
+            "a source is a sentence id ('p3s2' or 'article-id#p3s2') "
+            "or a mapping with 'url' and 'title'"
+        ),
+    ),
+]
+"""Where a statement comes from: a sentence of an article, or an external reference."""
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Point(Model):
+    """One statement of fact in the editor's words, with the sentences it rests on."""
+
+    text: Text
+    """The statement, one or two sentences of plain text."""
+    sources: Sources
+    """Sentences (``p3s1``, or ``article-id#p3s1`` when the story has several articles) and/or
+    external references that support the statement."""
+    topic: ShortText | None = None
+    """Optional heading the statement is grouped under (background: ``The wars``)."""
+
+
+class When(Model):
+    """A date as precise as the source allows: a day, month, year or decade, or a range of them.
+
+    Write ``date`` for a single point in time or ``start`` and ``end`` for a range. Each takes
+    ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or a decade ``YYYYs``. A bare string is short for
+    ``date``: ``when: 2023-05-01``.
+    """
+
+    date: str | None = None
+    """A single day, month, year or decade."""
+    start: str | None = None
+    """First day, month, year or decade of a range."""
+    end: str | None = None
+    """Last day, month, year or decade of a range (inclusive)."""
+    part: Literal["early", "mid", "late"] | None = None
+    """Part of the period meant (``early`` with ``1990s`` reads "early 1990s")."""
+    approximate: bool = False
+    """True when the source gives the time loosely ("three decades ago")."""
+    expression: ShortText | None = None
+    """The words the date was resolved from, as written in the article ("last November")."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str | int):
+            return {"date": str(value)}
+        return value
+
+
+class Coordinates(Model):
+    """A point on the map, in decimal degrees (WGS 84)."""
+
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    """Latitude, -90 to 90."""
+    lon: Annotated[float, Field(ge=-180, le=180)]
+    """Longitude, -180 to 180."""
+
+
+EntityType = Literal["person", "organisation", "country", "place", "group"]
+
+
+class Entity(Model):
+    """A person, organisation, country, group or place that the story involves."""
+
+    id: Id
+    """Unique id, used in links and references (``nikol-pashinyan``)."""
+    type: EntityType
+    """``person``, ``organisation``, ``country``, ``group`` (e.g. peacekeepers) or ``place``."""
+    name: ShortText
+    """Name as the explainer writes it (the correct spelling, even where the article errs)."""
+    aliases: list[ShortText] = []
+    """Other names and spellings seen in sources or in use (``Berdzor corridor``, ``Ceyhun
+    Bayramov``); searchable and recognised in prose."""
+    role: ShortText | None = None
+    """Role or title as of the article (``Prime Minister of Armenia``)."""
+    affiliation: Id | None = None
+    """Id of the entity this one belongs to or works for (a minister's country)."""
+    side: Id | None = None
+    """Id of the party this entity stands with or for; groups the actors index."""
+    description: Text | None = None
+    """One or two sentences on who or what this is, supported by ``sources``."""
+    anonymous: bool = False
+    """True for an unnamed source ("a US official")."""
+    coordinates: Coordinates | None = None
+    """Where a place is (places only)."""
+    notes: list[Point] = []
+    """Further statements about this entity, each with its own sources (for a place: what it is,
+    why it matters)."""
+    sources: Sources
+    """Sentences and references that support the description and role."""
+
+
+class Participant(Model):
+    """An entity taking part in an event, with the part it plays."""
+
+    entity: Id
+    """Id of the entity."""
+    role: ShortText | None = None
+    """Its part in the event (``host``, ``mediator``, ``party``)."""
+
+
+def _participant(value: Any) -> Any:
+    return {"entity": value} if isinstance(value, str) else value
+
+
+class Event(Model):
+    """Something that happened or is scheduled, with a date as precise as the sources allow."""
+
+    id: Id
+    """Unique id (``washington-talks``)."""
+    title: ShortText
+    """Short title (``Peace talks near Washington``)."""
+    when: When
+    """When it happened, with the precision the sources give."""
+    place: Id | None = None
+    """Id of the place entity where it happened."""
+    participants: list[Participant] = []
+    """Entity ids, or ``{entity: id, role: mediator}``."""
+    summary: Text | None = None
+    """What happened, in one or two sentences supported by ``sources``."""
+    page: bool = False
+    """True to give this event a page of its own (the talks a story is about)."""
+    agenda: list[Point] = []
+    """What is discussed or at stake, each point with its sources (for events with a page)."""
+    preceded_by: list[Id] = []
+    """Ids of earlier events that led to this one ("what came before")."""
+    sources: Sources
+    """Sentences and references that support the event."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _participants(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("participants"), list):
+            value = {**value, "participants": [_participant(p) for p in value["participants"]]}
+        return value
+
+
+class Quote(Model):
+    """Words someone said, exactly as the article quotes them."""
+
+    id: Id
+    """Unique id (``official-frank-conversations``)."""
+    text: Text
+    """The quoted words, exactly as in the cited sentence, without the quotation marks."""
+    speaker: Id
+    """Id of the entity who said it."""
+    sources: Sources
+    """The sentence that contains the quote (first), and any other support."""
+    reported_by: Id | None = None
+    """Id of whoever relayed the words (a spokesman quoting a minister)."""
+    channel: ShortText | None = None
+    """How the words were delivered (``statement``, ``phone call``, ``briefing``)."""
+    context: Text | None = None
+    """When, where or to whom it was said, in a sentence supported by ``sources``."""
+    event: Id | None = None
+    """Id of the event the quote belongs to."""
+
+
+class Facts(Model):
+    """A story's curated facts file (``facts.yml``)."""
+
+    summary: list[Point] = []
+    """What is happening, in a few cited statements; opens the overview page."""
+    background: list[Point] = []
+    """The history behind the story, as cited statements grouped by ``topic``."""
+    entities: list[Entity] = []
+    """People, organisations, countries, groups and places."""
+    events: list[Event] = []
+    """Dated events, past and scheduled."""
+    quotes: list[Quote] = []
+    """Who said what."""
+
+
+class ArticleInfo(Model):
+    """What the story file says about one of its articles."""
+
+    id: ArticleId
+    """The article file's name without extension (``articles/<id>.txt`` or ``.md``)."""
+    title: ShortText | None = None
+    """Headline to show (wire copy often has none)."""
+    source: ShortText | None = None
+    """Who published or wrote it (``Wire service, translated``)."""
+    url: Url | None = None
+    """Where it was published, if online."""
+    note: Text | None = None
+    """A note for readers, e.g. that the article was written for this project."""
+
+
+class StoryInfo(Model):
+    """A story's description (``story.yml``)."""
+
+    title: ShortText
+    """The story's title."""
+    description: Text | None = None
+    """One line shown in listings and in search results."""
+    language: str = "en"
+    """Language of the explainer, as an IETF tag (``en``)."""
+    articles: list[ArticleInfo] = []
+    """The story's articles in the order they were received; articles found in ``articles/`` but
+    not listed here are added after them."""

@@ -1,0 +1,224 @@
+"""Cross-reference checks on a loaded story: sentences, quotes, ids, references and dates.
+
+Schema errors (types, unknown keys, missing fields) are found while loading; this module finds
+what only the whole story can tell: that a cited sentence exists, that a quote is really in its
+sentence, that every id referred to is defined, and that every date is real.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from generator.dates import parse_moment
+from generator.diagnostics import Diagnostic
+from generator.frontmatter import did_you_mean
+from generator.schema import Entity, Event, ExternalSource, Quote, When
+
+if TYPE_CHECKING:
+    from generator.article import Article, Sentence
+    from generator.corpus import StoryFiles
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′"})
+_SPACE = re.compile(r"\s+")
+
+Loc = tuple[str | int, ...]
+
+
+def normalise_quote(text: str) -> str:
+    """Text with curly quotes made straight and runs of white space made one space."""
+    return _SPACE.sub(" ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def resolve_sentence(
+    reference: str, articles: dict[str, Article]
+) -> tuple[Article | None, Sentence | None, str | None]:
+    """Look a sentence reference up: (article, sentence, problem)."""
+    article_id, _, sentence_id = reference.rpartition("#")
+    if not article_id:
+        if len(articles) != 1:
+            return None, None, "ambiguous-sentence"
+        article_id = next(iter(articles))
+    article = articles.get(article_id)
+    if article is None:
+        return None, None, "unknown-article"
+    sentence = article.sentence(sentence_id)
+    return article, sentence, None if sentence else "unknown-sentence"
+
+
+def validate_story(story: StoryFiles) -> list[Diagnostic]:
+    """Every cross-reference problem in the story's facts file, in one pass."""
+    checker = _Checker(story)
+    checker.run()
+    return checker.diagnostics
+
+
+class _Checker:
+    def __init__(self, story: StoryFiles) -> None:
+        assert story.facts is not None and story.facts_document is not None
+        self.story = story
+        self.facts = story.facts
+        self.document = story.facts_document
+        self.articles = {article.id: article for article in story.articles}
+        self.entities = {entity.id: entity for entity in self.facts.entities}
+        self.events = {event.id: event for event in self.facts.events}
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(self, loc: Loc, code: str, message: str, *, value: bool = True) -> None:
+        key = (
+            (*loc, "__value__") if value and (*loc, "__value__") in self.document.positions else loc
+        )
+        line, column = self.document.position(key)
+        self.diagnostics.append(Diagnostic(self.document.path, line, column, code, message))
+
+    def run(self) -> None:
+        self._check_ids()
+        for index, entity in enumerate(self.facts.entities):
+            self._check_entity(("entities", index), entity)
+        for index, event in enumerate(self.facts.events):
+            self._check_event(("events", index), event)
+        for index, quote in enumerate(self.facts.quotes):
+            self._check_quote(("quotes", index), quote)
+        for section in ("summary", "background"):
+            for index, point in enumerate(getattr(self.facts, section)):
+                self._check_sources((section, index), point.sources)
+
+    def _check_ids(self) -> None:
+        seen: dict[str, Loc] = {}
+        for section in ("entities", "events", "quotes"):
+            for index, item in enumerate(getattr(self.facts, section)):
+                loc = (section, index, "id")
+                if item.id in seen:
+                    first_line = self.document.position((*seen[item.id], "__value__"))[0]
+                    self.report(
+                        loc,
+                        "duplicate-id",
+                        f"id '{item.id}' is already used at line {first_line}; ids must be unique",
+                    )
+                else:
+                    seen[item.id] = loc
+
+    def _check_entity(self, loc: Loc, entity: Entity) -> None:
+        for field in ("affiliation", "side"):
+            self._check_ref((*loc, field), getattr(entity, field), self.entities, "entity")
+        if entity.coordinates and entity.type != "place":
+            self.report((*loc, "coordinates"), "invalid-value", "only places have coordinates")
+        for index, note in enumerate(entity.notes):
+            self._check_sources((*loc, "notes", index), note.sources)
+        self._check_sources(loc, entity.sources)
+
+    def _check_event(self, loc: Loc, event: Event) -> None:
+        self._check_ref((*loc, "place"), event.place, self.entities, "entity")
+        for index, participant in enumerate(event.participants):
+            self._check_ref(
+                (*loc, "participants", index), participant.entity, self.entities, "entity"
+            )
+        for index, earlier in enumerate(event.preceded_by):
+            self._check_ref((*loc, "preceded_by", index), earlier, self.events, "event")
+        self._check_when((*loc, "when"), event.when)
+        for index, point in enumerate(event.agenda):
+            self._check_sources((*loc, "agenda", index), point.sources)
+        self._check_sources(loc, event.sources)
+
+    def _check_quote(self, loc: Loc, quote: Quote) -> None:
+        self._check_ref((*loc, "speaker"), quote.speaker, self.entities, "entity")
+        self._check_ref((*loc, "reported_by"), quote.reported_by, self.entities, "entity")
+        self._check_ref((*loc, "event"), quote.event, self.events, "event")
+        sentences = list(self._check_sources(loc, quote.sources))
+        if not sentences and not self._has_bad_sentence(quote):
+            self.report(
+                (*loc, "sources"),
+                "missing-source",
+                f"quote '{quote.id}' cites no article sentence; cite the sentence that contains it",
+            )
+            return
+        wanted = normalise_quote(quote.text)
+        if sentences and not any(wanted in normalise_quote(s.text) for s in sentences):
+            cited = ", ".join(s.id for s in sentences)
+            self.report(
+                (*loc, "text"),
+                "quote-not-in-source",
+                f"quote '{quote.id}' is not in its cited sentence {cited}: "
+                f"{_excerpt(quote.text)!r} does not appear there; copy the words exactly",
+            )
+
+    def _has_bad_sentence(self, quote: Quote) -> bool:
+        return any(
+            isinstance(s, str) and resolve_sentence(s, self.articles)[2] for s in quote.sources
+        )
+
+    def _check_ref(self, loc: Loc, value: str | None, known: dict[str, object], kind: str) -> None:
+        if value is not None and value not in known:
+            self.report(
+                loc,
+                f"unknown-{kind}",
+                f"no {kind} has the id '{value}'{did_you_mean(value, known)}; "
+                f"define it under '{'entities' if kind == 'entity' else 'events'}' or fix the id",
+            )
+
+    def _check_sources(self, loc: Loc, sources: list[str | ExternalSource]) -> Iterator[Sentence]:
+        found: list[Sentence] = []
+        for index, source in enumerate(sources):
+            source_loc = (*loc, "sources", index)
+            if isinstance(source, ExternalSource):
+                self._check_external(source_loc, source)
+                continue
+            _, sentence, problem = resolve_sentence(source, self.articles)
+            if sentence is not None:
+                found.append(sentence)
+            elif problem:
+                self.report(source_loc, problem, self._sentence_problem(source, problem))
+        return iter(found)
+
+    def _sentence_problem(self, reference: str, problem: str) -> str:
+        article_id, _, sentence_id = reference.rpartition("#")
+        if problem == "ambiguous-sentence":
+            return (
+                f"'{reference}' does not say which article; the story has several, "
+                f"write 'article-id#{sentence_id}' ({', '.join(self.articles)})"
+            )
+        if problem == "unknown-article":
+            return f"no article has the id '{article_id}'{did_you_mean(article_id, self.articles)}"
+        article = self.articles[article_id or next(iter(self.articles))]
+        last = article.sentences[-1].id if article.sentences else "none"
+        return (
+            f"sentence '{sentence_id}' does not exist in article '{article.id}' "
+            f"({len(article.paragraphs)} paragraphs, last sentence {last})"
+        )
+
+    def _check_external(self, loc: Loc, source: ExternalSource) -> None:
+        if source.date is not None:
+            try:
+                parse_moment(source.date)
+            except ValueError as error:
+                self.report((*loc, "date"), "invalid-date", str(error))
+
+    def _check_when(self, loc: Loc, when: When) -> None:
+        if (when.date is None) == (when.start is None):
+            self.report(
+                loc, "invalid-date", "give either 'date', or 'start' with 'end'", value=False
+            )
+            return
+        if when.date is not None and when.end is not None:
+            self.report((*loc, "end"), "invalid-date", "'end' needs 'start', not 'date'")
+        moments = {}
+        for field in ("date", "start", "end"):
+            text = getattr(when, field)
+            if text is None:
+                continue
+            try:
+                moments[field] = parse_moment(text)
+            except ValueError as error:
+                self.report((*loc, field), "invalid-date", str(error))
+        start, end = moments.get("start"), moments.get("end")
+        if start and end and end.last_day() < start.first_day():
+            self.report(
+                (*loc, "end"),
+                "date-range-reversed",
+                f"the range ends ({when.end}) before it starts ({when.start})",
+            )
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

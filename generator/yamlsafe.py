@@ -1,0 +1,224 @@
+"""A small, safe YAML reader that remembers where every key and value came from.
+
+Facts files are edited by hand, so errors must point at a line and column. PyYAML composes the
+document into nodes that carry their marks; this module turns those nodes into plain Python values
+and a map from each value's path (``("entities", 3, "name")``) to its position. It refuses what a
+facts file never needs and an attacker would use: aliases (YAML bombs), custom tags, duplicate keys,
+very deep nesting and very large files. Scalars follow YAML 1.2's core schema, so ``no`` stays a
+string and ``2023-05-01`` stays text until the schema reads it as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.diagnostics import Diagnostic
+
+MAX_BYTES = 2_000_000
+"""Largest YAML file read (about 50 times the largest real facts file)."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists accepted."""
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file: its value and where each part of it was written."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, location: Path_) -> tuple[int, int]:
+        """Line and column of ``location``, or of its nearest ancestor that has one."""
+        for end in range(len(location), -1, -1):
+            found = self.positions.get(location[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+
+class YamlError(Exception):
+    """The file is not YAML this tool accepts; ``diagnostic`` says where and why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
+
+
+class _Refusal(Exception):
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        self.line, self.column, self.code, self.message = line, column, code, message
+        super().__init__(message)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes; refuses aliases and excessive depth while composing, before any expansion."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _Refusal(
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-alias",
+                "YAML aliases (*name) are not allowed in facts files; write the value out in full",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _Refusal(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "yaml-too-deep",
+                    f"nesting deeper than {MAX_DEPTH} levels; facts files never need this much",
+                )
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+def load_yaml(text: str, path: str) -> YamlDocument:
+    """Parse one YAML document; raise :class:`YamlError` with a positioned diagnostic if refused."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise YamlError(
+            Diagnostic(
+                path,
+                1,
+                1,
+                "file-too-large",
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes. "
+                "Split the story or remove pasted material",
+            )
+        )
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except _Refusal as refusal:
+        raise YamlError(
+            Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        raise YamlError(_syntax_diagnostic(error, path, text)) from None
+    except yaml.YAMLError as error:
+        raise YamlError(Diagnostic(path, 1, 1, "yaml-syntax", str(error))) from None
+    except RecursionError:
+        raise YamlError(
+            Diagnostic(path, 1, 1, "yaml-too-deep", "nesting too deep to read")
+        ) from None
+    document = YamlDocument(path, None)
+    if node is not None:
+        try:
+            document.data = _construct(node, (), document)
+        except _Refusal as refusal:
+            raise YamlError(
+                Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
+            ) from None
+    return document
+
+
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        return Diagnostic(
+            path, line, column, "yaml-tab", "tab character in indentation; indent with spaces"
+        )
+    message = problem
+    if error.context:
+        message = f"{problem} ({error.context}"
+        if error.context_mark is not None and error.context_mark is not mark:
+            message += f" at line {error.context_mark.line + 1}"
+        message += ")"
+    hint = _syntax_hint(problem)
+    return Diagnostic(path, line, column, "yaml-syntax", message + hint)
+
+
+def _syntax_hint(problem: str) -> str:
+    if "end of stream" in problem and "quoted" in problem:
+        return "; close the quoted string"
+    if "mapping values are not allowed" in problem:
+        return "; check the indentation, or quote a value that contains ': '"
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return "; check the indentation of this line"
+    return ""
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _construct(node: Node, location: Path_, document: YamlDocument) -> Any:
+    document.positions.setdefault(location, _position(node))
+    _check_tag(node)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [
+            _construct(item, (*location, index), document) for index, item in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode):
+        return _mapping(node, location, document)
+    raise _Refusal(*_position(node), "yaml-syntax", "unsupported YAML node")
+
+
+def _mapping(node: MappingNode, location: Path_, document: YamlDocument) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode) or key_node.tag == _STANDARD_TAG + "merge":
+            raise _Refusal(
+                *_position(key_node), "yaml-key", "keys must be plain names (no lists, maps or <<)"
+            )
+        key = str(key_node.value)
+        if key in result:
+            first = document.positions[(*location, key)]
+            raise _Refusal(
+                *_position(key_node),
+                "yaml-duplicate-key",
+                f"key '{key}' appears twice in this mapping (first at line {first[0]}); "
+                "remove one of them",
+            )
+        document.positions[(*location, key)] = _position(key_node)
+        document.positions[(*location, key, "__value__")] = _position(value_node)
+        result[key] = _construct(value_node, (*location, key), document)
+    return result
+
+
+def _check_tag(node: Node) -> None:
+    if node.tag and not node.tag.startswith(_STANDARD_TAG):
+        raise _Refusal(
+            *_position(node),
+            "yaml-tag",
+            f"YAML tag '{node.tag}' is not allowed in facts files; remove it",
+        )
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value: str = node.value
+    if node.style or node.tag == _STANDARD_TAG + "str":
+        return value
+    lowered = value.lower()
+    if lowered in ("", "~", "null"):
+        return None
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
