@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Material prints an end-of-life banner on every build; it is noise in our logs.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup setup-test serve build check test lint golden clean
 

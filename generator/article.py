@@ -1,4 +1,4 @@
-"""Article parser: wire text or Markdown with front matter -> paragraphs and sentences with stable ids.
+"""Article parser: wire text or Markdown with front matter -> paragraphs and sentences with ids.
 
 The wire format is one paragraph per line. Short stray lines (a machine-translated sub-heading
 such as ``– honest-``) are kept out of the body and reported; a trailing ``#hashtag`` line gives

@@ -99,7 +99,8 @@ def _run_check(arguments: argparse.Namespace) -> int:
     stories = len(corpus.stories)
     articles = sum(len(story.articles) for story in corpus.stories)
     print(
-        f"ok: {stories} stor{'ies' if stories != 1 else 'y'}, {articles} article(s); {_summary(diagnostics)}"
+        f"ok: {stories} stor{'ies' if stories != 1 else 'y'}, {articles} article(s); "
+        f"{_summary(diagnostics)}"
     )
     return 0
 
@@ -115,7 +116,8 @@ def _run_render(arguments: argparse.Namespace) -> int:
         return 1
     written = write_pages(result.pages, arguments.out)
     print(
-        f"wrote {written.written} page(s) to {arguments.out} ({written.unchanged} unchanged, {written.removed} removed)"
+        f"wrote {written.written} page(s) to {arguments.out} "
+        f"({written.unchanged} unchanged, {written.removed} removed)"
     )
     return 0
 

@@ -148,15 +148,15 @@ def _read_articles(
             if info.id not in present and not any(
                 (story.directory / "articles").glob(f"{info.id}.*")
             ):
-                path = display_path(story.directory / "story.yml", root)
+                shown = display_path(story.directory / "story.yml", root)
                 message = (
                     f"article '{info.id}' is listed but articles/{info.id}.txt or .md is missing"
                 )
-                diagnostics.append(Diagnostic(path, 1, 1, "unknown-article", message))
+                diagnostics.append(Diagnostic(shown, 1, 1, "unknown-article", message))
     if not articles and not errors_in(diagnostics):
-        path = display_path(story.directory, root)
+        shown = display_path(story.directory, root)
         message = "the story has no articles; put them in articles/<id>.txt or .md"
-        diagnostics.append(Diagnostic(path, 1, 1, "no-articles", message))
+        diagnostics.append(Diagnostic(shown, 1, 1, "no-articles", message))
     return articles
 
 

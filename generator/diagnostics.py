@@ -46,7 +46,7 @@ def _sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as the user should read it: relative to ``root`` (or the working dir) when inside it."""
+    """A path as the user reads it: relative to ``root`` (or the working dir) when inside it."""
     resolved = path.resolve()
     for base in (root, Path.cwd()):
         if base is not None and resolved.is_relative_to(base.resolve()):

@@ -54,15 +54,18 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> tuple[Path_, Any, tuple
     rest: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _indexes(current, part):
             path.append(part)
             current = current[part]
         else:
             rest.append(part)
     return tuple(path), current, tuple(rest)
+
+
+def _indexes(current: Any, part: str | int) -> bool:
+    if isinstance(current, dict):
+        return isinstance(part, str) and part in current
+    return isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
 
 
 def _diagnostic(detail: ErrorDetails, document: YamlDocument, model: type[BaseModel]) -> Diagnostic:
@@ -85,7 +88,8 @@ def _diagnostic(detail: ErrorDetails, document: YamlDocument, model: type[BaseMo
     if (*path, "__value__") not in document.positions:
         line, column = document.position(path)
     if kind == "too_short" and path and path[-1] == "sources":
-        message = f"{_describe(path[:-1], document.data)} has no source; cite the sentence(s) it comes from"
+        item = _describe(path[:-1], document.data)
+        message = f"{item} has no source; cite the sentence(s) it comes from"
         return Diagnostic(document.path, line, column, "missing-source", message)
     code = kind if "-" in kind else _FIELD_HINTS.get(kind, "wrong-type")
     message = f"{where}: {_explain(detail, value)}"

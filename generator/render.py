@@ -20,8 +20,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import mdtext
-from generator.corpus import Corpus, Story
 from generator.article import Article
+from generator.corpus import Corpus, Story
 from generator.schema import ArticleInfo, Entity, Event, ExternalSource, Point, Quote
 from generator.validate import resolve_sentence
 

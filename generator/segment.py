@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-import pysbd
+import pysbd  # type: ignore[import-untyped]  # pySBD ships no type information
 
 
 @functools.cache

@@ -8,7 +8,7 @@ sentence, that every id referred to is defined, and that every date is real.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from generator.dates import parse_moment
@@ -148,7 +148,9 @@ class _Checker:
             isinstance(s, str) and resolve_sentence(s, self.articles)[2] for s in quote.sources
         )
 
-    def _check_ref(self, loc: Loc, value: str | None, known: dict[str, object], kind: str) -> None:
+    def _check_ref(
+        self, loc: Loc, value: str | None, known: Mapping[str, object], kind: str
+    ) -> None:
         if value is not None and value not in known:
             self.report(
                 loc,

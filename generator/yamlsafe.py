@@ -57,7 +57,7 @@ class YamlError(Exception):
         super().__init__(str(diagnostic))
 
 
-class _Refusal(Exception):
+class _RefusalError(Exception):
     def __init__(self, line: int, column: int, code: str, message: str) -> None:
         self.line, self.column, self.code, self.message = line, column, code, message
         super().__init__(message)
@@ -71,7 +71,7 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             mark = self.peek_event().start_mark
-            raise _Refusal(
+            raise _RefusalError(
                 mark.line + 1,
                 mark.column + 1,
                 "yaml-alias",
@@ -81,13 +81,13 @@ class _Loader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
-                raise _Refusal(
+                raise _RefusalError(
                     mark.line + 1,
                     mark.column + 1,
                     "yaml-too-deep",
                     f"nesting deeper than {MAX_DEPTH} levels; facts files never need this much",
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -108,7 +108,7 @@ def load_yaml(text: str, path: str) -> YamlDocument:
         )
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except _Refusal as refusal:
+    except _RefusalError as refusal:
         raise YamlError(
             Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
         ) from None
@@ -124,7 +124,7 @@ def load_yaml(text: str, path: str) -> YamlDocument:
     if node is not None:
         try:
             document.data = _construct(node, (), document)
-        except _Refusal as refusal:
+        except _RefusalError as refusal:
             raise YamlError(
                 Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
             ) from None
@@ -174,20 +174,20 @@ def _construct(node: Node, location: Path_, document: YamlDocument) -> Any:
         ]
     if isinstance(node, MappingNode):
         return _mapping(node, location, document)
-    raise _Refusal(*_position(node), "yaml-syntax", "unsupported YAML node")
+    raise _RefusalError(*_position(node), "yaml-syntax", "unsupported YAML node")
 
 
 def _mapping(node: MappingNode, location: Path_, document: YamlDocument) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.tag == _STANDARD_TAG + "merge":
-            raise _Refusal(
+            raise _RefusalError(
                 *_position(key_node), "yaml-key", "keys must be plain names (no lists, maps or <<)"
             )
         key = str(key_node.value)
         if key in result:
             first = document.positions[(*location, key)]
-            raise _Refusal(
+            raise _RefusalError(
                 *_position(key_node),
                 "yaml-duplicate-key",
                 f"key '{key}' appears twice in this mapping (first at line {first[0]}); "
@@ -201,7 +201,7 @@ def _mapping(node: MappingNode, location: Path_, document: YamlDocument) -> dict
 
 def _check_tag(node: Node) -> None:
     if node.tag and not node.tag.startswith(_STANDARD_TAG):
-        raise _Refusal(
+        raise _RefusalError(
             *_position(node),
             "yaml-tag",
             f"YAML tag '{node.tag}' is not allowed in facts files; remove it",
