@@ -1,0 +1,141 @@
+"""What a reader sees, in a real Chromium (Debian's package) driven by Playwright.
+
+The site is built with a real ``mkdocs build`` and served on 127.0.0.1; every page type is opened
+and must log no console error and make no request to any other host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+STORY = "armenia-azerbaijan-talks"
+PAGE_TYPES = {
+    "home": "",
+    "overview": f"{STORY}/",
+    "background": f"{STORY}/background/",
+    "actors": f"{STORY}/actors/",
+    "actor": f"{STORY}/actors/nikol-pashinyan/",
+    "place": f"{STORY}/places/lachin-corridor/",
+    "talks": f"{STORY}/events/washington-talks/",
+    "timeline": f"{STORY}/timeline/",
+    "quotes": f"{STORY}/quotes/",
+    "source": f"{STORY}/sources/000_d5e6e064cd57f212/",
+    "reference": "reference/facts/",
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium (make test installs it)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "content", "theme"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
+def test_page_loads_cleanly_from_the_local_server_only(browser, site_url, page_type):
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(site_url + PAGE_TYPES[page_type])
+    page.wait_for_load_state("networkidle")
+    assert response is not None and response.status == 200
+    assert errors == []
+    assert [url for url in requests if not url.startswith(site_url)] == []
+    assert page.locator("article h1").count() == 1
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Pashinyan", "actors/nikol-pashinyan/"), ("Lachin", "places/lachin-corridor/")],
+)
+def test_search_finds_the_page(browser, site_url, query, expected):
+    page = browser.new_page()
+    page.goto(site_url + f"{STORY}/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=50)
+    first = page.locator("li.md-search-result__item a").first
+    first.wait_for(state="attached", timeout=15_000)
+    assert first.get_attribute("href").split("?")[0].endswith(expected)
+    page.close()
+
+
+def test_citation_leads_to_its_highlighted_sentence(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + f"{STORY}/places/lachin-corridor/")
+    citation = page.locator("a.cite[data-sentence='p3s1']").first
+    assert "the only land link between Armenia and the Nagorno-Karabakh region" in (
+        citation.get_attribute("title") or ""
+    )
+    citation.click()
+    page.wait_for_url("**/sources/000_d5e6e064cd57f212/#p3s1")
+    target = page.locator("#p3s1")
+    assert "the only land link between Armenia" in target.inner_text()
+    assert target.evaluate("element => element.matches(':target')")
+    page.close()
