@@ -71,6 +71,8 @@ class Article:
     language: str | None = None
     tags: tuple[str, ...] = ()
     artifacts: tuple[Artifact, ...] = ()
+    published_line: int = 1
+    """Line of the publication time (the timestamp line, or front matter 'published')."""
     _index: dict[str, Sentence] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -141,9 +143,11 @@ def _parse_wire(
     lines = [(number, line) for number, line in lines if line]
     diagnostics: list[Diagnostic] = []
     published = None
+    published_line = 1
     if lines and _LOOKS_LIKE_TIMESTAMP.fullmatch(lines[-1][1]):
         number, stamp = lines.pop()
         published = _parse_timestamp(stamp, path, number, diagnostics)
+        published_line = number
     tags: tuple[str, ...] = ()
     if lines and _HASHTAG_LINE.fullmatch(lines[-1][1]):
         tags = tuple(tag.lstrip("#") for tag in lines.pop()[1].split())
@@ -155,7 +159,7 @@ def _parse_wire(
             diagnostics.append(_artifact_warning(path, number, line))
         else:
             body.append((number, line))
-    meta = ArticleMeta(published=published, tags=tags)
+    meta = ArticleMeta(published=published, tags=tags, published_line=published_line)
     return _finish(article_id, path, "wire", body, meta, artifacts, diagnostics, now)
 
 
@@ -227,7 +231,7 @@ def _finish(
         diagnostics.append(
             _error(
                 path,
-                1,
+                meta.published_line,
                 "article-future-date",
                 f"publication time {meta.published.isoformat(' ')} is in the future; "
                 "check the date",
@@ -245,6 +249,7 @@ def _finish(
         language=meta.language,
         tags=meta.tags,
         artifacts=tuple(artifacts),
+        published_line=meta.published_line,
     )
     return article, diagnostics
 

@@ -115,6 +115,12 @@ def _run_render(arguments: argparse.Namespace) -> int:
         print(f"explainer render: {_summary(result.diagnostics)}; nothing written", file=sys.stderr)
         return 1
     written = write_pages(result.pages, arguments.out)
+    for kept in written.kept:
+        print(
+            f"explainer render: left {arguments.out / kept} alone: it was not written by "
+            "explainer or was edited since; move it away to regenerate it",
+            file=sys.stderr,
+        )
     print(
         f"wrote {written.written} page(s) to {arguments.out} "
         f"({written.unchanged} unchanged, {written.removed} removed)"

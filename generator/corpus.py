@@ -186,7 +186,9 @@ def read_article(
         message = (
             f"publication time {article.published.isoformat(' ')} is in the future; check the date"
         )
-        found_list.append(Diagnostic(shown_path, 1, 1, "article-future-date", message))
+        found_list.append(
+            Diagnostic(shown_path, article.published_line, 1, "article-future-date", message)
+        )
     return article, found_list
 
 

@@ -23,6 +23,7 @@ class ArticleMeta:
     url: str | None = None
     language: str | None = None
     tags: tuple[str, ...] = ()
+    published_line: int = 1
 
 
 def read_front_matter(header: str, path: str) -> tuple[ArticleMeta, list[Diagnostic]]:
@@ -45,6 +46,7 @@ def read_front_matter(header: str, path: str) -> tuple[ArticleMeta, list[Diagnos
         if data.get(key) is not None:
             fields[key] = str(data[key])
     fields["published"] = _published(data.get("published"), document, diagnostics)
+    fields["published_line"] = document.position(("published",))[0] + 1
     tags = data.get("tags") or []
     fields["tags"] = tuple(str(tag) for tag in (tags if isinstance(tags, list) else [tags]))
     return ArticleMeta(**fields), diagnostics

@@ -66,9 +66,17 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
 
     def report(self, loc: Loc, code: str, message: str, *, value: bool = True) -> None:
-        key = (
-            (*loc, "__value__") if value and (*loc, "__value__") in self.document.positions else loc
-        )
+        positions = self.document.positions
+        key = loc
+        if value and (*loc, "__value__") in positions:
+            key = (*loc, "__value__")
+        elif value and loc not in positions:
+            # A field that is not in the file as written (``when: 2023-05-01`` is short for
+            # ``when: {date: ...}``): point at the nearest written value.
+            for end in range(len(loc) - 1, 0, -1):
+                if (*loc[:end], "__value__") in positions:
+                    key = (*loc[:end], "__value__")
+                    break
         line, column = self.document.position(key)
         self.diagnostics.append(Diagnostic(self.document.path, line, column, code, message))
 

@@ -68,6 +68,8 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
             continue
         if target.exists() and _digest(target.read_bytes()) != previous.get(relative):
             report.kept.append(relative)
+            if relative in previous:
+                manifest[relative] = previous[relative]  # ours, edited: remember it
             continue
         manifest[relative] = _digest(data)
         if target.exists() and target.read_bytes() == data:

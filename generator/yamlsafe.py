@@ -133,6 +133,8 @@ def load_yaml(text: str, path: str) -> YamlDocument:
 
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
+    if error.problem and "end of stream" in error.problem and error.context_mark is not None:
+        mark = error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem or "\\t" in problem:
@@ -145,7 +147,7 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
         if error.context_mark is not None and error.context_mark is not mark:
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
-    hint = _syntax_hint(problem)
+    hint = _syntax_hint(f"{problem} {error.context or ''}")
     return Diagnostic(path, line, column, "yaml-syntax", message + hint)
 
 
@@ -199,12 +201,19 @@ def _mapping(node: MappingNode, location: Path_, document: YamlDocument) -> dict
     return result
 
 
+_ALLOWED_TAGS = {
+    _STANDARD_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+}
+
+
 def _check_tag(node: Node) -> None:
-    if node.tag and not node.tag.startswith(_STANDARD_TAG):
+    if node.tag and node.tag not in _ALLOWED_TAGS:
+        shown = node.tag.replace(_STANDARD_TAG, "!!", 1)
         raise _RefusalError(
             *_position(node),
             "yaml-tag",
-            f"YAML tag '{node.tag}' is not allowed in facts files; remove it",
+            f"YAML tag '{shown}' is not allowed in facts files; remove it",
         )
 
 
