@@ -105,7 +105,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _log(self, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in sort_diagnostics(diagnostics):
-            if diagnostic.severity is Severity.ERROR:
+            if self.serving:
+                # Under serve, an error logged as such makes a strict config abort the rebuild
+                # and the server hang; the banner on every page carries the error instead.
+                log.info("%s", diagnostic)
+            elif diagnostic.severity is Severity.ERROR:
                 log.error("%s", diagnostic)
             elif diagnostic.severity is Severity.WARNING:
                 log.warning("%s", diagnostic)

@@ -1,0 +1,535 @@
+"""The real site: ``mkdocs build --strict`` on a copy of the project, checked on the built HTML.
+
+The build runs once per module (``site`` fixture) in a temporary copy of mkdocs.yml, content/ and
+theme/, through the same ``mkdocs`` the Makefile uses, so the plugin is found by its entry point.
+HTML is read with the standard library's ``html.parser`` into a small tree (:class:`Node`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = "armenia-azerbaijan-talks"
+ARTICLE = "000_d5e6e064cd57f212"
+SITE_URL = "http://127.0.0.1:8000/"
+LACHIN_SENTENCE = "the only land link between Armenia and the Nagorno-Karabakh region"
+
+PAGES = {
+    "home": "index.html",
+    "overview": f"{STORY}/index.html",
+    "background": f"{STORY}/background/index.html",
+    "actors": f"{STORY}/actors/index.html",
+    "lachin": f"{STORY}/places/lachin-corridor/index.html",
+    "talks": f"{STORY}/events/washington-talks/index.html",
+    "timeline": f"{STORY}/timeline/index.html",
+    "quotes": f"{STORY}/quotes/index.html",
+    "sources": f"{STORY}/sources/index.html",
+    "article": f"{STORY}/sources/{ARTICLE}/index.html",
+    "reference": "reference/facts/index.html",
+    "about": "about/index.html",
+}
+NOT_PROSE = {PAGES["home"], PAGES["reference"], PAGES["about"], "404.html"}
+"""Pages that are not generated, cited prose: the home listing, the reference, hand-written."""
+
+
+# ── A small HTML tree ──────────────────────────────────────────────────────────────────────────
+
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = field(default=None, repr=False)
+    children: list[Node | str] = field(default_factory=list, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Node({self.describe()})"
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def iter(self) -> Iterator[Node]:
+        """Every descendant element, in document order."""
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
+        return [
+            n
+            for n in self.iter()
+            if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+        ]
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def ancestors(self) -> Iterator[Node]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def describe(self) -> str:
+        return f"<{self.tag} class={sorted(self.classes)}> {' '.join(self.text().split())[:120]!r}"
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(text: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+# ── The build ──────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass
+class Build:
+    project: Path
+    returncode: int
+    log: str
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what ``mkdocs build`` reads: mkdocs.yml, content/ and theme/."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("content", "theme"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+def run_build(project: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "NO_COLOR": "1"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    return Build(project, completed.returncode, completed.stdout + completed.stderr)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return run_build(copy_project(tmp_path_factory.mktemp("site-build")))
+
+
+@pytest.fixture(scope="module")
+def site(build: Build) -> Path:
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({build.returncode}):\n{build.log}")
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def html_pages(site: Path) -> dict[str, Node]:
+    """Every built HTML page, parsed, keyed by its path in site/ (``a/b/index.html``)."""
+    return {
+        path.relative_to(site).as_posix(): parse_html(path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def article_of(page: Node) -> Node:
+    found = [n for n in page.find_all("article") if "md-content__inner" in n.classes]
+    assert len(found) == 1, "a page has exactly one article.md-content__inner"
+    return found[0]
+
+
+def page_url(path: str) -> str:
+    """The site-relative URL a page is served at (``a/b/index.html`` -> ``a/b/``)."""
+    return path.removesuffix("index.html")
+
+
+def target_file(site: Path, url_path: str) -> Path:
+    path = unquote(url_path)
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def ids_in(page: Node) -> set[str]:
+    return {n.attrs["id"] for n in page.iter() if "id" in n.attrs}
+
+
+# ── The build itself ───────────────────────────────────────────────────────────────────────────
+
+
+def test_build_succeeds_without_warnings(build: Build) -> None:
+    assert build.returncode == 0, build.log
+    bad = [line for line in build.log.splitlines() if re.match(r"\s*(WARNING|ERROR)\b", line)]
+    assert not bad, "the build logged warnings or errors:\n" + "\n".join(bad)
+    assert "Traceback" not in build.log
+
+
+@pytest.mark.parametrize("role", sorted(PAGES))
+def test_page_exists(site: Path, role: str) -> None:
+    assert (site / PAGES[role]).is_file(), f"{role} page {PAGES[role]} was not built"
+
+
+def test_actor_pages_exist(site: Path) -> None:
+    actors = sorted((site / STORY / "actors").glob("*/index.html"))
+    assert len(actors) >= 8, f"only {len(actors)} actor pages: {actors}"
+    assert (site / STORY / "actors" / "nikol-pashinyan" / "index.html").is_file()
+
+
+# ── Citations ──────────────────────────────────────────────────────────────────────────────────
+
+
+def test_lachin_corridor_cites_the_land_link_sentence(html_pages: dict[str, Node]) -> None:
+    spans = [
+        span
+        for span in html_pages[PAGES["article"]].find_all("span", "sentence")
+        if LACHIN_SENTENCE in " ".join(span.text().split())
+    ]
+    assert len(spans) == 1, f"exactly one sentence says {LACHIN_SENTENCE!r}"
+    sentence_id = spans[0].attrs.get("id", "")
+    assert sentence_id, "the sentence span has an id"
+    cites = [
+        a.attrs.get("href", "")
+        for a in article_of(html_pages[PAGES["lachin"]]).find_all("a", "cite")
+    ]
+    assert any(href.endswith(f"#{sentence_id}") for href in cites), (
+        f"the Lachin Corridor page does not cite #{sentence_id}; it cites {sorted(set(cites))}"
+    )
+
+
+def test_every_citation_resolves(site: Path, html_pages: dict[str, Node]) -> None:
+    checked = 0
+    broken: list[str] = []
+    ids_cache: dict[str, set[str]] = {}
+    for path, page in html_pages.items():
+        for link in page.find_all("a", "cite"):
+            if "cite-external" in link.classes:
+                continue
+            checked += 1
+            href = link.attrs.get("href", "")
+            target = urlsplit(urljoin(page_url(path), href))
+            if target.scheme or target.netloc or not target.fragment:
+                broken.append(f"{path}: {href!r} is not a link to a sentence of this site")
+                continue
+            file = target_file(site, target.path)
+            if not file.is_file():
+                broken.append(f"{path}: {href!r} points to a missing page {file}")
+                continue
+            key = file.relative_to(site).as_posix()
+            if key not in ids_cache:
+                ids_cache[key] = ids_in(html_pages[key])
+            if unquote(target.fragment) not in ids_cache[key]:
+                broken.append(f"{path}: {href!r}: no element with that id in {key}")
+    assert checked > 100, f"only {checked} citations found; is the a.cite markup missing?"
+    assert not broken, f"{len(broken)} broken citation(s):\n" + "\n".join(broken[:40])
+
+
+def _excluded(node: Node) -> bool:
+    for element in (node, *node.ancestors()):
+        if element.classes & {"explainer-nav", "article-meta", "admonition"}:
+            return True
+        if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            return True
+    return False
+
+
+def _is_source_body(node: Node) -> bool:
+    """A paragraph of an article's own text (its sentences are what citations point to)."""
+    return "source-paragraph" in node.classes or bool(node.find_all("span", "sentence"))
+
+
+def test_every_statement_is_cited(html_pages: dict[str, Node]) -> None:
+    """Every paragraph and list item of generated prose carries at least one citation.
+
+    A quote block is one statement: the quote and its attribution line, which holds the citation.
+    """
+    uncited: list[str] = []
+    checked = 0
+    for path, page in html_pages.items():
+        if path in NOT_PROSE:
+            continue
+        for node in article_of(page).iter():
+            if node.tag not in {"p", "li", "blockquote"} or _excluded(node):
+                continue
+            if node.tag == "p" and any(a.tag == "blockquote" for a in node.ancestors()):
+                continue
+            if _is_source_body(node) or not node.text().strip():
+                continue
+            checked += 1
+            if not node.find_all("a", "cite"):
+                uncited.append(f"{path}: {node.describe()}")
+    assert checked > 100
+    assert not uncited, f"{len(uncited)} uncited statement(s):\n" + "\n".join(uncited)
+
+
+def test_source_paragraphs_are_anchored(html_pages: dict[str, Node]) -> None:
+    """Each paragraph of the article text is a p.source-paragraph with id pN: no stray markup."""
+    body = article_of(html_pages[PAGES["article"]])
+    paragraphs = [p for p in body.find_all("p") if p.find_all("span", "sentence")]
+    assert len(paragraphs) >= 18
+    wrong = [
+        p.describe()
+        for number, p in enumerate(paragraphs, 1)
+        if "source-paragraph" not in p.classes or p.attrs.get("id") != f"p{number}"
+    ]
+    assert not wrong, (
+        f"{len(wrong)} article paragraph(s) lack class source-paragraph / id pN:\n"
+        + "\n".join(wrong[:5])
+    )
+
+
+def test_no_attribute_list_shows_as_text(html_pages: dict[str, Node]) -> None:
+    """An attr_list that Markdown did not apply (``{: #id .class }``) would show to readers."""
+    shown = [
+        f"{path}: {' '.join(p.text().split())[-100:]!r}"
+        for path, page in html_pages.items()
+        for p in article_of(page).find_all()
+        if p.tag in {"p", "li"} and re.search(r"\{:?\s*[#.][\w-]", p.text())
+    ]
+    assert not shown, "attribute lists rendered as text:\n" + "\n".join(shown[:10])
+
+
+def test_article_artifacts_are_inside_their_admonition(html_pages: dict[str, Node]) -> None:
+    body = article_of(html_pages[PAGES["article"]])
+    boxes = [box for box in body.find_all("div", "admonition") if "Lines left out" in box.text()]
+    assert len(boxes) == 1
+    assert "honest" in boxes[0].text(), (
+        "the 'Lines left out of the body' admonition is empty; its text follows it instead"
+    )
+
+
+# ── Links, search ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("Nagorno-Karabakh", "places/nagorno-karabakh/"),
+        ("Armenia", "actors/armenia/"),
+        ("Azerbaijan", "actors/azerbaijan/"),
+        ("Lachin Corridor", "places/lachin-corridor/"),
+        ("Russia", "actors/russia/"),
+    ],
+)
+def test_entity_links_at_first_mention(html_pages: dict[str, Node], name: str, page: str) -> None:
+    """On the background page, an entity's first mention links to its page, later ones do not."""
+    paragraphs = [
+        p for p in article_of(html_pages[PAGES["background"]]).find_all("p") if not _excluded(p)
+    ]
+
+    def links(p: Node) -> list[Node]:
+        return [
+            a
+            for a in p.find_all("a")
+            if "cite" not in a.classes and a.attrs.get("href", "").endswith(page)
+        ]
+
+    first = next(i for i, p in enumerate(paragraphs) if name in p.text())
+    assert links(paragraphs[first]), (
+        f"the first mention of {name} ({paragraphs[first].describe()}) does not link to {page}"
+    )
+    linked_text = links(paragraphs[first])[0].text()
+    before = paragraphs[first].text().split(linked_text, 1)[0]
+    assert name not in before, f"{name} is mentioned before the link in the same paragraph"
+    later = [p.describe() for p in paragraphs[first + 1 :] if links(p)]
+    assert not later, f"{name} is linked again after its first mention: {later}"
+
+
+@pytest.fixture(scope="module")
+def search_docs(site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, str]] = index["docs"]
+    return docs
+
+
+def test_search_finds_the_lachin_corridor_page(search_docs: list[dict[str, str]]) -> None:
+    location = f"{STORY}/places/lachin-corridor/"
+    found = [
+        d["location"]
+        for d in search_docs
+        if "Lachin" in d.get("text", "") and d["location"].split("#")[0] == location
+    ]
+    assert found, f"no search document at {location} has 'Lachin' in its text"
+
+
+def test_search_titles_the_pashinyan_page(search_docs: list[dict[str, str]]) -> None:
+    location = f"{STORY}/actors/nikol-pashinyan/"
+    docs = [d for d in search_docs if d["location"] == location]
+    assert docs, f"no search document at {location}"
+    assert any("Pashinyan" in d.get("title", "") for d in docs)
+
+
+# ── No third-party host ────────────────────────────────────────────────────────────────────────
+
+ALLOWED_HOSTS = {urlsplit(SITE_URL).netloc, "127.0.0.1", "localhost"}
+REQUEST_ATTRIBUTES = {"src", "srcset", "poster", "data"}
+"""Attributes whose URL the browser fetches on its own (``data`` of <object>)."""
+LINK_NOT_FETCHED = {"canonical", "alternate", "prev", "next", "author", "license", "search"}
+"""``<link rel>`` values that name a page without fetching it."""
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.IGNORECASE)
+JS_REQUEST = re.compile(
+    r"""\b(?:fetch|importScripts)\s*\(\s*["'`]((?:https?:)?//[^"'`]+)["'`]""", re.IGNORECASE
+)
+
+
+def _third_party(url: str) -> str | None:
+    """The host ``url`` requests, if it is absolute and not this site; None otherwise."""
+    url = url.strip()
+    if not url or url.startswith(("data:", "#", "blob:")):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in {"", "http", "https"}:
+        return None
+    if not parts.netloc:
+        return None
+    host = parts.hostname or ""
+    return None if parts.netloc in ALLOWED_HOSTS or host in ALLOWED_HOSTS else parts.netloc
+
+
+def _css_requests(css: str) -> list[str]:
+    urls = [next(g for g in match.groups() if g is not None) for match in CSS_URL.finditer(css)]
+    return urls + CSS_IMPORT.findall(css)
+
+
+def _html_requests(page: Node) -> list[str]:
+    urls: list[str] = []
+    for node in page.iter():
+        for name, value in node.attrs.items():
+            if name in REQUEST_ATTRIBUTES and not (name == "data" and node.tag != "object"):
+                if name == "srcset":
+                    urls += [part.strip().split(" ")[0] for part in value.split(",")]
+                else:
+                    urls.append(value)
+            if name == "style":
+                urls += _css_requests(value)
+        rel = set(node.attrs.get("rel", "").lower().split())
+        if node.tag == "link" and "href" in node.attrs and not rel <= LINK_NOT_FETCHED:
+            urls.append(node.attrs["href"])
+        if node.tag in {"use", "image"}:
+            urls += [node.attrs[k] for k in ("href", "xlink:href") if k in node.attrs]
+        if node.tag == "style":
+            urls += _css_requests(node.text())
+        if node.tag == "script" and "src" not in node.attrs:
+            urls += JS_REQUEST.findall(node.text())
+    return urls
+
+
+def test_no_request_to_a_third_party_host(site: Path, html_pages: dict[str, Node]) -> None:
+    found: list[str] = []
+    for path, page in html_pages.items():
+        found += [f"{path}: {u}" for u in _html_requests(page) if _third_party(u)]
+    for path in sorted(site.rglob("*.css")):
+        css = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(site)}: {u}" for u in _css_requests(css) if _third_party(u)]
+    for path in sorted(site.rglob("*.js")):
+        js = path.read_text(encoding="utf-8", errors="replace")
+        found += [
+            f"{path.relative_to(site)}: {u}" for u in JS_REQUEST.findall(js) if _third_party(u)
+        ]
+    assert not found, "requests to other hosts:\n" + "\n".join(sorted(set(found)))
+
+
+def test_external_citations_are_plain_links(html_pages: dict[str, Node]) -> None:
+    """External sources are cited as hyperlinks (followed by the reader, never fetched)."""
+    external = [a for page in html_pages.values() for a in page.find_all("a", "cite-external")]
+    assert external, "the shipped facts cite outside sources"
+    assert all(urlsplit(a.attrs.get("href", "")).scheme == "https" for a in external)
+
+
+def test_no_google_fonts(site: Path) -> None:
+    mentions = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*"))
+        if path.suffix in {".html", ".css", ".js", ".json", ".xml"}
+        and re.search(
+            r"fonts\.(googleapis|gstatic)\.com", path.read_text(encoding="utf-8", errors="replace")
+        )
+    ]
+    assert not mentions, f"Google Fonts referenced in: {mentions}"
+
+
+def test_scanner_catches_third_party_requests() -> None:
+    """The scanner above is only as good as what it recognises: check it on known cases."""
+    page = parse_html(
+        '<link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<link rel="canonical" href="https://elsewhere.example/">'
+        '<script src="//cdn.example/x.js"></script>'
+        '<img srcset="a.png 1x, https://img.example/b.png 2x">'
+        '<style>@import "https://fonts.example/f.css"; body{background:url(https://bg.example/i.png)}</style>'
+        "<script>fetch('https://api.example/data')</script>"
+        '<a class="cite cite-external" href="https://news.example/">x</a>'
+        f'<img src="{SITE_URL}assets/i.png"><img src="assets/j.png">'
+        "<i style=\"background:url('data:image/svg+xml;utf8,<svg xmlns=\\'http://www.w3.org/2000/svg\\'/>')\"></i>"
+    )
+    hosts = sorted({h for u in _html_requests(page) if (h := _third_party(u))})
+    assert hosts == ["api.example", "bg.example", "cdn.example", "fonts.example", "img.example"]
+
+
+# ── A broken facts file ────────────────────────────────────────────────────────────────────────
+
+
+def test_misquoted_facts_fail_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    facts = project / "content" / STORY / "facts.yml"
+    lines = facts.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line == "    text: frank conversations\n")
+    lines[number] = "    text: frank and open conversations\n"
+    facts.write_text("".join(lines), encoding="utf-8")
+    column = lines[number].index("frank") + 1
+
+    result = run_build(project)
+    assert result.returncode != 0, result.log
+    expected = f"facts.yml:{number + 1}:{column}: error[quote-not-in-source]"
+    assert expected in result.log, result.log
+    assert "Traceback" not in result.log, result.log
