@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve build check test lint golden clean
+.PHONY: setup setup-test serve build check test lint golden bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,6 @@ golden: setup
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+bench: setup
+	$(BIN)/python benchmarks/build_speed.py

@@ -1,0 +1,63 @@
+"""How long the shipped content takes to generate and to build: `make bench`.
+
+Figures, not assertions: the generator's share (parse, validate, render, in memory) and a full
+``mkdocs build`` of the site, with the peak memory of each.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator import corpus as corpus_module  # noqa: E402
+from generator.pipeline import build  # noqa: E402
+
+
+def _generate(repeats: int = 20) -> tuple[float, int]:
+    best = float("inf")
+    pages = 0
+    for _ in range(repeats):
+        corpus_module._article_cache.clear()  # measure a cold parse each time
+        start = time.perf_counter()
+        result = build(ROOT / "content")
+        best = min(best, time.perf_counter() - start)
+        pages = len(result.pages or {})
+    return best, pages
+
+
+def _mkdocs_build() -> float:
+    with tempfile.TemporaryDirectory() as site:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site],
+            cwd=ROOT,
+            check=True,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    """Measure and print."""
+    seconds, pages = _generate()
+    print(
+        f"generator (parse+validate+render, best of 20): {seconds * 1000:.1f} ms for {pages} pages"
+    )
+    print(
+        f"generator peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    build_seconds = _mkdocs_build()
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"mkdocs build (whole site): {build_seconds:.2f} s, peak memory {child_peak:.0f} MB")
+    print(f"generator share of the build: {seconds / build_seconds:.0%}")
+
+
+if __name__ == "__main__":
+    main()
