@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.diagnostics import Diagnostic, Severity, errors_in, sort_diagnostics
+from generator.diagnostics import Diagnostic, errors_in, sort_diagnostics, warnings_in
 
 DEFAULT_CONTENT = Path("content")
 
@@ -80,7 +80,7 @@ def _print(diagnostics: list[Diagnostic]) -> None:
 
 def _summary(diagnostics: list[Diagnostic]) -> str:
     errors = len(errors_in(diagnostics))
-    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    warnings = len(warnings_in(diagnostics))
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
@@ -89,9 +89,7 @@ def _run_check(arguments: argparse.Namespace) -> int:
 
     corpus, diagnostics = load_corpus(arguments.content)
     _print(diagnostics)
-    failed = corpus is None or (
-        arguments.strict and any(d.severity is Severity.WARNING for d in diagnostics)
-    )
+    failed = corpus is None or (arguments.strict and bool(warnings_in(diagnostics)))
     if failed:
         print(f"explainer check: {_summary(diagnostics)}", file=sys.stderr)
         return 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.article import Article, decode_article, parse_article
 from generator.dates import FuzzyDate, parse_moment
-from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
+from generator.diagnostics import Diagnostic, display_path, errors_in
 from generator.loading import load_model
 from generator.schema import ARTICLE_ID_PATTERN, Entity, Event, Facts, StoryInfo, When
 from generator.validate import validate_story
@@ -203,8 +203,3 @@ def to_fuzzy_date(when: When) -> FuzzyDate:
     start = parse_moment(when.date or when.start or "")
     end = parse_moment(when.end) if when.end else None
     return FuzzyDate(start, end, when.part, when.approximate, when.expression)
-
-
-def warnings_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics that stop only a strict build."""
-    return [d for d in diagnostics if d.severity is Severity.WARNING]

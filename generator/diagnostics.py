@@ -33,14 +33,6 @@ class Diagnostic:
         )
 
 
-class ContentError(Exception):
-    """Raised by a pipeline stage that cannot go on; carries every diagnostic found so far."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = sorted(diagnostics, key=_sort_key)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
-
-
 def _sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     return (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code)
 
@@ -57,6 +49,11 @@ def display_path(path: Path, root: Path | None = None) -> str:
 def errors_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics that stop a build."""
     return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+def warnings_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics that stop only a strict build."""
+    return [d for d in diagnostics if d.severity is Severity.WARNING]
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from support import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -102,13 +102,7 @@ def replace_file(path: Path, text: str, scratch: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("content", "theme"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, target / folder)
-    return target
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

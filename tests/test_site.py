@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from support import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "armenia-azerbaijan-talks"
@@ -138,16 +138,6 @@ class Build:
     @property
     def site(self) -> Path:
         return self.project / "site"
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of what ``mkdocs build`` reads: mkdocs.yml, content/ and theme/."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("content", "theme"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(ROOT / folder, target / folder)
-    return target
 
 
 def run_build(project: Path) -> Build:
