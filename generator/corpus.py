@@ -7,6 +7,7 @@ Layout: ``content/<story>/story.yml``, ``content/<story>/facts.yml`` and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -46,13 +47,26 @@ class Story:
     articles: tuple[Article, ...]
     dates: dict[str, FuzzyDate]
 
+    @functools.cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        """The story's articles by id, in story order."""
+        return {article.id: article for article in self.articles}
+
+    @functools.cached_property
+    def _entities(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.facts.entities}
+
+    @functools.cached_property
+    def _events(self) -> dict[str, Event]:
+        return {event.id: event for event in self.facts.events}
+
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (validation guarantees it exists)."""
-        return next(e for e in self.facts.entities if e.id == entity_id)
+        return self._entities[entity_id]
 
     def event(self, event_id: str) -> Event:
         """The event with this id (validation guarantees it exists)."""
-        return next(e for e in self.facts.events if e.id == event_id)
+        return self._events[event_id]
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ class PageContext:
             label = mdtext.escape(source.publisher or source.title)
             title = mdtext.attribute(source.title)
             return f'[{label}]({mdtext.url(source.url)}){{ .cite .cite-external title="{title}" }}'
-        articles = {article.id: article for article in self.story.articles}
+        articles = self.story.articles_by_id
         article, sentence, _ = resolve_sentence(source, articles)
         assert article is not None and sentence is not None
         number = sentence.id[1:].replace("s", ".")
