@@ -46,6 +46,8 @@ class Story:
     facts: Facts
     articles: tuple[Article, ...]
     dates: dict[str, FuzzyDate]
+    fingerprint: str = ""
+    """Hash of every file the story was read from: equal fingerprints, equal stories."""
 
     @functools.cached_property
     def articles_by_id(self) -> dict[str, Article]:
@@ -76,7 +78,19 @@ class Corpus:
     stories: tuple[Story, ...]
 
 
+@dataclass(frozen=True)
+class _LoadedStory:
+    """A story read and validated once for one fingerprint, kept for the next build."""
+
+    fingerprint: str
+    files: StoryFiles
+    diagnostics: tuple[Diagnostic, ...]
+    story: Story | None
+
+
 _article_cache: dict[tuple[str, str, str], tuple[Article, tuple[Diagnostic, ...]]] = {}
+_story_cache: dict[Path, _LoadedStory] = {}
+"""The last version of each story folder read by this process; ``mkdocs serve`` rebuilds from it."""
 
 
 def load_corpus(
@@ -88,25 +102,66 @@ def load_corpus(
     if not content_dir.is_dir():
         message = f"content folder '{content_dir}' does not exist; create it or set content_dir"
         return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
-    stories = [
-        _read_story(directory, content_dir, now, diagnostics)
+    loaded = [
+        _load_story(directory, content_dir)
         for directory in sorted(content_dir.iterdir())
         if (directory / "story.yml").is_file()
     ]
-    if not stories:
+    if not loaded:
         message = "no story found: a story is a folder with a story.yml"
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
-    for story in stories:
-        if story.facts is not None and story.articles:
-            diagnostics.extend(validate_story(story))
+    for entry in loaded:
+        diagnostics.extend(entry.diagnostics)
+        diagnostics.extend(_future_dates(entry.files.articles, now))
     if errors_in(diagnostics):
         return None, diagnostics
-    return Corpus(tuple(_resolve(story) for story in stories)), diagnostics
+    return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics
 
 
-def _read_story(
-    directory: Path, content_dir: Path, now: datetime, diagnostics: list[Diagnostic]
-) -> StoryFiles:
+def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:
+    """Read and validate one story folder, or reuse the last result if no file changed."""
+    fingerprint = story_fingerprint(directory, content_dir)
+    cached = _story_cache.get(directory)
+    if cached is not None and cached.fingerprint == fingerprint:
+        return cached
+    diagnostics: list[Diagnostic] = []
+    files = _read_story(directory, content_dir, diagnostics)
+    if files.facts is not None and files.articles:
+        diagnostics.extend(validate_story(files))
+    story = None if errors_in(diagnostics) else _resolve(files, fingerprint)
+    loaded = _LoadedStory(fingerprint, files, tuple(diagnostics), story)
+    _story_cache[directory] = loaded
+    return loaded
+
+
+def story_fingerprint(directory: Path, content_dir: Path) -> str:
+    """Hash of every file a story is read from, and of where diagnostics will say they are."""
+    digest = hashlib.sha256(f"{content_dir.resolve()}\0{Path.cwd()}".encode())
+    candidates = [directory / "story.yml", directory / "facts.yml"]
+    candidates += sorted((directory / "articles").glob("*"))
+    for path in candidates:
+        if path.is_file():
+            digest.update(f"\0{path.relative_to(directory).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
+    """Articles published after ``now``: checked on every build, since the clock moves."""
+    return [
+        Diagnostic(
+            article.path,
+            article.published_line,
+            1,
+            "article-future-date",
+            f"publication time {article.published.isoformat(' ')} is in the future; check the date",
+        )
+        for article in articles
+        if article.published is not None and article.published > now
+    ]
+
+
+def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
     if not re.fullmatch(ARTICLE_ID_PATTERN, directory.name):
@@ -130,7 +185,7 @@ def _read_story(
     else:
         message = "the story has no facts.yml; write one (or run 'explainer extract')"
         diagnostics.append(Diagnostic(display_path(facts_path, root), 1, 1, "no-facts", message))
-    story.articles = _read_articles(story, root, now, diagnostics)
+    story.articles = _read_articles(story, root, diagnostics)
     return story
 
 
@@ -147,12 +202,10 @@ def _article_files(story: StoryFiles) -> list[Path]:
     return ordered + [p for stem, p in sorted(files.items()) if stem not in listed]
 
 
-def _read_articles(
-    story: StoryFiles, root: Path, now: datetime, diagnostics: list[Diagnostic]
-) -> list[Article]:
+def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Article]:
     articles = []
     for path in _article_files(story):
-        article, found = read_article(path, display_path(path, root), now)
+        article, found = read_article(path, display_path(path, root))
         diagnostics.extend(found)
         if article is not None:
             articles.append(article)
@@ -194,22 +247,14 @@ def read_article(
             found.append(Diagnostic(shown_path, 1, 1, "invalid-id", message))
         cached = (article, tuple(found))
         _article_cache[key] = cached
-    article, found_all = cached
-    found_list = list(found_all)
-    if now is not None and article.published is not None and article.published > now:
-        message = (
-            f"publication time {article.published.isoformat(' ')} is in the future; check the date"
-        )
-        found_list.append(
-            Diagnostic(shown_path, article.published_line, 1, "article-future-date", message)
-        )
-    return article, found_list
+    article, known = cached
+    return article, [*known, *(_future_dates([article], now) if now is not None else [])]
 
 
-def _resolve(story: StoryFiles) -> Story:
+def _resolve(story: StoryFiles, fingerprint: str) -> Story:
     assert story.info is not None and story.facts is not None
     dates = {event.id: to_fuzzy_date(event.when) for event in story.facts.events}
-    return Story(story.slug, story.info, story.facts, tuple(story.articles), dates)
+    return Story(story.slug, story.info, story.facts, tuple(story.articles), dates, fingerprint)
 
 
 def to_fuzzy_date(when: When) -> FuzzyDate:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 # Every ASCII punctuation character is backslash-escaped; pymdownx.escapeall (enabled in
 # mkdocs.yml) makes each such escape yield the character itself. &, < and > become entities.
 _PUNCTUATION = re.compile(r"([!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
@@ -26,7 +26,7 @@ def escape(text: Any) -> Markup:
         return text
     value = _LINE_BREAKS.sub(" ", str(text))
     value = _PUNCTUATION.sub(r"\\\1", value)
-    value = "".join(_ENTITIES.get(character, character) for character in value)
+    value = value.translate(_ENTITIES)
     return Markup(value)
 
 

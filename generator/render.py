@@ -8,6 +8,7 @@ text it is. What a template may emit as Markdown comes from the :class:`PageCont
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -154,8 +155,13 @@ def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
 
 
+@functools.lru_cache(maxsize=4)
 def environment(overrides: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment: template files, StrictUndefined, Markdown autoescaping."""
+    """The Jinja environment: template files, StrictUndefined, Markdown autoescaping.
+
+    Built once per process and folder: Jinja compiles each template once and recompiles it
+    when its file changes (``auto_reload``), which is what keeps ``mkdocs serve`` fast.
+    """
     folders = [str(overrides)] if overrides else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES)]),
@@ -171,18 +177,42 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def _templates_key(overrides: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every template file: changes when one is edited."""
+    folders = [f for f in (overrides, TEMPLATES) if f is not None and f.is_dir()]
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.j2")):
+            stat = path.stat()
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
 def _raw_id(value: str) -> Markup:
     if not re.fullmatch(r"[A-Za-z0-9_-]+", str(value)):
         raise ValueError(f"not an id: {value!r}")
     return Markup(value)
 
 
+_story_pages: dict[str, tuple[tuple[object, ...], dict[str, str]]] = {}
+"""The last pages rendered for each story slug, with the key they were rendered for."""
+
+
 def render_corpus(corpus: Corpus, reference: str, overrides: Path | None = None) -> dict[str, str]:
-    """Every generated page of the site, as Markdown, keyed by its path in the docs tree."""
+    """Every generated page of the site, as Markdown, keyed by its path in the docs tree.
+
+    A story whose files and templates are unchanged since the last call keeps its pages.
+    """
     env = environment(overrides)
+    templates = _templates_key(overrides)
     pages: dict[str, str] = {}
     for story in corpus.stories:
-        pages.update(_render_story(env, story))
+        key = (story.fingerprint, templates)
+        cached = _story_pages.get(story.slug)
+        if cached is None or cached[0] != key or not story.fingerprint:
+            cached = (key, _render_story(env, story))
+            _story_pages[story.slug] = cached
+        pages.update(cached[1])
     pages["index.md"] = env.get_template("home.md.j2").render(
         stories=corpus.stories, links={s.slug: f"{s.slug}/index.md" for s in corpus.stories}
     )

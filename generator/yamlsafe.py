@@ -11,6 +11,7 @@ string and ``2023-05-01`` stays text until the schema reads it as a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,10 +64,13 @@ class _RefusalError(Exception):
         super().__init__(message)
 
 
-class _Loader(yaml.SafeLoader):
+class _RefusingComposer(yaml.composer.Composer):
     """Composes nodes; refuses aliases and excessive depth while composing, before any expansion."""
 
     _depth = 0
+    # Provided by the parser each reader below is combined with.
+    check_event: Callable[..., bool]
+    peek_event: Callable[[], Any]
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
@@ -92,6 +96,30 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _Loader(_RefusingComposer, yaml.SafeLoader):
+    """The pure-Python reader: slower, but its error messages are the ones we explain."""
+
+
+_FastLoader: type[Any] | None = None
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml reads in Python only
+    pass
+else:
+
+    class _LibyamlLoader(_RefusingComposer, CParser, yaml.resolver.Resolver):
+        """libyaml's scanner and parser under the same composer: the same nodes and marks,
+        several times faster. What it refuses is read again by :class:`_Loader`, whose
+        messages are the ones :func:`_syntax_diagnostic` explains."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _FastLoader = _LibyamlLoader
+
+
 def load_yaml(text: str, path: str) -> YamlDocument:
     """Parse one YAML document; raise :class:`YamlError` with a positioned diagnostic if refused."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -106,8 +134,13 @@ def load_yaml(text: str, path: str) -> YamlDocument:
                 "Split the story or remove pasted material",
             )
         )
+    if _FastLoader is not None:
+        try:
+            return _read(text, path, _FastLoader)
+        except (yaml.YAMLError, _RefusalError, RecursionError):
+            pass  # read again below, for the pure-Python reader's explanation
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return _read(text, path, _Loader)
     except _RefusalError as refusal:
         raise YamlError(
             Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
@@ -120,14 +153,13 @@ def load_yaml(text: str, path: str) -> YamlDocument:
         raise YamlError(
             Diagnostic(path, 1, 1, "yaml-too-deep", "nesting too deep to read")
         ) from None
+
+
+def _read(text: str, path: str, loader: type[Any]) -> YamlDocument:
+    node = yaml.compose(text, Loader=loader)
     document = YamlDocument(path, None)
     if node is not None:
-        try:
-            document.data = _construct(node, (), document)
-        except _RefusalError as refusal:
-            raise YamlError(
-                Diagnostic(path, refusal.line, refusal.column, refusal.code, refusal.message)
-            ) from None
+        document.data = _construct(node, (), document)
     return document
 
 
