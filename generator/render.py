@@ -23,7 +23,9 @@ from markupsafe import Markup
 from generator import mdtext
 from generator.article import Article
 from generator.corpus import Corpus, Story
+from generator.dates import FuzzyDate
 from generator.schema import ArticleInfo, Entity, Event, ExternalSource, Point, Quote
+from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,7 +103,11 @@ class PageContext:
         if isinstance(source, ExternalSource):
             label = mdtext.escape(source.publisher or source.title)
             title = mdtext.attribute(source.title)
-            return f'[{label}]({mdtext.url(source.url)}){{ .cite .cite-external title="{title}" }}'
+            origin = mdtext.attribute(_external_label(source))
+            return (
+                f"[{label}]({mdtext.url(source.url)})"
+                f'{{ .cite .cite-external title="{title}" data-origin="{origin}" }}'
+            )
         articles = self.story.articles_by_id
         article, sentence, _ = resolve_sentence(source, articles)
         assert article is not None and sentence is not None
@@ -109,8 +115,12 @@ class PageContext:
         if len(articles) > 1:
             number = f"{list(articles).index(article.id) + 1}:{number}"
         title = mdtext.attribute(sentence.text)
+        origin = mdtext.attribute(_article_label(self.story, article))
         url = self.url(f"article:{article.id}", sentence.id)
-        return f'[¶{number}]({url}){{ .cite data-sentence="{sentence.id}" title="{title}" }}'
+        return (
+            f'[¶{number}]({url}){{ .cite data-sentence="{sentence.id}" title="{title}" '
+            f'data-origin="{origin}" }}'
+        )
 
     def prose(self, text: str) -> Markup:
         """Escaped text; the first mention on this page of each entity links to its page.
@@ -141,6 +151,21 @@ class PageContext:
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
         return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+
+def _article_label(story: Story, article: Article) -> str:
+    """Where a cited sentence comes from, for citation previews: headline and date."""
+    info = next((i for i in story.info.articles if i.id == article.id), None)
+    title = (info.title if info else None) or article.title or article.id
+    if article.published is None:
+        return title
+    return f"{title}, {article.published.strftime('%-d %B %Y')}"
+
+
+def _external_label(source: ExternalSource) -> str:
+    """Who published an external source and when, for citation previews."""
+    parts = [source.publisher or "External source", source.date]
+    return ", ".join(part for part in parts if part)
 
 
 def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -278,18 +303,6 @@ class StoryView:
         order = sorted(groups, key=lambda side: (side is None, side or ""))
         return [(self.story.entity(s) if s else None, groups[s]) for s in order]
 
-    def timeline(self) -> list[tuple[str, list[Event]]]:
-        """Events in date order, grouped under a year (or decade) heading."""
-        events = sorted(self.facts.events, key=lambda e: (self.story.dates[e.id].sort_key(), e.id))
-        groups: dict[str, list[Event]] = {}
-        for event in events:
-            when = self.story.dates[event.id]
-            heading = (
-                f"{when.start.year}s" if when.precision == "decade" else str(when.first_day().year)
-            )
-            groups.setdefault(heading, []).append(event)
-        return list(groups.items())
-
     def when(self, event: Event) -> str:
         """The event's date as a reader sees it (``Nov 2022``, ``early 1990s``)."""
         return self.story.dates[event.id].label()
@@ -377,6 +390,20 @@ class StoryView:
             if entity.id in {event.place, *(p.entity for p in event.participants)}:
                 roles.append(f"event:{event.id}")
         return roles
+
+    # ── Reader components (timeline) ─────────────────────────────────────────────────────────
+
+    def date(self, event: Event) -> FuzzyDate:
+        """The event's resolved date."""
+        return self.story.dates[event.id]
+
+    def ordered_events(self) -> list[Event]:
+        """Every event, earliest first."""
+        return ordered_events(self.story)
+
+    def timeline_groups(self) -> list[YearGroup]:
+        """Events grouped by year (or decade) and month, in date order."""
+        return timeline_groups(self.story)
 
 
 def _mentions(text: str, names: list[str]) -> bool:

@@ -21,6 +21,9 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / ".artifacts" / "screenshots"
+WIDTHS = {"desktop": 1280, "phone": 390}
 STORY = "armenia-azerbaijan-talks"
 PAGE_TYPES = {
     "home": "",
@@ -133,3 +136,90 @@ def test_citation_leads_to_its_highlighted_sentence(browser, site_url):
     assert "the only land link between Armenia" in target.inner_text()
     assert target.evaluate("element => element.matches(':target')")
     page.close()
+
+
+def _open(browser, url: str, **options):
+    page = browser.new_page(**options)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_citation_preview_shows_the_sentence_on_hover_and_focus(browser, site_url):
+    page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
+    citation = page.locator("a.cite[data-sentence='p3s1']").first
+    citation.hover()
+    preview = page.locator("#explainer-preview")
+    preview.wait_for(state="visible")
+    assert "the only land link between Armenia and the Nagorno-Karabakh region" in (
+        preview.inner_text()
+    )
+    assert "1 May 2023" in preview.inner_text()
+    assert citation.get_attribute("aria-describedby") == "explainer-preview"
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    page.locator("a.cite[data-sentence='p17s1']").first.focus()
+    preview.wait_for(state="visible")
+    assert "deployed peacekeeping forces along the Lachin Corridor" in preview.inner_text()
+    page.close()
+
+
+def test_citation_preview_on_touch_first_tap_previews_second_tap_follows(browser, site_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport=WIDTHS_PHONE)
+    page = context.new_page()
+    page.goto(site_url + f"{STORY}/places/lachin-corridor/")
+    page.wait_for_load_state("networkidle")
+    citation = page.locator("a.cite[data-sentence='p3s1']").first
+    citation.scroll_into_view_if_needed()
+    citation.tap()
+    preview = page.locator("#explainer-preview")
+    preview.wait_for(state="visible")
+    assert "/places/lachin-corridor/" in page.url
+    assert "the only land link" in preview.inner_text()
+    citation.tap()
+    page.wait_for_url("**/sources/000_d5e6e064cd57f212/#p3s1")
+    context.close()
+
+
+WIDTHS_PHONE = {"width": WIDTHS["phone"], "height": 844}
+
+
+def test_timeline_lists_events_in_date_order(browser, site_url):
+    page = _open(browser, site_url + f"{STORY}/timeline/")
+    starts = page.locator("ol.timeline > li.timeline-event").evaluate_all(
+        "items => items.map(item => item.dataset.start)"
+    )
+    assert len(starts) >= 10
+    assert starts == sorted(starts)
+    labels = page.locator("ol.timeline .timeline-date").all_inner_texts()
+    assert {"early 1990s", "Nov 2022", "1–4 May 2023"} <= set(labels)
+    page.close()
+
+
+AXE_SERIOUS = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).join(", "));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
+def test_page_is_accessible_and_screenshotted(browser, site_url, page_type, scheme):
+    """axe-core finds no serious or critical violation; screenshots go to .artifacts/."""
+    assert AXE.is_file(), f"{AXE} is missing; run 'make setup-test' (npm ci)"
+    size = {"width": WIDTHS["desktop"], "height": 900}
+    page = _open(browser, site_url + PAGE_TYPES[page_type], color_scheme=scheme, viewport=size)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(AXE_SERIOUS)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width_name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(
+            path=str(SCREENSHOTS / f"{page_type}-{width_name}-{scheme}.png"), full_page=True
+        )
+    page.close()
+    assert violations == [], "\n".join(violations)

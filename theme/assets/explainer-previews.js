@@ -1,0 +1,150 @@
+/* Citation and glossary previews.
+ *
+ * Hovering or focusing a citation (a.cite) or a glossary term (a.gloss) shows what it points to
+ * without leaving the page: the cited sentence with its article and date, or the term's
+ * definition. On a touch screen the first tap shows the preview and a second tap follows the
+ * link. Without JavaScript the links still work and the browser shows their title.
+ * Listeners sit on the document, so pages swapped in by Material's instant navigation work too.
+ * Text is only ever set with textContent: the preview shows data, never markup.
+ */
+(function () {
+  "use strict";
+
+  var SELECTOR = "a.cite, a.gloss";
+  var popover = null;
+  var current = null;
+  var hideTimer = null;
+  var lastPointer = "mouse";
+  var shownBeforeTap = false;
+
+  function ensurePopover() {
+    if (popover) return popover;
+    popover = document.createElement("div");
+    popover.id = "explainer-preview";
+    popover.className = "explainer-preview";
+    popover.setAttribute("role", "tooltip");
+    popover.hidden = true;
+    popover.addEventListener("mouseenter", cancelHide);
+    popover.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(popover);
+    return popover;
+  }
+
+  /* The browser's own title tooltip would double the preview: keep the text, drop the title. */
+  function previewText(anchor) {
+    if (anchor.hasAttribute("title")) {
+      anchor.setAttribute("data-preview", anchor.getAttribute("title"));
+      anchor.removeAttribute("title");
+    }
+    return anchor.getAttribute("data-preview") || "";
+  }
+
+  function fill(anchor) {
+    var box = ensurePopover();
+    box.textContent = "";
+    var isGlossary = anchor.classList.contains("gloss");
+    var isExternal = anchor.classList.contains("cite-external");
+    if (isGlossary) {
+      var term = document.createElement("strong");
+      term.textContent = anchor.getAttribute("data-term") || anchor.textContent;
+      box.appendChild(term);
+    }
+    var body = document.createElement(isGlossary || isExternal ? "p" : "blockquote");
+    body.className = "explainer-preview__text";
+    body.textContent = previewText(anchor);
+    box.appendChild(body);
+    var origin = anchor.getAttribute("data-origin");
+    if (origin) {
+      var from = document.createElement("p");
+      from.className = "explainer-preview__origin";
+      from.textContent = (isExternal ? "" : anchor.textContent + " · ") + origin;
+      box.appendChild(from);
+    }
+    var go = document.createElement("a");
+    go.className = "explainer-preview__go";
+    go.href = anchor.href;
+    go.textContent = isGlossary ? "Open the glossary" : isExternal ? "Open the source" : "Read it in the article";
+    box.appendChild(go);
+  }
+
+  function place(anchor) {
+    var rect = anchor.getBoundingClientRect();
+    var width = Math.min(360, document.documentElement.clientWidth - 16);
+    popover.style.width = width + "px";
+    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    var top = rect.bottom + 6;
+    var below = window.innerHeight - rect.bottom;
+    if (below < popover.offsetHeight + 12 && rect.top > popover.offsetHeight + 12) {
+      top = rect.top - popover.offsetHeight - 6;
+    }
+    popover.style.left = left + window.scrollX + "px";
+    popover.style.top = top + window.scrollY + "px";
+  }
+
+  function show(anchor) {
+    cancelHide();
+    if (current === anchor && !popover.hidden) return;
+    if (current) current.removeAttribute("aria-describedby");
+    fill(anchor);
+    current = anchor;
+    popover.hidden = false;
+    anchor.setAttribute("aria-describedby", popover.id);
+    place(anchor);
+  }
+
+  function hide() {
+    if (popover) popover.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function scheduleHide() {
+    cancelHide();
+    hideTimer = window.setTimeout(hide, 250);
+  }
+
+  function cancelHide() {
+    if (hideTimer) window.clearTimeout(hideTimer);
+    hideTimer = null;
+  }
+
+  function anchorOf(event) {
+    var target = event.target;
+    return target && target.closest ? target.closest(SELECTOR) : null;
+  }
+
+  /* A tap also focuses the link, which shows its preview: remember what was open before. */
+  document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType || "mouse";
+    var anchor = anchorOf(event);
+    shownBeforeTap = Boolean(anchor && current === anchor && popover && !popover.hidden);
+  }, true);
+  document.addEventListener("mouseover", function (event) {
+    var anchor = anchorOf(event);
+    if (anchor && lastPointer !== "touch") show(anchor);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (anchorOf(event) && lastPointer !== "touch") scheduleHide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var anchor = anchorOf(event);
+    if (anchor) show(anchor);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (anchorOf(event)) scheduleHide();
+  });
+  /* Capturing on window runs before Material's instant navigation sees the click. */
+  window.addEventListener("click", function (event) {
+    var anchor = anchorOf(event);
+    if (anchor && lastPointer === "touch" && !shownBeforeTap) {
+      event.preventDefault();
+      event.stopPropagation();
+      show(anchor);
+      return;
+    }
+    if (!anchor && popover && !popover.contains(event.target)) hide();
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();
