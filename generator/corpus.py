@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +16,9 @@ from pathlib import Path
 from generator.article import Article, decode_article, parse_article
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, display_path, errors_in
+from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import load_model
-from generator.schema import ARTICLE_ID_PATTERN, Entity, Event, Facts, StoryInfo, When
+from generator.schema import Entity, Event, Facts, StoryInfo, When
 from generator.validate import validate_story
 from generator.yamlsafe import YamlDocument
 
@@ -102,11 +102,9 @@ def load_corpus(
     if not content_dir.is_dir():
         message = f"content folder '{content_dir}' does not exist; create it or set content_dir"
         return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
-    loaded = [
-        _load_story(directory, content_dir)
-        for directory in sorted(content_dir.iterdir())
-        if (directory / "story.yml").is_file()
-    ]
+    directories = [d for d in sorted(content_dir.iterdir()) if (d / "story.yml").is_file()]
+    diagnostics += story_folder_problems(directories, content_dir.parent)
+    loaded = [_load_story(directory, content_dir) for directory in directories]
     if not loaded:
         message = "no story found: a story is a folder with a story.yml"
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
@@ -164,12 +162,6 @@ def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
 def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
-    if not re.fullmatch(ARTICLE_ID_PATTERN, directory.name):
-        message = (
-            f"story folder '{directory.name}' is not a usable slug; "
-            "rename it with lower-case letters, digits and hyphens"
-        )
-        diagnostics.append(Diagnostic(display_path(directory, root), 1, 1, "invalid-slug", message))
     story_path = directory / "story.yml"
     story.info, _, found = load_model(
         _read_text(story_path), display_path(story_path, root), StoryInfo
@@ -194,9 +186,11 @@ def _read_text(path: Path) -> str:
     return raw.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def _article_files(story: StoryFiles) -> list[Path]:
+def _article_files(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Path]:
     folder = story.directory / "articles"
-    files = {p.stem: p for p in sorted(folder.glob("*")) if p.suffix in ARTICLE_SUFFIXES}
+    paths = [p for p in sorted(folder.glob("*")) if p.suffix in ARTICLE_SUFFIXES]
+    diagnostics += article_file_problems(paths, root)
+    files = {p.stem: p for p in paths}
     listed = [a.id for a in story.info.articles] if story.info else []
     ordered = [files[i] for i in listed if i in files]
     return ordered + [p for stem, p in sorted(files.items()) if stem not in listed]
@@ -204,7 +198,7 @@ def _article_files(story: StoryFiles) -> list[Path]:
 
 def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Article]:
     articles = []
-    for path in _article_files(story):
+    for path in _article_files(story, root, diagnostics):
         article, found = read_article(path, display_path(path, root))
         diagnostics.extend(found)
         if article is not None:
@@ -239,12 +233,6 @@ def read_article(
         if text is None:
             return None, found
         article, found = parse_article(text, path.stem, shown_path)
-        if not re.fullmatch(ARTICLE_ID_PATTERN, path.stem):
-            message = (
-                f"article file name '{path.name}' is not a usable id; rename it with lower-case "
-                "letters, digits, '-' and '_'"
-            )
-            found.append(Diagnostic(shown_path, 1, 1, "invalid-id", message))
         cached = (article, tuple(found))
         _article_cache[key] = cached
     article, known = cached

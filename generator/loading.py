@@ -10,6 +10,8 @@ from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostic
 from generator.frontmatter import did_you_mean
+from generator.ids import document_id_clashes, suggest_id
+from generator.schema import ARTICLE_ID_PATTERN, ID_PATTERN, SENTENCE_REF_PATTERN
 from generator.yamlsafe import Path_, YamlDocument, YamlError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,11 +36,12 @@ def load_model(
     if not isinstance(data, dict):
         message = f"the file must be a mapping of keys ({', '.join(model.model_fields)})"
         return None, document, [Diagnostic(path, 1, 1, "wrong-type", message)]
+    clashes = document_id_clashes(document)
     try:
-        return model.model_validate(data), document, []
+        return model.model_validate(data), document, clashes
     except ValidationError as error:
         diagnostics = [_diagnostic(detail, document, model) for detail in error.errors()]
-        return None, document, _dedupe(diagnostics)
+        return None, document, _dedupe(diagnostics) + clashes
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -92,6 +95,8 @@ def _diagnostic(detail: ErrorDetails, document: YamlDocument, model: type[BaseMo
         message = f"{item} has no source; cite the sentence(s) it comes from"
         return Diagnostic(document.path, line, column, "missing-source", message)
     code = kind if "-" in kind else _FIELD_HINTS.get(kind, "wrong-type")
+    if kind == "string_pattern_mismatch" and _is_id_pattern(detail):
+        code = "invalid-id"
     message = f"{where}: {_explain(detail, value)}"
     return Diagnostic(document.path, line, column, code, message)
 
@@ -99,7 +104,10 @@ def _diagnostic(detail: ErrorDetails, document: YamlDocument, model: type[BaseMo
 def _explain(detail: ErrorDetails, value: Any) -> str:
     kind = detail["type"]
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not valid here; {_pattern_hint(str(detail['ctx']['pattern']))}"
+        pattern = str(detail["ctx"]["pattern"])
+        if _is_id_pattern(detail):
+            return suggest_id(str(value), article=pattern != ID_PATTERN)
+        return f"{value!r} is not valid here; {_pattern_hint(pattern)}"
     if kind == "literal_error":
         return f"{value!r} is not one of {detail['ctx']['expected']}"
     message = detail["msg"]
@@ -108,11 +116,11 @@ def _explain(detail: ErrorDetails, value: Any) -> str:
     return message[0].lower() + message[1:]
 
 
-def _pattern_hint(pattern: str) -> str:
-    from generator.schema import ID_PATTERN, SENTENCE_REF_PATTERN
+def _is_id_pattern(detail: ErrorDetails) -> bool:
+    return detail.get("ctx", {}).get("pattern") in (ID_PATTERN, ARTICLE_ID_PATTERN)
 
-    if pattern == ID_PATTERN:
-        return "ids use lower-case letters, digits and single hyphens, like 'nikol-pashinyan'"
+
+def _pattern_hint(pattern: str) -> str:
     if pattern == SENTENCE_REF_PATTERN:
         return "a sentence is cited as 'p3s2', or 'article-id#p3s2' when the story has several"
     if pattern.startswith("^https?"):

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+ARTICLE_ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 SENTENCE_REF_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*#)?p[1-9][0-9]*s[1-9][0-9]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]

@@ -39,7 +39,8 @@ def slug(text: str, *, keep_underscores: bool = False) -> str:
         regex_pattern=pattern,
     )
     if keep_underscores:
-        result = re.sub(r"_+", "_", result).strip("_-")
+        # A run of separators with an underscore in it is one underscore: ``a_-b`` → ``a_b``.
+        result = re.sub(r"-*_[-_]*", "_", result).strip("_-")
     if result:
         return result
     return _FALLBACK_PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]

@@ -81,7 +81,6 @@ class _Checker:
         self.diagnostics.append(Diagnostic(self.document.path, line, column, code, message))
 
     def run(self) -> None:
-        self._check_ids()
         for index, entity in enumerate(self.facts.entities):
             self._check_entity(("entities", index), entity)
         for index, event in enumerate(self.facts.events):
@@ -91,21 +90,6 @@ class _Checker:
         for section in ("summary", "background"):
             for index, point in enumerate(getattr(self.facts, section)):
                 self._check_sources((section, index), point.sources)
-
-    def _check_ids(self) -> None:
-        seen: dict[str, Loc] = {}
-        for section in ("entities", "events", "quotes"):
-            for index, item in enumerate(getattr(self.facts, section)):
-                loc = (section, index, "id")
-                if item.id in seen:
-                    first_line = self.document.position((*seen[item.id], "__value__"))[0]
-                    self.report(
-                        loc,
-                        "duplicate-id",
-                        f"id '{item.id}' is already used at line {first_line}; ids must be unique",
-                    )
-                else:
-                    seen[item.id] = loc
 
     def _check_entity(self, loc: Loc, entity: Entity) -> None:
         for field in ("affiliation", "side"):

@@ -257,7 +257,7 @@ def test_wrong_type_literal(check: Check) -> None:
     ]
 
 
-def test_invalid_value_bad_id(check: Check) -> None:
+def test_invalid_id_suggests_a_slug(check: Check) -> None:
     facts = """\
         entities:
           - id: Armenia_1
@@ -266,8 +266,8 @@ def test_invalid_value_bad_id(check: Check) -> None:
             sources: [p2s1]
         """
     assert check(facts) == [
-        f"{FACTS}:2:9: error[invalid-value]: entity 'Armenia_1', field 'id': 'Armenia_1' is not "
-        "valid here; ids use lower-case letters, digits and single hyphens, like 'nikol-pashinyan'"
+        f"{FACTS}:2:9: error[invalid-id]: entity 'Armenia_1', field 'id': 'Armenia_1' is not "
+        "a valid id; use 'armenia-1' (lower-case ASCII letters, digits and single hyphens)"
     ]
 
 
