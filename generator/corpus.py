@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from generator import segment
 from generator.article import Article, decode_article, parse_article
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, display_path, errors_in
@@ -90,6 +91,7 @@ class _LoadedStory:
 
 _article_cache: dict[tuple[str, str, str], tuple[Article, tuple[Diagnostic, ...]]] = {}
 _story_cache: dict[Path, _LoadedStory] = {}
+_sentence_caches_read: set[Path] = set()
 """The last version of each story folder read by this process; ``mkdocs serve`` rebuilds from it."""
 
 
@@ -104,7 +106,12 @@ def load_corpus(
         return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
     directories = [d for d in sorted(content_dir.iterdir()) if (d / "story.yml").is_file()]
     diagnostics += story_folder_problems(directories, content_dir.parent)
+    sentences_file = sentence_cache_path(content_dir)
+    if sentences_file not in _sentence_caches_read:
+        segment.load_cache(sentences_file)
+        _sentence_caches_read.add(sentences_file)
     loaded = [_load_story(directory, content_dir) for directory in directories]
+    segment.save_cache(sentences_file)
     if not loaded:
         message = "no story found: a story is a folder with a story.yml"
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
@@ -114,6 +121,11 @@ def load_corpus(
     if errors_in(diagnostics):
         return None, diagnostics
     return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics
+
+
+def sentence_cache_path(content_dir: Path) -> Path:
+    """Where the sentences of already segmented paragraphs are kept between runs."""
+    return content_dir.resolve().parent / ".cache" / "explainer" / "sentences.json"
 
 
 def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:
@@ -198,8 +210,9 @@ def _article_files(story: StoryFiles, root: Path, diagnostics: list[Diagnostic])
 
 def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Article]:
     articles = []
+    folder = display_path(story.directory / "articles", root)
     for path in _article_files(story, root, diagnostics):
-        article, found = read_article(path, display_path(path, root))
+        article, found = read_article(path, f"{folder}/{path.name}")
         diagnostics.extend(found)
         if article is not None:
             articles.append(article)

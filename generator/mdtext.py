@@ -15,8 +15,11 @@ from markupsafe import Markup
 
 # Every ASCII punctuation character is backslash-escaped; pymdownx.escapeall (enabled in
 # mkdocs.yml) makes each such escape yield the character itself. &, < and > become entities.
-_PUNCTUATION = re.compile(r"([!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])")
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_PUNCTUATION = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"
+_ESCAPES = str.maketrans(
+    {character: "\\" + character for character in _PUNCTUATION}
+    | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
@@ -25,9 +28,7 @@ def escape(text: Any) -> Markup:
     if isinstance(text, Markup):
         return text
     value = _LINE_BREAKS.sub(" ", str(text))
-    value = _PUNCTUATION.sub(r"\\\1", value)
-    value = value.translate(_ENTITIES)
-    return Markup(value)
+    return Markup(value.translate(_ESCAPES))
 
 
 def attribute(text: str) -> str:

@@ -55,6 +55,11 @@ def paths_for(story: Story) -> dict[str, str]:
     return paths
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
+
+
 @dataclass
 class PageContext:
     """Per-page helpers for templates: links relative to this page, citations, prose."""
@@ -69,8 +74,7 @@ class PageContext:
 
     def url(self, role: str, anchor: str = "") -> Markup:
         """Relative link from this page to the page with ``role`` (paths are made of ids)."""
-        target = self.paths[role]
-        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        relative = _relative(self.paths[role], posixpath.dirname(self.path) or ".")
         return Markup(relative + (f"#{anchor}" if anchor else ""))
 
     def external(self, url: str, text: str | None = None) -> Markup:
@@ -213,8 +217,11 @@ def _templates_key(overrides: Path | None) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+_RAW_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _raw_id(value: str) -> Markup:
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", str(value)):
+    if not _RAW_ID.fullmatch(str(value)):
         raise ValueError(f"not an id: {value!r}")
     return Markup(value)
 
@@ -355,8 +362,11 @@ class StoryView:
 
     def article_info(self, article: Article) -> ArticleInfo:
         """What story.yml says about the article (an empty record if nothing)."""
-        listed = {info.id: info for info in self.story.info.articles}
-        return listed.get(article.id, ArticleInfo(id=article.id))
+        return self._listed.get(article.id) or ArticleInfo(id=article.id)
+
+    @functools.cached_property
+    def _listed(self) -> dict[str, ArticleInfo]:
+        return {info.id: info for info in self.story.info.articles}
 
     def article_title(self, article: Article) -> str:
         """The article's headline, from story.yml, its front matter, or its first words."""

@@ -11,7 +11,6 @@ string and ``2023-05-01`` stays text until the schema reads it as a date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,13 +63,14 @@ class _RefusalError(Exception):
         super().__init__(message)
 
 
-class _RefusingComposer(yaml.composer.Composer):
-    """Composes nodes; refuses aliases and excessive depth while composing, before any expansion."""
+class _Loader(yaml.SafeLoader):
+    """Composes nodes; refuses aliases and excessive depth while composing, before any expansion.
+
+    The pure-Python reader: slower than :class:`_EventReader`, but its error messages are the
+    ones :func:`_syntax_diagnostic` explains.
+    """
 
     _depth = 0
-    # Provided by the parser each reader below is combined with.
-    check_event: Callable[..., bool]
-    peek_event: Callable[[], Any]
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
@@ -96,28 +96,93 @@ class _RefusingComposer(yaml.composer.Composer):
             self._depth -= 1
 
 
-class _Loader(_RefusingComposer, yaml.SafeLoader):
-    """The pure-Python reader: slower, but its error messages are the ones we explain."""
+class _Fallback(Exception):
+    """The fast reader met something the pure-Python reader must judge (and explain)."""
 
 
-_FastLoader: type[Any] | None = None
-try:
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - a PyYAML built without libyaml reads in Python only
-    pass
-else:
+class _EventReader:
+    """Builds values and positions straight from libyaml's parser events: no node tree, no
+    implicit resolution of strings. It accepts exactly what :class:`_Loader` and
+    :func:`_construct` accept, with the same values and positions, and hands anything else
+    (aliases, tags, odd keys, errors) to them through :class:`_Fallback`."""
 
-    class _LibyamlLoader(_RefusingComposer, CParser, yaml.resolver.Resolver):
-        """libyaml's scanner and parser under the same composer: the same nodes and marks,
-        several times faster. What it refuses is read again by :class:`_Loader`, whose
-        messages are the ones :func:`_syntax_diagnostic` explains."""
+    def __init__(self, parser: Any, document: YamlDocument) -> None:
+        self.parser = parser
+        self.document = document
+        self.resolver = yaml.resolver.Resolver()
 
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+    def read(self) -> Any:
+        parser = self.parser
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        value = self._value((), 1)
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            raise _Fallback  # a second document
+        return value
 
-    _FastLoader = _LibyamlLoader
+    def _value(self, location: Path_, depth: int) -> Any:
+        event = self.parser.get_event()
+        if depth > MAX_DEPTH or isinstance(event, yaml.AliasEvent):
+            raise _Fallback
+        self.document.positions.setdefault(location, _mark(event.start_mark))
+        if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
+            raise _Fallback
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                items.append(self._value((*location, len(items)), depth + 1))
+            self.parser.get_event()
+            return items
+        return self._mapping(location, depth)
+
+    def _mapping(self, location: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        positions = self.document.positions
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.get_event()
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.value in result:
+                raise _Fallback
+            if key_event.tag not in (None, "!") or key_event.value == "<<" or depth >= MAX_DEPTH:
+                raise _Fallback
+            key = key_event.value
+            positions[(*location, key)] = _mark(key_event.start_mark)
+            positions[(*location, key, "__value__")] = _mark(self.parser.peek_event().start_mark)
+            result[key] = self._value((*location, key), depth + 1)
+        self.parser.get_event()
+        return result
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        if event.style or event.tag == _STANDARD_TAG + "str":
+            return event.value
+        value = _core_scalar(event.value)
+        if isinstance(value, str) or event.tag not in (None, "!"):
+            return value
+        # _Loader resolves plain scalars by YAML 1.1 first: what it calls a string stays one.
+        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        return event.value if tag == _STANDARD_TAG + "str" else value
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _read_fast(text: str, path: str) -> YamlDocument | None:
+    """The document read by libyaml's parser, or None where :class:`_Loader` must read it."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+        return None
+    document = YamlDocument(path, None)
+    try:
+        document.data = _EventReader(CParser(text), document).read()
+    except (_Fallback, yaml.YAMLError):
+        return None
+    return document
 
 
 def load_yaml(text: str, path: str) -> YamlDocument:
@@ -134,11 +199,9 @@ def load_yaml(text: str, path: str) -> YamlDocument:
                 "Split the story or remove pasted material",
             )
         )
-    if _FastLoader is not None:
-        try:
-            return _read(text, path, _FastLoader)
-        except (yaml.YAMLError, _RefusalError, RecursionError):
-            pass  # read again below, for the pure-Python reader's explanation
+    fast = _read_fast(text, path)
+    if fast is not None:
+        return fast
     try:
         return _read(text, path, _Loader)
     except _RefusalError as refusal:
@@ -253,6 +316,11 @@ def _scalar(node: ScalarNode) -> Any:
     value: str = node.value
     if node.style or node.tag == _STANDARD_TAG + "str":
         return value
+    return _core_scalar(value)
+
+
+def _core_scalar(value: str) -> Any:
+    """A plain scalar by YAML 1.2's core schema: null, true/false, integer, float or text."""
     lowered = value.lower()
     if lowered in ("", "~", "null"):
         return None
