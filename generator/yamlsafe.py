@@ -96,7 +96,7 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-class _Fallback(Exception):
+class _SlowReaderNeededError(Exception):
     """The fast reader met something the pure-Python reader must judge (and explain)."""
 
 
@@ -104,7 +104,7 @@ class _EventReader:
     """Builds values and positions straight from libyaml's parser events: no node tree, no
     implicit resolution of strings. It accepts exactly what :class:`_Loader` and
     :func:`_construct` accept, with the same values and positions, and hands anything else
-    (aliases, tags, odd keys, errors) to them through :class:`_Fallback`."""
+    (aliases, tags, odd keys, errors) to them through :class:`_SlowReaderNeededError`."""
 
     def __init__(self, parser: Any, document: YamlDocument) -> None:
         self.parser = parser
@@ -120,16 +120,16 @@ class _EventReader:
         value = self._value((), 1)
         parser.get_event()  # document end
         if not parser.check_event(yaml.StreamEndEvent):
-            raise _Fallback  # a second document
+            raise _SlowReaderNeededError  # a second document
         return value
 
     def _value(self, location: Path_, depth: int) -> Any:
         event = self.parser.get_event()
         if depth > MAX_DEPTH or isinstance(event, yaml.AliasEvent):
-            raise _Fallback
+            raise _SlowReaderNeededError
         self.document.positions.setdefault(location, _mark(event.start_mark))
         if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
-            raise _Fallback
+            raise _SlowReaderNeededError
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -146,9 +146,9 @@ class _EventReader:
         while not self.parser.check_event(yaml.MappingEndEvent):
             key_event = self.parser.get_event()
             if not isinstance(key_event, yaml.ScalarEvent) or key_event.value in result:
-                raise _Fallback
+                raise _SlowReaderNeededError
             if key_event.tag not in (None, "!") or key_event.value == "<<" or depth >= MAX_DEPTH:
-                raise _Fallback
+                raise _SlowReaderNeededError
             key = key_event.value
             positions[(*location, key)] = _mark(key_event.start_mark)
             positions[(*location, key, "__value__")] = _mark(self.parser.peek_event().start_mark)
@@ -180,7 +180,7 @@ def _read_fast(text: str, path: str) -> YamlDocument | None:
     document = YamlDocument(path, None)
     try:
         document.data = _EventReader(CParser(text), document).read()
-    except (_Fallback, yaml.YAMLError):
+    except (_SlowReaderNeededError, yaml.YAMLError):
         return None
     return document
 
