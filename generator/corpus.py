@@ -19,7 +19,7 @@ from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import load_model
-from generator.schema import Entity, Event, Facts, StoryInfo, When
+from generator.schema import Entity, Event, Facts, GlossaryTerm, SourceCheck, StoryInfo, When
 from generator.validate import validate_story
 from generator.yamlsafe import YamlDocument
 
@@ -70,6 +70,28 @@ class Story:
     def event(self, event_id: str) -> Event:
         """The event with this id (validation guarantees it exists)."""
         return self._events[event_id]
+
+    # ── Reader features: glossary and source checks ─────────────────────────────────────────
+
+    @functools.cached_property
+    def _glossary(self) -> dict[str, GlossaryTerm]:
+        terms = {f"term:{term.id}": term for term in self.facts.glossary}
+        for term in self.facts.glossary:
+            if term.entity:
+                terms.setdefault(term.entity, term)
+        return terms
+
+    def glossary_term(self, term_id: str) -> GlossaryTerm:
+        """The glossary term with this id."""
+        return self._glossary[f"term:{term_id}"]
+
+    def glossary_for(self, key: str) -> GlossaryTerm | None:
+        """The glossary term for an entity id or a ``term:<id>`` key, if there is one."""
+        return self._glossary.get(key)
+
+    def checks_about(self, item_id: str) -> list[SourceCheck]:
+        """Source checks that concern the entity or event with this id."""
+        return [check for check in self.facts.source_checks if item_id in check.about]
 
 
 @dataclass(frozen=True)

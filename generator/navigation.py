@@ -20,6 +20,8 @@ STORY_SECTIONS = (
     ("timeline", "Timeline"),
     ("quotes", "Who said what"),
     ("sources", "Sources"),
+    ("glossary", "Glossary"),
+    ("source-checks", "Source checks"),
 )
 
 
@@ -28,7 +30,9 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     for story in corpus.stories:
         paths = paths_for(story)
-        entries: list[Any] = [{title: paths[role]} for role, title in STORY_SECTIONS]
+        entries: list[Any] = [
+            {title: paths[role]} for role, title in STORY_SECTIONS if role in paths
+        ]
         featured = [{e.title: paths[f"event:{e.id}"]} for e in story.facts.events if e.page]
         entries[2:2] = featured
         nav.append({story.info.title: entries})

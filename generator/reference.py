@@ -15,16 +15,18 @@ from generator.schema import (
     Event,
     ExternalSource,
     Facts,
+    GlossaryTerm,
     Participant,
     Point,
     Quote,
+    SourceCheck,
     StoryInfo,
     When,
 )
 
 DOCUMENTED = (
     StoryInfo, ArticleInfo, Facts, Point, Entity, Coordinates, Event, When, Participant, Quote,
-    ExternalSource,
+    ExternalSource, SourceCheck, GlossaryTerm,
 )  # fmt: skip
 """Every schema class, in the order the reference page presents them."""
 

@@ -22,9 +22,18 @@ from markupsafe import Markup
 
 from generator import mdtext
 from generator.article import Article
+from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
 from generator.corpus import Corpus, Story
 from generator.dates import FuzzyDate
-from generator.schema import ArticleInfo, Entity, Event, ExternalSource, Point, Quote
+from generator.schema import (
+    ArticleInfo,
+    Entity,
+    Event,
+    ExternalSource,
+    GlossaryTerm,
+    Point,
+    Quote,
+)
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
 
@@ -44,6 +53,10 @@ def paths_for(story: Story) -> dict[str, str]:
         "quotes": f"{base}/quotes.md",
         "sources": f"{base}/sources/index.md",
     }
+    if story.facts.glossary:
+        paths["glossary"] = f"{base}/glossary.md"
+    if story.facts.source_checks:
+        paths["source-checks"] = f"{base}/source-checks.md"
     for entity in story.facts.entities:
         folder = "places" if entity.type == "place" else "actors"
         paths[f"entity:{entity.id}"] = f"{base}/{folder}/{entity.id}.md"
@@ -130,27 +143,52 @@ class PageContext:
         """Escaped text; the first mention on this page of each entity links to its page.
 
         Where the text names an entity both by an alias and by its name ("the US Secretary of
-        State Antony Blinken"), the name is the one linked.
+        State Antony Blinken"), the name is the one linked. Glossary terms link the same way,
+        to their entity's page or to the glossary, and show their definition on hover.
         """
         if self.linker is None:
             return mdtext.escape(text)
         chosen: dict[str, re.Match[str]] = {}
         for match in self.linker.finditer(text):
-            entity_id = self.names[match.group(0)]
-            if entity_id in self.mentioned or entity_id == self.self_entity:
+            key = self.names[match.group(0)]
+            if key in self.mentioned or key == self.self_entity:
                 continue
-            current = chosen.get(entity_id)
-            is_name = match.group(0) == self.story.entity(entity_id).name
+            current = chosen.get(key)
+            is_name = match.group(0) == self._display_name(key)
             if current is None or (is_name and current.group(0) != match.group(0)):
-                chosen[entity_id] = match
+                chosen[key] = match
         pieces: list[str] = []
         position = 0
         for match in sorted(chosen.values(), key=lambda m: m.start()):
             pieces.append(mdtext.escape(text[position : match.start()]))
-            pieces.append(self.link(self.names[match.group(0)], match.group(0)))
+            pieces.append(self._mention(self.names[match.group(0)], match.group(0)))
             position = match.end()
         pieces.append(mdtext.escape(text[position:]))
         return Markup("".join(pieces))
+
+    def _display_name(self, key: str) -> str:
+        if key.startswith("term:"):
+            return self.story.glossary_term(key[5:]).term
+        return self.story.entity(key).name
+
+    def _mention(self, key: str, text: str) -> Markup:
+        """A first mention: a link to the entity or glossary entry, with the term's definition."""
+        term = self.story.glossary_for(key)
+        if key.startswith("term:"):
+            self.mentioned.add(key)
+            target = self.url("glossary", key[5:])
+            return Markup(f"[{mdtext.escape(text)}]({target}){self._gloss(term)}")
+        linked = self.link(key, text)
+        if term is None or key == self.self_entity:
+            return linked
+        return Markup(f"{linked}{self._gloss(term)}")
+
+    @staticmethod
+    def _gloss(term: GlossaryTerm | None) -> str:
+        if term is None:
+            return ""
+        definition = mdtext.attribute(term.definition)
+        return f'{{ .gloss title="{definition}" data-term="{mdtext.attribute(term.term)}" }}'
 
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
@@ -173,18 +211,23 @@ def _external_label(source: ExternalSource) -> str:
 
 
 def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Names recognised in prose: entity names and aliases (to the entity's id) and glossary
+    terms (to ``term:<id>``, or to their entity's id when the term names an entity)."""
     names: dict[str, str] = {}
     for entity in story.facts.entities:
         for name in (entity.name, *entity.aliases):
             if len(name) >= 3 and not entity.anonymous:
                 names.setdefault(name, entity.id)
+    for term in story.facts.glossary:
+        for name in (term.term, *term.aliases):
+            if len(name) >= 3:
+                names.setdefault(name, term.entity or f"term:{term.id}")
     if not names:
         return None, names
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
 
 
-@functools.lru_cache(maxsize=4)
 def environment(overrides: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: template files, StrictUndefined, Markdown autoescaping.
 
@@ -265,7 +308,8 @@ def _render_story(env: jinja2.Environment, story: Story) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for role, template in _STORY_PAGES.items():
-        render(role, template)
+        if role in paths:
+            render(role, template)
     for entity in story.facts.entities:
         render(f"entity:{entity.id}", "entity.md.j2", entity.id, entity=entity)
     for event in story.facts.events:
@@ -284,6 +328,8 @@ _STORY_PAGES = {
     "timeline": "timeline.md.j2",
     "quotes": "quotes.md.j2",
     "sources": "sources.md.j2",
+    "glossary": "glossary.md.j2",
+    "source-checks": "source_checks.md.j2",
 }
 
 
@@ -402,6 +448,22 @@ class StoryView:
         return roles
 
     # ── Reader components (timeline) ─────────────────────────────────────────────────────────
+
+    def card(self, entity: Entity) -> ActorCard:
+        """What the facts say about an actor at a glance: events, first and latest, quotes."""
+        return actor_card(self.story, entity)
+
+    def quotes_by_side(self) -> list[SideQuotes]:
+        """Quotes grouped by side, then speaker, with counts."""
+        return quotes_by_side(self.story)
+
+    def glossary_terms(self) -> list[GlossaryTerm]:
+        """Glossary terms in alphabetical order."""
+        return sorted(self.facts.glossary, key=lambda term: term.term.casefold())
+
+    def entity_ids(self) -> set[str]:
+        """Ids of every entity of the story."""
+        return {entity.id for entity in self.facts.entities}
 
     def date(self, event: Event) -> FuzzyDate:
         """The event's resolved date."""

@@ -224,6 +224,58 @@ class Quote(Model):
     """Id of the event the quote belongs to."""
 
 
+# ── Reader features: source checks, glossary ───────────────────────────────────────────────
+
+
+SourceCheckKind = Literal["spelling", "date", "fact", "wording"]
+
+
+class SourceCheck(Model):
+    """A place where the article itself is wrong or loose, checked against outside sources.
+
+    The site shows it as a "Source check" note on the pages of the entities and events it is
+    ``about`` and lists every check on one page.
+    """
+
+    id: Id
+    """Unique id (``blinken-spelling``)."""
+    kind: SourceCheckKind
+    """``spelling`` (a name written wrongly), ``date`` (a date the article gets wrong or gives
+    loosely), ``fact`` (a wrong statement) or ``wording`` (loose wording)."""
+    article_says: ShortText
+    """The article's words that are wrong or loose, copied exactly from the cited sentence
+    (``Anthony Blinken``)."""
+    finding: Text
+    """What is correct, in one or two sentences that the ``evidence`` supports."""
+    sentences: Annotated[list[SentenceRef], Field(min_length=1)]
+    """The article sentences concerned (``p1s1``); the first must contain ``article_says``."""
+    evidence: Annotated[list[ExternalSource], Field(min_length=1)]
+    """Outside sources that support the finding: check them before recording them."""
+    about: list[Id] = []
+    """Ids of the entities and events the check concerns; each of their pages shows it."""
+
+
+class GlossaryTerm(Model):
+    """A word or phrase readers may not know, defined in the glossary and on hover."""
+
+    id: Id
+    """Unique id, the anchor on the glossary page (``checkpoint``)."""
+    term: ShortText
+    """The term as the explainer writes it (``Lachin Corridor``)."""
+    aliases: list[ShortText] = []
+    """Other names and spellings, contested ones included (``Berdzor corridor``); shown with
+    the term, searchable, and recognised in prose."""
+    definition: Text
+    """What the term means here, in a sentence or two supported by ``sources``; shown when a
+    reader hovers or focuses the term."""
+    entity: Id | None = None
+    """Id of the entity the term names, if any: its mentions link to the entity's page."""
+    names: list[Point] = []
+    """Statements on the term's names: who uses which, and why it matters, each with sources."""
+    sources: Sources
+    """Sentences and references that support the definition."""
+
+
 class Facts(Model):
     """A story's curated facts file (``facts.yml``)."""
 
@@ -237,6 +289,10 @@ class Facts(Model):
     """Dated events, past and scheduled."""
     quotes: list[Quote] = []
     """Who said what."""
+    source_checks: list[SourceCheck] = []
+    """Where the article itself is wrong or loose, with outside sources (shown as notes)."""
+    glossary: list[GlossaryTerm] = []
+    """Terms defined for readers (shown on hover and on the glossary page)."""
 
 
 class ArticleInfo(Model):

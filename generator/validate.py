@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from generator.dates import parse_moment
 from generator.diagnostics import Diagnostic
 from generator.frontmatter import did_you_mean
-from generator.schema import Entity, Event, ExternalSource, Quote, When
+from generator.schema import (
+    Entity,
+    Event,
+    ExternalSource,
+    GlossaryTerm,
+    Quote,
+    SourceCheck,
+    When,
+)
 
 if TYPE_CHECKING:
     from generator.article import Article, Sentence
@@ -90,6 +98,10 @@ class _Checker:
         for section in ("summary", "background"):
             for index, point in enumerate(getattr(self.facts, section)):
                 self._check_sources((section, index), point.sources)
+        for index, check in enumerate(self.facts.source_checks):
+            self._check_source_check(("source_checks", index), check)
+        for index, term in enumerate(self.facts.glossary):
+            self._check_term(("glossary", index), term)
 
     def _check_entity(self, loc: Loc, entity: Entity) -> None:
         for field in ("affiliation", "side"):
@@ -135,6 +147,36 @@ class _Checker:
                 f"{_excerpt(quote.text)!r} does not appear there; copy the words exactly",
             )
 
+    # ── Reader features ─────────────────────────────────────────────────────────────────────
+
+    def _check_source_check(self, loc: Loc, check: SourceCheck) -> None:
+        for index, item in enumerate(check.about):
+            known = {**self.entities, **self.events}
+            if item not in known:
+                self.report(
+                    (*loc, "about", index),
+                    "unknown-entity",
+                    f"no entity or event has the id '{item}'{did_you_mean(item, known)}; "
+                    "'about' names the entities and events whose pages show the check",
+                )
+        sentences = list(self._check_sources(loc, list(check.sentences), field="sentences"))
+        for index, source in enumerate(check.evidence):
+            self._check_external((*loc, "evidence", index), source)
+        wanted = normalise_quote(check.article_says)
+        if sentences and wanted not in normalise_quote(sentences[0].text):
+            self.report(
+                (*loc, "article_says"),
+                "check-not-in-source",
+                f"source check '{check.id}': {_excerpt(check.article_says)!r} is not in its "
+                f"first sentence {sentences[0].id}; copy the article's words exactly",
+            )
+
+    def _check_term(self, loc: Loc, term: GlossaryTerm) -> None:
+        self._check_ref((*loc, "entity"), term.entity, self.entities, "entity")
+        for index, point in enumerate(term.names):
+            self._check_sources((*loc, "names", index), point.sources)
+        self._check_sources(loc, term.sources)
+
     def _has_bad_sentence(self, quote: Quote) -> bool:
         return any(
             isinstance(s, str) and resolve_sentence(s, self.articles)[2] for s in quote.sources
@@ -151,10 +193,12 @@ class _Checker:
                 f"define it under '{'entities' if kind == 'entity' else 'events'}' or fix the id",
             )
 
-    def _check_sources(self, loc: Loc, sources: list[str | ExternalSource]) -> Iterator[Sentence]:
+    def _check_sources(
+        self, loc: Loc, sources: list[str | ExternalSource], field: str = "sources"
+    ) -> Iterator[Sentence]:
         found: list[Sentence] = []
         for index, source in enumerate(sources):
-            source_loc = (*loc, "sources", index)
+            source_loc = (*loc, field, index)
             if isinstance(source, ExternalSource):
                 self._check_external(source_loc, source)
                 continue

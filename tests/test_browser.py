@@ -35,6 +35,8 @@ PAGE_TYPES = {
     "talks": f"{STORY}/events/washington-talks/",
     "timeline": f"{STORY}/timeline/",
     "quotes": f"{STORY}/quotes/",
+    "glossary": f"{STORY}/glossary/",
+    "source-checks": f"{STORY}/source-checks/",
     "source": f"{STORY}/sources/000_d5e6e064cd57f212/",
     "reference": "reference/facts/",
 }
@@ -109,7 +111,11 @@ def test_page_loads_cleanly_from_the_local_server_only(browser, site_url, page_t
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Pashinyan", "actors/nikol-pashinyan/"), ("Lachin", "places/lachin-corridor/")],
+    [
+        ("Pashinyan", "actors/nikol-pashinyan/"),
+        ("Lachin", "places/lachin-corridor/"),
+        ("Berdzor", "places/lachin-corridor/"),
+    ],
 )
 def test_search_finds_the_page(browser, site_url, query, expected):
     page = browser.new_page()

@@ -37,6 +37,9 @@ PAGES = {
     "timeline": f"{STORY}/timeline/index.html",
     "quotes": f"{STORY}/quotes/index.html",
     "sources": f"{STORY}/sources/index.html",
+    "glossary": f"{STORY}/glossary/index.html",
+    "checks": f"{STORY}/source-checks/index.html",
+    "blinken": f"{STORY}/actors/antony-blinken/index.html",
     "article": f"{STORY}/sources/{ARTICLE}/index.html",
     "reference": "reference/facts/index.html",
     "about": "about/index.html",
@@ -324,7 +327,7 @@ def test_no_attribute_list_shows_as_text(html_pages: dict[str, Node]) -> None:
         f"{path}: {' '.join(p.text().split())[-100:]!r}"
         for path, page in html_pages.items()
         for p in article_of(page).find_all()
-        if p.tag in {"p", "li"} and re.search(r"\{:?\s*[#.][\w-]", p.text())
+        if p.tag in {"p", "li", "td", "th"} and re.search(r"\{:?\s*[#.][\w-]", p.text())
     ]
     assert not shown, "attribute lists rendered as text:\n" + "\n".join(shown[:10])
 
@@ -523,3 +526,88 @@ def test_misquoted_facts_fail_the_build(tmp_path: Path) -> None:
     expected = f"facts.yml:{number + 1}:{column}: error[quote-not-in-source]"
     assert expected in result.log, result.log
     assert "Traceback" not in result.log, result.log
+
+
+# ── Reader components ──────────────────────────────────────────────────────────────────────────
+
+
+def _admonitions(page: Node, title: str) -> list[Node]:
+    return [
+        box
+        for box in article_of(page).find_all("div", "admonition")
+        if any(title in t.text() for t in box.find_all("p", "admonition-title"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "article_says", "finding"),
+    [
+        ("lachin", "ten days ago", "23 April 2023"),
+        ("blinken", "Anthony Blinken", "Antony J. Blinken"),
+    ],
+)
+def test_affected_page_shows_a_source_check(
+    html_pages: dict[str, Node], page: str, article_says: str, finding: str
+) -> None:
+    boxes = _admonitions(html_pages[PAGES[page]], "Source check")
+    assert boxes, f"the {page} page shows no 'Source check' note"
+    text = " ".join(" ".join(box.text().split()) for box in boxes)
+    assert f"“{article_says}”" in text and finding in text
+    external = [a for box in boxes for a in box.find_all("a", "cite-external")]
+    assert external, "a source check cites its outside evidence"
+
+
+def test_source_checks_page_lists_every_check(html_pages: dict[str, Node]) -> None:
+    headings = [h.text().strip() for h in article_of(html_pages[PAGES["checks"]]).find_all("h2")]
+    assert {"Anthony Blinken", "George Schultz", "ten days ago"} <= {
+        h.rstrip("¶").strip() for h in headings
+    }
+
+
+def test_timeline_lists_events_in_date_order(html_pages: dict[str, Node]) -> None:
+    items = article_of(html_pages[PAGES["timeline"]]).find_all("li", "timeline-event")
+    starts = [item.attrs["data-start"] for item in items]
+    assert len(starts) >= 10 and starts == sorted(starts)
+    ids = [item.attrs["id"] for item in items]
+    assert ids.index("second-karabakh-war") < ids.index("russian-brokered-ceasefire"), (
+        "same-year events follow preceded_by: the war before the ceasefire that ended it"
+    )
+    labels = {
+        n.text() for n in article_of(html_pages[PAGES["timeline"]]).find_all(cls="timeline-date")
+    }
+    assert {"early 1990s", "Nov 2022", "1–4 May 2023"} <= labels
+
+
+def test_quotes_page_groups_by_side_with_counts(html_pages: dict[str, Node]) -> None:
+    body = article_of(html_pages[PAGES["quotes"]])
+    headings = [" ".join(h.text().split()).rstrip("¶").strip() for h in body.find_all("h2")]
+    assert headings[:2] == ["United States (11)", "France (1)"]
+    rows = [" ".join(tr.text().split()) for tr in body.find_all("tr")]
+    assert any(row.startswith("Armenia none quoted") and row.endswith("0") for row in rows)
+
+
+def test_actor_infobox_derives_appearances(html_pages: dict[str, Node]) -> None:
+    box = article_of(html_pages[PAGES["blinken"]]).find_all("aside", "infobox")
+    assert len(box) == 1
+    rows = {
+        " ".join(tr.find_all("td")[0].text().split()): " ".join(tr.find_all("td")[1].text().split())
+        for tr in box[0].find_all("tr")
+        if tr.find_all("td")
+    }
+    assert rows["First appearance"].startswith("Nov 2022, Tripartite meeting with Blinken")
+    assert rows["Latest appearance"].startswith("1–4 May 2023")
+    assert rows["Quotes"] == "6"
+
+
+def test_glossary_terms_show_definition_and_link_at_first_mention(
+    html_pages: dict[str, Node],
+) -> None:
+    terms = article_of(html_pages[PAGES["background"]]).find_all("a", "gloss")
+    by_text = {a.text(): a for a in terms}
+    assert "checkpoint" in by_text
+    assert by_text["checkpoint"].attrs["href"].endswith("glossary/#checkpoint")
+    assert "Azerbaijan announced at the entrance" in by_text["checkpoint"].attrs["title"]
+    assert len([a for a in terms if a.text() == "checkpoint"]) == 1
+    glossary = " ".join(article_of(html_pages[PAGES["glossary"]]).text().split())
+    for name in ("Berdzor corridor", "Artsakh", "Ceyhun Bayramov"):
+        assert name in glossary

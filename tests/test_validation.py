@@ -206,7 +206,8 @@ def test_unknown_top_level_key(check: Check) -> None:
     facts = ARMENIA + "event: []\n"
     assert check(facts) == [
         f"{FACTS}:6:1: error[unknown-key]: unknown key 'event' in the file "
-        "(did you mean 'events'?); allowed keys: background, entities, events, quotes, summary"
+        "(did you mean 'events'?); allowed keys: background, entities, events, glossary, quotes, "
+        "source_checks, summary"
     ]
 
 

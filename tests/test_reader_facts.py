@@ -1,0 +1,101 @@
+"""Source checks and glossary terms in the facts file: their diagnostics, exact messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from generator.corpus import load_corpus
+from generator.diagnostics import Severity
+
+FACTS = "content/story/facts.yml"
+EVIDENCE = "      - {url: 'https://example.org/a', title: A source}\n"
+
+Check = Callable[[str], list[str]]
+
+
+@pytest.fixture
+def check(tmp_path: Path, make_story: Callable[..., Path], now: datetime) -> Check:
+    def run(facts_yaml: str) -> list[str]:
+        corpus, diagnostics = load_corpus(make_story(tmp_path, facts_yaml), now=now)
+        assert (corpus is None) == any(d.severity is Severity.ERROR for d in diagnostics)
+        return [str(d) for d in diagnostics if d.severity is not Severity.NOTE]
+
+    return run
+
+
+def _source_check(article_says: str, about: str = "[]", sentences: str = "[p1s1]") -> str:
+    return (
+        dedent(
+            f"""\
+        source_checks:
+          - id: blinken-spelling
+            kind: spelling
+            article_says: {article_says}
+            finding: The name is Antony.
+            sentences: {sentences}
+            about: {about}
+            evidence:
+        """
+        )
+        + EVIDENCE
+    )
+
+
+def test_a_valid_source_check_loads(check: Check) -> None:
+    assert check(_source_check("Anthony Blinken")) == []
+
+
+def test_source_check_words_must_be_in_the_sentence(check: Check) -> None:
+    assert check(_source_check("Tony Blinken")) == [
+        f"{FACTS}:4:19: error[check-not-in-source]: source check 'blinken-spelling': "
+        "'Tony Blinken' is not in its first sentence p1s1; copy the article's words exactly"
+    ]
+
+
+def test_source_check_about_must_name_an_entity_or_event(check: Check) -> None:
+    assert check(_source_check("Anthony Blinken", about="[antony-blinkn]")) == [
+        f"{FACTS}:7:13: error[unknown-entity]: no entity or event has the id 'antony-blinkn'; "
+        "'about' names the entities and events whose pages show the check"
+    ]
+
+
+def test_source_check_sentence_must_exist(check: Check) -> None:
+    found = check(_source_check("Anthony Blinken", sentences="[p99s1]"))
+    assert found == [
+        f"{FACTS}:6:17: error[unknown-sentence]: sentence 'p99s1' does not exist in article "
+        "'seed' (18 paragraphs, last sentence p18s1)"
+    ]
+
+
+def test_source_check_needs_outside_evidence(check: Check) -> None:
+    facts = (
+        _source_check("Anthony Blinken")
+        .replace(EVIDENCE, "")
+        .replace("evidence:\n", "evidence: []\n")
+    )
+    assert check(facts) == [
+        f"{FACTS}:8:15: error[missing-field]: source_checks item 'blinken-spelling', field "
+        "'evidence': list should have at least 1 item after validation, not 0"
+    ]
+
+
+def test_glossary_term_entity_must_exist(check: Check) -> None:
+    facts = dedent(
+        """\
+        glossary:
+          - id: corridor
+            term: Lachin Corridor
+            entity: lachin-corridor
+            definition: The only land link.
+            sources: [p3s1]
+        """
+    )
+    assert check(facts) == [
+        f"{FACTS}:4:13: error[unknown-entity]: no entity has the id 'lachin-corridor'; "
+        "define it under 'entities' or fix the id"
+    ]
