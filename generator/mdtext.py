@@ -8,6 +8,7 @@ through :func:`escape` unless it is :class:`Markup` made by one of the helpers i
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -20,6 +21,8 @@ _ESCAPES = str.maketrans(
     {character: "\\" + character for character in _PUNCTUATION}
     | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
+_ATTRIBUTE_UNSAFE = re.compile(r"[<>&\"{}\[\]()*_`\\~^|]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
@@ -31,9 +34,26 @@ def escape(text: Any) -> Markup:
     return Markup(value.translate(_ESCAPES))
 
 
+def html_text(text: Any) -> str:
+    """``text`` for a place where MkDocs or Material print it as HTML without escaping.
+
+    Navigation titles and front matter ``title``/``description`` reach the page's ``<title>``,
+    header, sidebar and ``<meta>`` tags verbatim (MkDocs' theme Jinja has no autoescaping).
+    """
+    # Double quotes only: Material's attributes are double-quoted, and ' reads better as is.
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
+
+
 def attribute(text: str) -> str:
-    """A value safe inside a double-quoted attr_list attribute."""
-    return re.sub(r"[\"\\{}<>&\n\r]", " ", text)
+    """``text`` inside a double-quoted attr_list attribute, shown exactly as written.
+
+    Inline Markdown runs before attr_list reads its braces, so a ``[x](javascript:…)`` or a
+    ``*`` left in the value would become markup and break the attribute list (it then shows as
+    text, with a live link in it). Such characters become numeric character references, which
+    Markdown passes through and the browser reads back as the character.
+    """
+    value = _CONTROL.sub(" ", text)
+    return _ATTRIBUTE_UNSAFE.sub(lambda match: f"&#{ord(match.group())};", value)
 
 
 def url(address: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.corpus import Corpus
+from generator.mdtext import html_text
 from generator.render import paths_for
 
 STORY_SECTIONS = (
@@ -33,9 +34,11 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
         entries: list[Any] = [
             {title: paths[role]} for role, title in STORY_SECTIONS if role in paths
         ]
-        featured = [{e.title: paths[f"event:{e.id}"]} for e in story.facts.events if e.page]
+        featured = [
+            {html_text(e.title): paths[f"event:{e.id}"]} for e in story.facts.events if e.page
+        ]
         entries[2:2] = featured
-        nav.append({story.info.title: entries})
+        nav.append({html_text(story.info.title): entries})
     nav.extend(hand_written)
     nav.append({"Reference": [{"Facts file": "reference/facts.md"}]})
     return nav

@@ -244,7 +244,9 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["yaml"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    env.filters["yaml"] = lambda value: Markup(
+        json.dumps(mdtext.html_text(value), ensure_ascii=False)
+    )
     env.filters["raw_id"] = _raw_id
     return env
 
