@@ -21,7 +21,7 @@ _ESCAPES = str.maketrans(
     {character: "\\" + character for character in _PUNCTUATION}
     | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
-_ATTRIBUTE_UNSAFE = re.compile(r"[<>&\"{}\[\]()*_`\\~^|]")
+_ATTRIBUTE_UNSAFE = re.compile(r"[<>&\"{}\[\]*_`\\~^]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 

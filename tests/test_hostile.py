@@ -194,5 +194,9 @@ def test_facts_markup_stays_text(browser: Any, site_url: str) -> None:
     text = article.inner_text()
     assert "| Minister | of Tables |" in text
     assert "[^1]: footnote --- `tick`" in text
-    assert article.locator("table, hr, code, img, script").count() == 0
+    assert article.locator("hr, code, img, script").count() == 0
+    # The one table is the template's infobox; the role's pipes stay inside one of its cells.
+    assert article.locator("table").count() == article.locator("aside.infobox table").count() == 1
+    for row in article.locator("aside.infobox tr").all():
+        assert row.locator("th, td").count() == 2
     page.close()
