@@ -38,13 +38,13 @@ check: setup
 	$(BIN)/explainer check content
 
 test: setup-test
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: setup-test
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/mypy
 
 golden: setup

@@ -19,12 +19,15 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from generator import mdtext
 from generator.article import Article
 from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
 from generator.corpus import Corpus, Story
 from generator.dates import FuzzyDate
+from generator.geo import data_source
+from generator.locator import LocatorMap, story_map
 from generator.schema import (
     ArticleInfo,
     Entity,
@@ -248,6 +251,10 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         json.dumps(mdtext.html_text(value), ensure_ascii=False)
     )
     env.filters["raw_id"] = _raw_id
+    env.filters["html"] = escape_html
+    env.filters["number"] = _number
+    env.filters["svg_data"] = _svg_data
+    env.globals["map_source"] = data_source()
     return env
 
 
@@ -263,6 +270,16 @@ def _templates_key(overrides: Path | None) -> tuple[tuple[str, int, int], ...]:
 
 
 _RAW_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _number(value: float) -> Markup:
+    return Markup(f"{float(value):.1f}")
+
+
+def _svg_data(value: str) -> Markup:
+    if not re.fullmatch(r"[0-9.,\sMZ-]*", value):
+        raise ValueError(f"not SVG path data: {value[:40]!r}")
+    return Markup(value)
 
 
 def _raw_id(value: str) -> Markup:
@@ -341,6 +358,7 @@ class StoryView:
     def __init__(self, story: Story) -> None:
         self.story = story
         self.facts = story.facts
+        self._maps: dict[str | None, LocatorMap | None] = {}
 
     def actors(self) -> list[Entity]:
         """Entities that act: people, organisations, countries, groups."""
@@ -458,6 +476,12 @@ class StoryView:
     def quotes_by_side(self) -> list[SideQuotes]:
         """Quotes grouped by side, then speaker, with counts."""
         return quotes_by_side(self.story)
+
+    def locator_map(self, focus: str | None = None) -> LocatorMap | None:
+        """The story's locator map (around ``focus`` if that place is far from the rest)."""
+        if focus not in self._maps:
+            self._maps[focus] = story_map(self.story, focus)
+        return self._maps[focus]
 
     def glossary_terms(self) -> list[GlossaryTerm]:
         """Glossary terms in alphabetical order."""

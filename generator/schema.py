@@ -150,7 +150,13 @@ class Entity(Model):
     anonymous: bool = False
     """True for an unnamed source ("a US official")."""
     coordinates: Coordinates | None = None
-    """Where a place is (places only)."""
+    """Where a place is (places only); for an area, its rough centre."""
+    path: list[Coordinates] = []
+    """For a place that is a line (a road, a corridor): its points in order, at least two; the
+    map draws it as a line and calls the route approximate (places only)."""
+    extent_km: Annotated[float, Field(gt=0, le=2000)] | None = None
+    """For an area whose border the map data does not have (a disputed region): its rough
+    radius in kilometres; the map draws a dashed circle marked approximate (places only)."""
     notes: list[Point] = []
     """Further statements about this entity, each with its own sources (for a place: what it is,
     why it matters)."""

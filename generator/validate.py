@@ -108,6 +108,7 @@ class _Checker:
             self._check_ref((*loc, field), getattr(entity, field), self.entities, "entity")
         if entity.coordinates and entity.type != "place":
             self.report((*loc, "coordinates"), "invalid-value", "only places have coordinates")
+        self._check_geometry(loc, entity)
         for index, note in enumerate(entity.notes):
             self._check_sources((*loc, "notes", index), note.sources)
         self._check_sources(loc, entity.sources)
@@ -148,6 +149,21 @@ class _Checker:
             )
 
     # ── Reader features ─────────────────────────────────────────────────────────────────────
+
+    def _check_geometry(self, loc: Loc, entity: Entity) -> None:
+        for field in ("path", "extent_km"):
+            if getattr(entity, field) and entity.type != "place":
+                self.report((*loc, field), "invalid-value", f"only places have '{field}'")
+        if len(entity.path) == 1:
+            self.report(
+                (*loc, "path"), "invalid-value", "a path needs at least two points; add the next"
+            )
+        if entity.extent_km and not entity.coordinates:
+            self.report(
+                (*loc, "extent_km"),
+                "invalid-value",
+                "'extent_km' is measured from 'coordinates'; add the area's rough centre",
+            )
 
     def _check_source_check(self, loc: Loc, check: SourceCheck) -> None:
         for index, item in enumerate(check.about):

@@ -229,3 +229,14 @@ def test_page_is_accessible_and_screenshotted(browser, site_url, page_type, sche
         )
     page.close()
     assert violations == [], "\n".join(violations)
+
+
+def test_the_map_draws_the_corridor(browser, site_url):
+    page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
+    route = page.locator("figure.locator-map [data-place='lachin-corridor'] polyline")
+    box = route.bounding_box()
+    assert box is not None and box["width"] + box["height"] > 20
+    colour = route.evaluate("line => getComputedStyle(line).stroke")
+    assert colour not in ("none", "rgba(0, 0, 0, 0)")
+    assert page.locator("figure.locator-map path.map-country").count() >= 4
+    page.close()

@@ -99,3 +99,32 @@ def test_glossary_term_entity_must_exist(check: Check) -> None:
         f"{FACTS}:4:13: error[unknown-entity]: no entity has the id 'lachin-corridor'; "
         "define it under 'entities' or fix the id"
     ]
+
+
+def test_map_geometry_rules(check: Check) -> None:
+    facts = dedent(
+        """\
+        entities:
+          - id: corridor
+            type: place
+            name: Corridor
+            path: [{lat: 39.5, lon: 46.4}]
+            sources: [p3s1]
+          - id: region
+            type: place
+            name: Region
+            extent_km: 40
+            sources: [p2s1]
+          - id: armenia
+            type: country
+            name: Armenia
+            path: [{lat: 40, lon: 44}, {lat: 40.1, lon: 44.2}]
+            sources: [p2s1]
+        """
+    )
+    assert check(facts) == [
+        f"{FACTS}:5:11: error[invalid-value]: a path needs at least two points; add the next",
+        f"{FACTS}:10:16: error[invalid-value]: 'extent_km' is measured from 'coordinates'; "
+        "add the area's rough centre",
+        f"{FACTS}:15:11: error[invalid-value]: only places have 'path'",
+    ]

@@ -611,3 +611,18 @@ def test_glossary_terms_show_definition_and_link_at_first_mention(
     glossary = " ".join(article_of(html_pages[PAGES["glossary"]]).text().split())
     for name in ("Berdzor corridor", "Artsakh", "Ceyhun Bayramov"):
         assert name in glossary
+
+
+def test_the_map_draws_the_corridor_as_a_line(html_pages: dict[str, Node]) -> None:
+    for page in ("lachin", "overview"):
+        figure = article_of(html_pages[PAGES[page]]).find_all("figure", "locator-map")
+        assert len(figure) == 1, f"the {page} page has no locator map"
+        corridor = [
+            g for g in figure[0].find_all("g") if g.attrs.get("data-place") == "lachin-corridor"
+        ]
+        assert corridor, "the corridor is on the map"
+        points = corridor[0].find_all("polyline")[0].attrs["points"].split()
+        assert len(points) >= 2
+        svg = figure[0].find_all("svg")[0]
+        assert svg.attrs["role"] == "img" and svg.attrs.get("aria-labelledby")
+        assert "approximate" in " ".join(figure[0].find_all("desc")[0].text().split())

@@ -198,7 +198,7 @@ def test_unknown_key_with_did_you_mean(check: Check) -> None:
     assert check(facts) == [
         f"{FACTS}:6:5: error[unknown-key]: unknown key 'descripton' in entity 'armenia' "
         "(did you mean 'description'?); allowed keys: affiliation, aliases, anonymous, "
-        "coordinates, description, id, name, notes, role, side, sources, type"
+        "coordinates, description, extent_km, id, name, notes, path, role, side, sources, type"
     ]
 
 
@@ -590,8 +590,8 @@ def test_all_schema_problems_of_a_file_in_one_pass(check: Check) -> None:
         """
     assert check(facts) == [
         f"{FACTS}:5:5: error[unknown-key]: unknown key 'colour' in entity 'armenia'; allowed "
-        "keys: affiliation, aliases, anonymous, coordinates, description, id, name, notes, role, "
-        "side, sources, type",
+        "keys: affiliation, aliases, anonymous, coordinates, description, extent_km, id, name, "
+        "notes, path, role, side, sources, type",
         f"{FACTS}:8:11: error[wrong-type]: entity 'azerbaijan', field 'type': 'nation' is not "
         "one of 'person', 'organisation', 'country', 'place' or 'group'",
         f"{FACTS}:12:5: error[missing-field]: event 'talks' is missing required field 'sources'",
