@@ -47,6 +47,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.errors: list[Diagnostic] = []
+        self._result = BuildResult({}, [])
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -54,7 +55,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path or ".").parent / value).resolve()
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # MkDocs empties site_dir after this event: checking the content here means that a
+        # build that fails on it leaves the last site in place.
         content = self._path(config, self.config.content_dir)
         templates = (
             self._path(config, self.config.templates_dir) if self.config.templates_dir else None
@@ -68,6 +71,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             result = _last_good.get(content, BuildResult({"index.md": "# Explainer\n"}, []))
         else:
             _last_good[content] = result
+        self._result = result
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result = self._result
         assert result.pages is not None
         nav = None
         if not config.nav and result.corpus is not None:

@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".explainer-manifest.json"
 
@@ -52,11 +52,28 @@ def _read_manifest(out: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     files = loaded.get("files", {}) if isinstance(loaded, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    # A manifest edited by hand must not lead us to remove anything outside ``out``.
+    return {str(k): str(v) for k, v in files.items() if _is_inside(str(k))}
+
+
+def _is_inside(relative: str) -> bool:
+    """Whether ``relative`` names a file inside the output folder (no ``..``, not absolute)."""
+    path = PurePosixPath(relative)
+    return (
+        bool(relative)
+        and not path.is_absolute()
+        and ".." not in path.parts
+        and "\\" not in relative
+    )
 
 
 def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
     """Write ``pages`` under ``out``; remove pages of a previous run that are no longer made."""
+    outside = sorted(relative for relative in pages if not _is_inside(relative))
+    if outside:
+        raise ValueError(f"page path {outside[0]!r} is outside the output folder")
     report = WriteReport()
     previous = _read_manifest(out)
     manifest: dict[str, str] = {}
