@@ -1,0 +1,120 @@
+"""Run every extraction step over one article: the one function that knows their order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.article import Article, Artifact
+from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
+from generator.extract.entities import EntityDraft, find_entities
+from generator.extract.gazetteer import load_gazetteer
+from generator.extract.nlp import load_pipeline
+from generator.extract.quotes import QuoteDraft, find_quotes
+from generator.extract.timex import Context, TimeExpression, find_time_expressions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are|was|were)\s+(?:supposed|expected|due|scheduled|set|"
+    r"going)\s+to|plans?\s+to|planned\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}
+_FUTURE_HEADS = {"due", "expect", "suppose", "schedule", "plan", "intend", "set"}
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A time expression and the sentence it was found in."""
+
+    expression: TimeExpression
+    sentence_id: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extractor found in one article, before it becomes a draft facts file."""
+
+    article: Article
+    entities: tuple[EntityDraft, ...]
+    dates: tuple[DatedMention, ...]
+    quotes: tuple[QuoteDraft, ...]
+    tags: tuple[str, ...]
+    artifacts: tuple[Artifact, ...]
+
+
+def extract(article: Article) -> Extraction:
+    """Find the entities, roles, time expressions and quotes of ``article``."""
+    gazetteer = load_gazetteer()
+    analysed = analyse(article, load_pipeline())
+    table = find_entities(analysed, gazetteer)
+    quotes = find_quotes(analysed, table, gazetteer)
+    return Extraction(
+        article,
+        tuple(table.drafts.values()),
+        tuple(find_dates(analysed)),
+        tuple(quotes),
+        article.tags,
+        article.artifacts,
+    )
+
+
+def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
+    """Every time expression of the article, resolved against its publication date."""
+    published = analysed.article.published
+    if published is None:
+        return []
+    found = []
+    for paragraph in analysed.paragraphs:
+        for sentence_id in paragraph.sentence_ids:
+            text = paragraph.sentence_text(sentence_id)
+            offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
+            context = Context(
+                published.date(), _is_future(text), future_at=_tense_reader(paragraph, offset)
+            )
+            found.extend(
+                DatedMention(expression, sentence_id, paragraph.number)
+                for expression in find_time_expressions(text, context)
+            )
+    return found
+
+
+def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], bool]:
+    """Read the tense of the clause around a character of the sentence from the parse."""
+
+    def future_at(char: int) -> bool:
+        span = paragraph.doc.char_span(offset + char, offset + char + 1, alignment_mode="expand")
+        return _future_clause(span.root) if span is not None else False
+
+    return future_at
+
+
+def _future_clause(token: Token) -> bool:
+    """"will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
+    verb, steps = token, 0
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
+        verb, steps = verb.head, steps + 1
+    for _ in range(3):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in verb.children):
+            return True
+        if verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                     for c in verb.children):
+            return False
+        if verb.lemma_ in _FUTURE_HEADS:
+            return True
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
+def _is_future(text: str) -> bool:
+    """Whether the sentence speaks of what is still to come ("will meet", "are supposed to")."""
+    return bool(_FUTURE.search(text.replace("\u2019", "'")))

@@ -1,0 +1,189 @@
+"""Roles and titles as the article gives them: "US Secretary of State Anthony Blinken",
+"Majed al-Ansari, the Qatari foreign ministry spokesman," and coordinated forms such as
+"Armenian Foreign Ministers Ararat Mirzoyan and Azerbaijani Jeyhun Bayramov".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.extract.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_FORMER = {"former", "ex", "then", "late", "outgoing"}
+HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "general", "gen.", "dr", "dr.",
+              "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "crown", "colonel", "marshal"}
+"""Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan") but are no office."""
+_PLURALS = {"ministers": "minister", "presidents": "president", "leaders": "leader",
+            "counterparts": "counterpart", "envoys": "envoy", "officials": "official"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title as of the article, the country or organisation it belongs to, and whether it is past."""
+
+    title: str
+    affiliation: str | None = None
+    former: bool = False
+    qualifier: str | None = None
+    """The words naming the affiliation inside the title ("US", "Azerbaijani")."""
+    head: str = ""
+    """The office's head noun ("secretary" in "Secretary of State", "envoy")."""
+
+    @property
+    def text(self) -> str:
+        """The role as the explainer writes it: "Azerbaijani Foreign Minister"."""
+        prefix = "former " if self.former else ""
+        return f"{prefix}{self.qualifier} {self.title}" if self.qualifier else prefix + self.title
+
+    def key(self) -> tuple[str, str | None]:
+        """What two mentions of the same office share: its head noun and affiliation."""
+        return (self.head, self.affiliation)
+
+
+def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """Whether a token can be part of a title ("US", "Foreign", "Minister", "of")."""
+    lower = token.lower_
+    if lower in HONORIFICS:
+        return True
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.text in {"-", "\u2013"}:
+        return token.i > 0 and token.i + 1 < len(token.doc) and token.nbor(1).is_title
+    if lower in gazetteer.title_heads or lower in gazetteer.title_modifiers or lower in _PLURALS:
+        return True
+    if token.ent_type_ in {"GPE", "NORP", "ORG"}:
+        return True
+    return token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ"} and not token.ent_type_
+
+
+def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
+    """The title words right before a name, if they end in a title head ("Foreign Minister")."""
+    doc, start = name.doc, name.start
+    while start > 0 and is_title_word(doc[start - 1], gazetteer) and doc[start - 1].lower_ != "and":
+        start -= 1
+    while start < name.start and doc[start].lower_ in {"of", "and", "for"}:
+        start += 1
+    span = doc[start : name.start]
+    if span and _has_head(span, gazetteer):
+        return span
+    return _appositive_head(name, gazetteer)
+
+
+def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
+    """"The head of the US Central Intelligence Agency, William Burns," → the phrase before.
+
+    Read from the surface, not the parse: the small model hangs such appositions on the nearest
+    noun. The phrase runs back from the comma to the sentence start, a comma, "and" or a verb.
+    """
+    doc = name.doc
+    after = doc[name.end] if name.end < len(doc) else None
+    if name.start < 2 or doc[name.start - 1].text != "," or (after is not None and not after.is_punct):
+        return None
+    end = name.start - 1
+    start = end
+    while start > name.sent.start and not _ends_phrase(doc[start - 1]):
+        start -= 1
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    span = doc[start:end]
+    return span if span and _has_head(span, gazetteer) else None
+
+
+def _ends_phrase(token: Token) -> bool:
+    return token.text in {",", ";", ":", "(", "\u201c", "\u201d"} or token.lower_ == "and" or (
+        token.pos_ in {"VERB", "AUX"}
+    )
+
+
+def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
+    """An appositive title: "Majed al-Ansari, the Qatari foreign ministry spokesman,"."""
+    doc, index = name.doc, name.end
+    if index >= len(doc) or doc[index].text != ",":
+        return None
+    index += 1
+    if index < len(doc) and doc[index].lower_ in {"the", "a", "an"}:
+        index += 1
+    start = index
+    while index < len(doc) and (
+        is_title_word(doc[index], gazetteer) or doc[index].text in {"'s", "\u2019s"}
+    ):
+        index += 1
+    span = doc[start:index]
+    closed = index >= len(doc) or doc[index].text in {",", ".", "said", "told"}
+    return span if span and closed and _has_head(span, gazetteer) else None
+
+
+def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS for t in span)
+
+
+def role_from(span: Span, gazetteer: Gazetteer) -> Role:
+    """Split title words into the office, its affiliation and the former flag."""
+    while (
+        len(span) > 1
+        and span[-1].lower_ in HONORIFICS
+        and span[-2].text not in {"-", "\u2013"}
+        and _has_head(span[:-1], gazetteer)
+    ):
+        span = span[:-1]
+    former = any(t.lower_ in _FORMER for t in span)
+    affiliation, qualifier_tokens, title_tokens = None, [], []
+    for token in span:
+        if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
+            continue
+        known = gazetteer.lookup(token.text) if token.ent_type_ else None
+        if known and known.kind in {"country", "capital", "demonym"} and not title_tokens:
+            affiliation = known.country if known.kind != "country" else known.name
+            qualifier_tokens.append(token.text)
+            continue
+        title_tokens.append(_singular(token))
+    title = " ".join(title_tokens)
+    qualifier = " ".join(qualifier_tokens) or None
+    if affiliation is None:
+        affiliation = _organisation_in(span, gazetteer)
+    heads = [_singular(t).lower() for t in span if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS]
+    return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
+
+
+def _organisation_in(span: Span, gazetteer: Gazetteer) -> str | None:
+    for entity in span.ents:
+        known = gazetteer.lookup(entity.text)
+        if known and known.kind in {"organisation", "group"}:
+            return known.name
+    return None
+
+
+def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) -> Role | None:
+    """The role of the second name in "Armenian Foreign Ministers X and Azerbaijani Y".
+
+    The title words before the first name are shared; a demonym or country before the second
+    name replaces the first one's qualifier.
+    """
+    if previous is None:
+        return None
+    doc, start = name.doc, name.start
+    qualifier = None
+    if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
+        qualifier = doc[start - 1]
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "and":
+        return None
+    if qualifier is None:
+        return Role(previous.title, None, previous.former, None, previous.head)
+    known = gazetteer.lookup(qualifier.text)
+    if known is None:
+        return None
+    country = known.name if known.kind == "country" else known.country
+    return Role(previous.title, country, previous.former, qualifier.text, previous.head)
+
+
+def _singular(token: Token) -> str:
+    """ "Ministers" → "Minister": a shared plural title names each holder's own office."""
+    word = _PLURALS.get(token.lower_)
+    if word is None:
+        return str(token.text)
+    return word.capitalize() if token.text[0].isupper() else word
