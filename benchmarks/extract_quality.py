@@ -49,13 +49,17 @@ def main() -> None:
         for labelled in articles:
             extract(labelled.article)
     elapsed = time.perf_counter() - started
-    print(f"speed: {ROUNDS * len(articles) / elapsed:.1f} articles/s after load "
-          f"({ROUNDS * len(articles)} extractions in {elapsed:.2f} s)")
+    print(
+        f"speed: {ROUNDS * len(articles) / elapsed:.1f} articles/s after load "
+        f"({ROUNDS * len(articles)} extractions in {elapsed:.2f} s)"
+    )
 
 
 def _row(name: str, result: Score) -> None:
-    print(f"{name:28} {result.precision:5.2f} {result.recall:5.2f} {result.f1:5.2f} "
-          f"{result.role_accuracy:6.2f} {result.date_accuracy:6.2f} {result.quote_accuracy:6.2f}")
+    print(
+        f"{name:28} {result.precision:5.2f} {result.recall:5.2f} {result.f1:5.2f} "
+        f"{result.role_accuracy:6.2f} {result.date_accuracy:6.2f} {result.quote_accuracy:6.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -53,6 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     _content_argument(render)
     render.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
     render.set_defaults(run=_run_render)
+    extract = commands.add_parser(
+        "extract",
+        help="draft the facts of an article into its story's facts file (needs the extract extra)",
+        description="Find the people, organisations, places, roles, dates and quotes of ARTICLE "
+        "and write them as draft items into its story's facts.yml. Items already in the file are "
+        "never changed or removed; new ones are appended with status: draft.",
+    )
+    extract.add_argument("article", type=Path, help="the article file (content/<story>/articles/…)")
+    extract.add_argument("--story", type=Path, help="story folder, if the article is elsewhere")
+    extract.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    extract.set_defaults(run=_run_extract)
     schema = commands.add_parser(
         "schema",
         help="print the facts file's JSON Schema",
@@ -124,6 +135,12 @@ def _run_render(arguments: argparse.Namespace) -> int:
         f"({written.unchanged} unchanged, {written.removed} removed)"
     )
     return 0
+
+
+def _run_extract(arguments: argparse.Namespace) -> int:
+    from generator.extract.command import run
+
+    return run(arguments.article, arguments.story, arguments.dry_run)
 
 
 def _run_schema(arguments: argparse.Namespace) -> int:

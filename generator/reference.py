@@ -30,7 +30,7 @@ DOCUMENTED = (
 )  # fmt: skip
 """Every schema class, in the order the reference page presents them."""
 
-FILE_NAMES = {StoryInfo: "story.yml", Facts: "facts.yml"}
+FILE_NAMES: dict[type[BaseModel], str] = {StoryInfo: "story.yml", Facts: "facts.yml"}
 
 
 def json_schema(story: bool = False) -> str:

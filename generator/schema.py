@@ -37,6 +37,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+class Reviewable(Model):
+    """Fields every extracted item carries until a person has reviewed it."""
+
+    status: Literal["draft", "reviewed"] = "reviewed"
+    """``draft`` when ``explainer extract`` proposed the item and nobody has checked it yet; set
+    it to ``reviewed`` (or delete the line) once you have."""
+    confidence: Annotated[float, Field(ge=0, le=1)] | None = None
+    """How sure the extractor was, from 0 to 1; review low values first."""
+
+
 class ExternalSource(Model):
     """A source outside the story's articles: a web page, report or official record."""
 
@@ -127,7 +137,7 @@ class Coordinates(Model):
 EntityType = Literal["person", "organisation", "country", "place", "group"]
 
 
-class Entity(Model):
+class Entity(Reviewable):
     """A person, organisation, country, group or place that the story involves."""
 
     id: Id
@@ -177,7 +187,7 @@ def _participant(value: Any) -> Any:
     return {"entity": value} if isinstance(value, str) else value
 
 
-class Event(Model):
+class Event(Reviewable):
     """Something that happened or is scheduled, with a date as precise as the sources allow."""
 
     id: Id
@@ -209,7 +219,7 @@ class Event(Model):
         return value
 
 
-class Quote(Model):
+class Quote(Reviewable):
     """Words someone said, exactly as the article quotes them."""
 
     id: Id
@@ -325,6 +335,8 @@ class StoryInfo(Model):
     """One line shown in listings and in search results."""
     language: str = "en"
     """Language of the explainer, as an IETF tag (``en``)."""
+    tags: list[ShortText] = []
+    """Topics of the story (from the articles' hashtags), shown with the story and searchable."""
     articles: list[ArticleInfo] = []
     """The story's articles in the order they were received; articles found in ``articles/`` but
     not listed here are added after them."""

@@ -2,8 +2,9 @@
 
 Surnames link to the full name introduced earlier ("Blinken"); a capital used as an actor stands for
 its country's government ("Baku announced" → Azerbaijan) while a capital used as a place stays a
-place ("near Washington"); "The US Secretary of State" links to the person holding that office, never
-to a former holder named beside him; an unnamed source ("a US official") is an entity of its own.
+place ("near Washington"); "The US Secretary of State" links to the person holding that
+office, never to a former holder named beside him; an unnamed source ("a US official") is an
+entity of its own.
 """
 
 from __future__ import annotations
@@ -26,22 +27,93 @@ from generator.extract.roles import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_LOCATIVE = {"in", "at", "near", "to", "from", "outside", "around", "across", "into", "toward",
-             "towards", "via", "through", "inside", "within", "beyond", "off", "of"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "to",
+    "from",
+    "outside",
+    "around",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "inside",
+    "within",
+    "beyond",
+    "off",
+    "of",
+}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _FORCES = {"army", "military", "navy"}
 _ORGANISATION_HEADS = {
-    "Ministry", "Agency", "Bank", "Council", "Office", "Service", "Party", "Parliament", "Court",
-    "Commission", "Committee", "Front", "Movement", "Organization", "Organisation", "Authority",
-    "Department", "Forces", "Corporation", "Company", "Institute", "University", "Assembly",
-    "Federation", "Alliance", "Coalition", "Guard", "Police", "Fund", "Programme", "Program",
+    "Ministry",
+    "Agency",
+    "Bank",
+    "Council",
+    "Office",
+    "Service",
+    "Party",
+    "Parliament",
+    "Court",
+    "Commission",
+    "Committee",
+    "Front",
+    "Movement",
+    "Organization",
+    "Organisation",
+    "Authority",
+    "Department",
+    "Forces",
+    "Corporation",
+    "Company",
+    "Institute",
+    "University",
+    "Assembly",
+    "Federation",
+    "Alliance",
+    "Coalition",
+    "Guard",
+    "Police",
+    "Fund",
+    "Programme",
+    "Program",
 }
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
-_PLACE_NOUNS = {"city", "town", "village", "region", "province", "port", "district", "capital",
-                "state", "county", "area", "island", "border", "crossing"}
-_LOCATIVE_PLACES = {"in", "at", "near", "outside", "around", "across", "into", "toward", "towards",
-                    "through", "inside", "within"}
+_PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "port",
+    "district",
+    "capital",
+    "state",
+    "county",
+    "area",
+    "island",
+    "border",
+    "crossing",
+}
+_LOCATIVE_PLACES = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "through",
+    "inside",
+    "within",
+}
 
 
 @dataclass
@@ -103,8 +175,11 @@ def _clean(text: str) -> str:
 def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTable:
     """Find, type and link every entity the article mentions."""
     table = EntityTable()
-    names = [(paragraph, span) for paragraph in analysed.paragraphs
-             for span in _name_spans(paragraph, gazetteer)]
+    names = [
+        (paragraph, span)
+        for paragraph in analysed.paragraphs
+        for span in _name_spans(paragraph, gazetteer)
+    ]
     people = _introduce_people(names, gazetteer)
     for paragraph, span in names:
         draft = _resolve(span, people, gazetteer)
@@ -156,26 +231,31 @@ def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.is_title and token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.i != token.sent.start \
-        or token.ent_type_ in {"GPE", "NORP", "ORG"}
+    return (
+        token.is_title and token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.i != token.sent.start
+    ) or token.ent_type_ in {"GPE", "NORP", "ORG"}
 
 
 def _extend_name(span: Span, taken: set[int]) -> Span:
-    """"Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
+    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
     from spacy.tokens import Span
 
     if span.label_ != "PERSON":
         return span
     doc, end = span.doc, span.end
-    while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and (
-        doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES
-    ) and not doc[end].ent_type_:
+    while (
+        end < len(doc)
+        and end not in taken
+        and doc[end].pos_ == "PROPN"
+        and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
+        and not doc[end].ent_type_
+    ):
         end += 1
     return Span(doc, span.start, end, label="PERSON") if end != span.end else span
 
 
 def _without_honorific(span: Span) -> Span:
-    """"Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title)."""
+    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title)."""
     from spacy.tokens import Span
 
     start = span.start
@@ -185,14 +265,18 @@ def _without_honorific(span: Span) -> Span:
 
 
 def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Qatari" + "Foreign Ministry" → "Qatari Foreign Ministry"; "Sudanese" + "army" likewise."""
+    """ "Qatari" + "Foreign Ministry" → "Qatari Foreign Ministry"; "Sudanese" + "army" likewise."""
     from spacy.tokens import Span
 
     merged: list[Span] = []
     for span in sorted(spans, key=lambda span: span.start):
         previous = merged[-1] if merged else None
-        if previous is not None and previous.label_ == "NORP" and previous.end == span.start \
-                and span.label_ == "ORG":
+        if (
+            previous is not None
+            and previous.label_ == "NORP"
+            and previous.end == span.start
+            and span.label_ == "ORG"
+        ):
             merged[-1] = Span(doc, previous.start, span.end, label="ORG")
             continue
         if span.label_ == "NORP" and span.end < len(doc) and doc[span.end].lower_ in _FORCES:
@@ -202,7 +286,9 @@ def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _introduce_people(names: list[tuple[ParagraphDoc, Span]], gazetteer: Gazetteer) -> dict[str, EntityDraft]:
+def _introduce_people(
+    names: list[tuple[ParagraphDoc, Span]], gazetteer: Gazetteer
+) -> dict[str, EntityDraft]:
     """People introduced by full name, keyed by full name and by surname."""
     people: dict[str, EntityDraft] = {}
     previous_role: Role | None = None
@@ -233,7 +319,7 @@ def _short_forms(name: str) -> list[str]:
 
 
 def _known_as(span: Span) -> list[str]:
-    """"Mohamed Hamdan Dagalo, known as Hemedti" and "Rapid Support Forces (RSF)"."""
+    """ "Mohamed Hamdan Dagalo, known as Hemedti" and "Rapid Support Forces (RSF)"."""
     doc, end = span.doc, span.end
     words = [token.text for token in doc[end : end + 4]]
     if words[:3] == [",", "known", "as"] and len(words) == 4:
@@ -250,7 +336,9 @@ def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | 
     return coordinated_role(span, previous, gazetteer)
 
 
-def _resolve(span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer) -> EntityDraft | None:
+def _resolve(
+    span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer
+) -> EntityDraft | None:
     text = _clean(span.text)
     known = gazetteer.lookup(text)
     if known is not None:
@@ -272,13 +360,13 @@ def _resolve(span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer) -
 
 
 def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
-    """"Redwan" for Redwan Hussien, when exactly one person has that first name."""
+    """ "Redwan" for Redwan Hussien, when exactly one person has that first name."""
     found = {id(p): p for name, p in people.items() if name.split()[0] == text and " " in name}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _is_place_by_context(span: Span) -> bool:
-    """"the city of Ohrid", "ports of Odesa", "in Shire": an unknown name used as a place."""
+    """ "the city of Ohrid", "ports of Odesa", "in Shire": an unknown name used as a place."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACES:
@@ -302,7 +390,7 @@ def _known_entity(span: Span, known: Known, gazetteer: Gazetteer) -> EntityDraft
 
 
 def _inside_title(span: Span) -> bool:
-    """"State" in "Secretary of State" is part of a title, not an organisation."""
+    """ "State" in "Secretary of State" is part of a title, not an organisation."""
     start = span.start
     return start >= 2 and span.doc[start - 1].lower_ == "of" and span.doc[start - 2].is_title
 
@@ -321,7 +409,11 @@ def _find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gaze
     """Unnamed sources: "A US official, speaking on condition of anonymity, said"."""
     for chunk in paragraph.doc.noun_chunks:
         head = chunk.root
-        if head.lower_ not in gazetteer.anonymous_heads or chunk[0].lower_ not in {"a", "an", "one"}:
+        if head.lower_ not in gazetteer.anonymous_heads or chunk[0].lower_ not in {
+            "a",
+            "an",
+            "one",
+        }:
             continue
         if any(token.ent_type_ == "PERSON" for token in chunk):
             continue
@@ -344,7 +436,7 @@ def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
 
 
 def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """"The US Secretary of State said" → the person the article gave that title, if one holds it."""
+    """ "The US Secretary of State said" → the one person the article gave that title."""
     doc = paragraph.doc
     for article in doc:
         if article.lower_ != "the":
@@ -358,6 +450,8 @@ def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: G
         if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
             continue
         wanted = role_from(title, gazetteer).key()
-        holders = [p for p in table.people() if p.role and not p.role.former and p.role.key() == wanted]
+        holders = [
+            p for p in table.people() if p.role and not p.role.former and p.role.key() == wanted
+        ]
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)

@@ -16,7 +16,6 @@ from typing import Any
 import yaml
 
 from generator.article import Article, parse_article
-
 from generator.extract.entities import EntityDraft
 from generator.extract.extraction import Extraction
 from generator.extract.gazetteer import Gazetteer
@@ -109,11 +108,23 @@ def _score_entities(
     for entity in gold:
         wanted = _GOLD_TYPES.get(entity["type"], entity["type"])
         names = _names(entity)
-        draft = next((d for d in drafts if id(d) not in used and d.type == wanted
-                      and names & _draft_names(d)), None)
+        draft = next(
+            (
+                d
+                for d in drafts
+                if id(d) not in used and d.type == wanted and names & _draft_names(d)
+            ),
+            None,
+        )
         if draft is None and entity.get("refers_to"):
-            draft = next((d for d in drafts if _key(entity["refers_to"]) in _draft_names(d)
-                          and names & _draft_names(d)), None)
+            draft = next(
+                (
+                    d
+                    for d in drafts
+                    if _key(entity["refers_to"]) in _draft_names(d) and names & _draft_names(d)
+                ),
+                None,
+            )
             if draft is not None:
                 result.entity_true += 1
                 used.add(id(draft))
@@ -169,26 +180,38 @@ def _score_dates(extraction: Extraction, gold: list[dict[str, Any]], result: Sco
     result.dates_gold, result.dates_predicted = len(gold), len(extraction.dates)
     for label in gold:
         paragraph = texts.get(label["paragraph"], "")
-        candidates = [d for d in extraction.dates if d.paragraph == label["paragraph"]
-                      and _overlaps(paragraph, d.expression.text, label["text"])]
+        candidates = [
+            d
+            for d in extraction.dates
+            if d.paragraph == label["paragraph"]
+            and _overlaps(paragraph, d.expression.text, label["text"])
+        ]
         found = candidates[0].expression if candidates else None
         wanted = (str(label["value"]), label["granularity"], bool(label.get("approximate")))
         got = (found.value, found.granularity, found.approximate) if found else None
         if got == wanted:
             result.dates_right += 1
         else:
-            result.mistakes.append(f"date {label['text']!r} (¶{label['paragraph']}): {got} != {wanted}")
+            result.mistakes.append(
+                f"date {label['text']!r} (¶{label['paragraph']}): {got} != {wanted}"
+            )
 
 
 def _score_quotes(
-    extraction: Extraction, gold: list[dict[str, Any]], entities: list[dict[str, Any]],
+    extraction: Extraction,
+    gold: list[dict[str, Any]],
+    entities: list[dict[str, Any]],
     result: Score,
 ) -> None:
     by_name = {entity["name"]: _names(entity) for entity in entities}
     result.quotes_gold = len(gold)
     for label in gold:
-        candidates = [q for q in extraction.quotes if q.paragraph == label["paragraph"]
-                      and _overlaps("", _key(q.text), _key(label["text"]))]
+        candidates = [
+            q
+            for q in extraction.quotes
+            if q.paragraph == label["paragraph"]
+            and _overlaps("", _key(q.text), _key(label["text"]))
+        ]
         speaker = candidates[0].speaker if candidates else None
         if speaker is not None and _key(speaker) in by_name.get(label["speaker"], set()):
             result.quotes_right += 1
@@ -206,7 +229,7 @@ class Labelled:
 
 
 def labelled_articles(folder: Path) -> Iterator[Labelled]:
-    """The labelled articles of ``folder``: ``<name>.yml`` beside ``<name>.txt`` (or ``article:``)."""
+    """The labelled articles of ``folder``: ``<name>.yml`` beside ``<name>.txt`` or ``article:``."""
     for labels in sorted(folder.glob("*.yml")):
         gold = yaml.safe_load(labels.read_text(encoding="utf-8"))
         source = labels.parent / gold.get("article", labels.with_suffix(".txt").name)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from generator.article import Article, Artifact
 from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
 from generator.extract.entities import EntityDraft, find_entities
 from generator.extract.gazetteer import load_gazetteer
+from generator.extract.longtail import resolve_entity
 from generator.extract.nlp import load_pipeline
 from generator.extract.quotes import QuoteDraft, find_quotes
 from generator.extract.timex import Context, TimeExpression, find_time_expressions
@@ -71,7 +73,7 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
     published = analysed.article.published
     if published is None:
         return []
-    found = []
+    found: list[DatedMention] = []
     for paragraph in analysed.paragraphs:
         for sentence_id in paragraph.sentence_ids:
             text = paragraph.sentence_text(sentence_id)
@@ -79,10 +81,31 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
             context = Context(
                 published.date(), _is_future(text), future_at=_tense_reader(paragraph, offset)
             )
+            expressions = find_time_expressions(text, context)
+            expressions += _long_tail(paragraph, offset, text, expressions, published.date())
+            expressions.sort(key=lambda expression: expression.start)
             found.extend(
                 DatedMention(expression, sentence_id, paragraph.number)
-                for expression in find_time_expressions(text, context)
+                for expression in expressions
             )
+    return found
+
+
+def _long_tail(
+    paragraph: ParagraphDoc, offset: int, text: str, known: list[TimeExpression], published: date
+) -> list[TimeExpression]:
+    """DATE entities of the sentence that no rule matched, resolved by dateparser."""
+    taken = [(e.start, e.start + len(e.text)) for e in known]
+    found = []
+    for entity in paragraph.doc.ents:
+        start = entity.start_char - offset
+        if entity.label_ != "DATE" or start < 0 or start >= len(text):
+            continue
+        if any(start < end and begin < start + len(entity.text) for begin, end in taken):
+            continue
+        expression = resolve_entity(entity, offset, published)
+        if expression is not None:
+            found.append(expression)
     return found
 
 
@@ -97,15 +120,16 @@ def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], bool]
 
 
 def _future_clause(token: Token) -> bool:
-    """"will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
+    """ "will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
     verb, steps = token, 0
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
     for _ in range(3):
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in verb.children):
             return True
-        if verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
-                                     for c in verb.children):
+        if verb.tag_ == "VBD" or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
+        ):
             return False
         if verb.lemma_ in _FUTURE_HEADS:
             return True

@@ -65,8 +65,11 @@ class Gazetteer:
         }
         forms = sorted(self._surface_forms(), key=lambda item: -len(item[0]))
         patterns = [{"label": labels[known.kind], "pattern": text} for text, known in forms]
-        curly = [{"label": labels[known.kind], "pattern": text.replace("'", "\u2019")}
-                 for text, known in forms if "'" in text]
+        curly = [
+            {"label": labels[known.kind], "pattern": text.replace("'", "\u2019")}
+            for text, known in forms
+            if "'" in text
+        ]
         return patterns + curly
 
     def _surface_forms(self) -> list[tuple[str, Known]]:
@@ -85,7 +88,9 @@ def _strip_article(text: str) -> str:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("generator.extract").joinpath("data").joinpath(name).read_text())
+    return yaml.safe_load(
+        resources.files("generator.extract").joinpath("data").joinpath(name).read_text()
+    )
 
 
 @cache
@@ -98,7 +103,9 @@ def load_gazetteer() -> Gazetteer:
     gazetteer.anonymous_heads = frozenset(titles["anonymous_heads"])
     gazetteer.reporting_verbs = frozenset(titles["reporting_verbs"])
     for metonym in _data("supplement.yml").get("metonyms", []):
-        _register(gazetteer, metonym["name"], Known("capital", metonym["name"], metonym["stands_for"]))
+        _register(
+            gazetteer, metonym["name"], Known("capital", metonym["name"], metonym["stands_for"])
+        )
     for country in _countries():
         _register_country(gazetteer, country)
     for organisation in _data("organisations.yml")["organisations"]:
@@ -146,14 +153,14 @@ def _countries() -> list[dict[str, Any]]:
         entry["population"] = info.get("population") or 0
         demonyms = [info["demonym"]] if info.get("demonym") else []
         entry["demonyms"] = [*entry.get("demonyms", []), *demonyms]
-        entry["aliases"] = [*entry.get("aliases", []), *_short_aliases(info)]
+        entry["aliases"] = [*entry.get("aliases", []), *_short_aliases(dict(info))]
     # Where two territories share a demonym or short name, the more populous state keeps it
     # ("American" is the United States, not the Northern Mariana Islands).
     return sorted(merged.values(), key=lambda entry: (-entry.get("population", 0), entry["name"]))
 
 
 def _short_aliases(info: dict[str, Any]) -> list[str]:
-    """The alternative spellings a Latin-script news text would use ("Republic of Armenia", "USA")."""
+    """Alternative spellings a Latin-script news text would use ("Republic of Armenia", "USA")."""
     aliases = []
     for spelling in info.get("altSpellings") or []:
         if spelling.isascii() and (len(spelling) > 2 or spelling in {"US", "UK"}):

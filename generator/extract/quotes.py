@@ -50,7 +50,9 @@ class _State:
     last_via: EntityDraft | None = None
 
 
-def find_quotes(analysed: AnalysedArticle, table: EntityTable, gazetteer: Gazetteer) -> list[QuoteDraft]:
+def find_quotes(
+    analysed: AnalysedArticle, table: EntityTable, gazetteer: Gazetteer
+) -> list[QuoteDraft]:
     """Every quoted passage of the article with its speaker, in text order."""
     state, quotes = _State(), []
     for paragraph in analysed.paragraphs:
@@ -60,12 +62,18 @@ def find_quotes(analysed: AnalysedArticle, table: EntityTable, gazetteer: Gazett
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-            for m in _QUOTE.finditer(text)]
+    return [
+        (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
+        for m in _QUOTE.finditer(text)
+    ]
 
 
 def _attribute(
-    paragraph: ParagraphDoc, start: int, end: int, table: EntityTable, gazetteer: Gazetteer,
+    paragraph: ParagraphDoc,
+    start: int,
+    end: int,
+    table: EntityTable,
+    gazetteer: Gazetteer,
     state: _State,
 ) -> list[QuoteDraft]:
     span = paragraph.doc.char_span(start, end, alignment_mode="expand")
@@ -76,8 +84,14 @@ def _attribute(
         state.last_speaker, state.last_speaker_paragraph = speaker, paragraph.number
         state.last_via = via
     return [
-        QuoteDraft(text, sentence_id, paragraph.number, speaker.name if speaker else None,
-                   via.name if via else None, confidence if speaker else 0.0)
+        QuoteDraft(
+            text,
+            sentence_id,
+            paragraph.number,
+            speaker.name if speaker else None,
+            via.name if via else None,
+            confidence if speaker else 0.0,
+        )
         for text, sentence_id in _split_by_sentence(paragraph, start, end)
     ]
 
@@ -140,7 +154,10 @@ def _subjects(
 
 
 def _reporter_between(
-    paragraph: ParagraphDoc, span: Span, verbs: list[Token], table: EntityTable,
+    paragraph: ParagraphDoc,
+    span: Span,
+    verbs: list[Token],
+    table: EntityTable,
     gazetteer: Gazetteer,
 ) -> EntityDraft | None:
     """A reporting verb between the governing verb and the quote, whose subject is an entity.
@@ -222,8 +239,9 @@ def _according_to(paragraph: ParagraphDoc, span: Span, table: EntityTable) -> En
     for token in span.sent:
         if token.lower_ != "according":
             continue
-        objects = [o for to in token.children if to.lower_ == "to"
-                   for o in to.children if o.dep_ == "pobj"]
+        objects = [
+            o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
+        ]
         if not objects and token.i + 2 < len(span.doc):
             objects = [span.doc[token.i + 2]]
         for target in objects:
@@ -234,7 +252,7 @@ def _according_to(paragraph: ParagraphDoc, span: Span, table: EntityTable) -> En
 
 
 def _channel_subject(span: Span) -> bool:
-    """"The statement added that …": the words come through the statement just reported."""
+    """ "The statement added that …": the words come through the statement just reported."""
     return any(t.dep_ in _SUBJECTS and t.lemma_.lower() in _CHANNELS for t in span.sent)
 
 

@@ -14,16 +14,43 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _FORMER = {"former", "ex", "then", "late", "outgoing"}
-HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "general", "gen.", "dr", "dr.",
-              "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "lady", "crown", "colonel", "marshal"}
-"""Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan") but are no office."""
-_PLURALS = {"ministers": "minister", "presidents": "president", "leaders": "leader",
-            "counterparts": "counterpart", "envoys": "envoy", "officials": "official"}
+HONORIFICS = {
+    "prince",
+    "princess",
+    "sheikh",
+    "king",
+    "queen",
+    "emir",
+    "general",
+    "gen.",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "sir",
+    "lady",
+    "crown",
+    "colonel",
+    "marshal",
+}
+"""Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
+_PLURALS = {
+    "ministers": "minister",
+    "presidents": "president",
+    "leaders": "leader",
+    "counterparts": "counterpart",
+    "envoys": "envoy",
+    "officials": "official",
+}
 
 
 @dataclass(frozen=True)
 class Role:
-    """A title as of the article, the country or organisation it belongs to, and whether it is past."""
+    """A title as of the article, the country or organisation it belongs to, whether it is past."""
 
     title: str
     affiliation: str | None = None
@@ -74,14 +101,18 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
-    """"The head of the US Central Intelligence Agency, William Burns," → the phrase before.
+    """ "The head of the US Central Intelligence Agency, William Burns," → the phrase before.
 
     Read from the surface, not the parse: the small model hangs such appositions on the nearest
     noun. The phrase runs back from the comma to the sentence start, a comma, "and" or a verb.
     """
     doc = name.doc
     after = doc[name.end] if name.end < len(doc) else None
-    if name.start < 2 or doc[name.start - 1].text != "," or (after is not None and not after.is_punct):
+    if (
+        name.start < 2
+        or doc[name.start - 1].text != ","
+        or (after is not None and not after.is_punct)
+    ):
         return None
     end = name.start - 1
     start = end
@@ -94,8 +125,10 @@ def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _ends_phrase(token: Token) -> bool:
-    return token.text in {",", ";", ":", "(", "\u201c", "\u201d"} or token.lower_ == "and" or (
-        token.pos_ in {"VERB", "AUX"}
+    return (
+        token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
+        or token.lower_ == "and"
+        or (token.pos_ in {"VERB", "AUX"})
     )
 
 
@@ -131,7 +164,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     ):
         span = span[:-1]
     former = any(t.lower_ in _FORMER for t in span)
-    affiliation, qualifier_tokens, title_tokens = None, [], []
+    affiliation: str | None = None
+    qualifier_tokens: list[str] = []
+    title_tokens: list[str] = []
     for token in span:
         if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
             continue
@@ -145,7 +180,11 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     qualifier = " ".join(qualifier_tokens) or None
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
-    heads = [_singular(t).lower() for t in span if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS]
+    heads = [
+        _singular(t).lower()
+        for t in span
+        if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS
+    ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
 
 

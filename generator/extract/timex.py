@@ -11,19 +11,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 Granularity = str
 """``day``, ``week``, ``month``, ``year``, ``decade``, ``range`` or ``duration``."""
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_ABBREVIATIONS = {name[:3]: index for index, name in enumerate(MONTHS, start=1)}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "fifteen": 15, "twenty": 20, "thirty": 30}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
 _VAGUE = {"several", "a few", "few", "many", "some", "the past few", "the last few", "recent"}
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 
@@ -79,26 +107,50 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month(text: str, start: int, year: int, month: int) -> TimeExpression:
-    return TimeExpression(text, start, f"{year:04d}-{month:02d}", "month", False,
-                          date(year, month, 1), _month_end(year, month))
+    return TimeExpression(
+        text,
+        start,
+        f"{year:04d}-{month:02d}",
+        "month",
+        False,
+        date(year, month, 1),
+        _month_end(year, month),
+    )
 
 
 def _year(text: str, start: int, year: int, approximate: bool = False) -> TimeExpression:
-    return TimeExpression(text, start, f"{year:04d}", "year", approximate,
-                          date(year, 1, 1), date(year, 12, 31))
+    return TimeExpression(
+        text, start, f"{year:04d}", "year", approximate, date(year, 1, 1), date(year, 12, 31)
+    )
 
 
 def _week(text: str, start: int, day: date) -> TimeExpression:
     iso = day.isocalendar()
     monday = day - timedelta(days=day.weekday())
-    return TimeExpression(text, start, f"{iso.year}-W{iso.week:02d}", "week", False,
-                          monday, monday + timedelta(days=6))
+    return TimeExpression(
+        text,
+        start,
+        f"{iso.year}-W{iso.week:02d}",
+        "week",
+        False,
+        monday,
+        monday + timedelta(days=6),
+    )
 
 
-def _range(text: str, start: int, first: date, last: date, first_label: str, last_label: str,
-           granularity: Granularity = "range", approximate: bool = False) -> TimeExpression:
-    return TimeExpression(text, start, f"{first_label}/{last_label}", granularity, approximate,
-                          first, last)
+def _range(
+    text: str,
+    start: int,
+    first: date,
+    last: date,
+    first_label: str,
+    last_label: str,
+    granularity: Granularity = "range",
+    approximate: bool = False,
+) -> TimeExpression:
+    return TimeExpression(
+        text, start, f"{first_label}/{last_label}", granularity, approximate, first, last
+    )
 
 
 def _number(word: str) -> int | None:
@@ -118,7 +170,9 @@ def _weekday(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower().strip()
     published = context.published
     delta = (target - published.weekday()) % 7
-    forward = lead in {"until", "next", "by", "till"} or (context.is_future(match.start()) and lead != "last")
+    forward = lead in {"until", "next", "by", "till"} or (
+        context.is_future(match.start()) and lead != "last"
+    )
     if lead == "next":
         day = published + timedelta(days=delta or 7)
     elif lead == "last":
@@ -142,11 +196,16 @@ def _weekend(match: re.Match[str], context: Context) -> TimeExpression:
         saturday = published + timedelta(days=saturday_delta)
     else:
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-        if saturday + timedelta(days=1) >= published and published.weekday() >= 5 and lead == "last":
+        if (
+            saturday + timedelta(days=1) >= published
+            and published.weekday() >= 5
+            and lead == "last"
+        ):
             saturday -= timedelta(days=7)
     sunday = saturday + timedelta(days=1)
-    return _range(match.group(0), match.start(), saturday, sunday,
-                  saturday.isoformat(), sunday.isoformat())
+    return _range(
+        match.group(0), match.start(), saturday, sunday, saturday.isoformat(), sunday.isoformat()
+    )
 
 
 def _relative_unit(match: re.Match[str], context: Context) -> TimeExpression:
@@ -168,8 +227,11 @@ def _named_month(match: re.Match[str], context: Context) -> TimeExpression:
     if match.group("year"):
         return _month(match.group(0), match.start(), int(match.group("year")), month)
     if lead == "last" or (lead != "next" and not context.is_future(match.start())):
-        year = published.year if month < published.month or (
-            month == published.month and lead != "last") else published.year - 1
+        year = (
+            published.year
+            if month < published.month or (month == published.month and lead != "last")
+            else published.year - 1
+        )
     else:
         year = published.year if month >= published.month else published.year + 1
     return _month(match.group(0), match.start(), year, month)
@@ -191,8 +253,9 @@ def _calendar_day(match: re.Match[str], context: Context) -> TimeExpression | No
         elif not future and day > published + timedelta(days=7):
             day = day.replace(year=year - 1)
     if (match.group("lead") or "").lower() == "since":
-        return _range(match.group(0), match.start(), day, published, day.isoformat(),
-                      published.isoformat())
+        return _range(
+            match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
+        )
     return _day(match.group(0), match.start(), day)
 
 
@@ -214,8 +277,15 @@ def _decade(match: re.Match[str], _: Context) -> TimeExpression:
     bounds = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part)
     words, start = match.group(0), match.start()
     if bounds is None:
-        return _range(words, start, date(decade, 1, 1), date(decade + 9, 12, 31),
-                      str(decade), str(decade + 9), "decade")
+        return _range(
+            words,
+            start,
+            date(decade, 1, 1),
+            date(decade + 9, 12, 31),
+            str(decade),
+            str(decade + 9),
+            "decade",
+        )
     first, last = decade + bounds[0], decade + bounds[1]
     return _range(words, start, date(first, 1, 1), date(last, 12, 31), str(first), str(last))
 
@@ -234,14 +304,9 @@ def _ago(match: re.Match[str], context: Context) -> TimeExpression | None:
     if unit == "month":
         index = published.year * 12 + published.month - 1 - count
         month = _month(words, start, index // 12, index % 12 + 1)
-        return TimeExpression(*_fields(month, approximate=True))
+        return replace(month, approximate=True)
     years = count * (10 if unit == "decade" else 1)
     return _year(words, start, published.year - years, approximate=True)
-
-
-def _fields(expression: TimeExpression, *, approximate: bool) -> tuple[object, ...]:
-    return (expression.text, expression.start, expression.value, expression.granularity,
-            approximate, expression.first, expression.last)
 
 
 def _duration(match: re.Match[str], _: Context) -> TimeExpression:
@@ -253,8 +318,9 @@ def _duration(match: re.Match[str], _: Context) -> TimeExpression:
         count *= 10
     amount = "X" if count is None else str(count)
     approximate = count is None or unit == "decade" or bool(match.groupdict().get("qual"))
-    return TimeExpression(match.group(0), match.start(), f"P{amount}{code}", "duration",
-                          approximate)
+    return TimeExpression(
+        match.group(0), match.start(), f"P{amount}{code}", "duration", approximate
+    )
 
 
 def _year_expression(match: re.Match[str], context: Context) -> TimeExpression:
@@ -262,8 +328,14 @@ def _year_expression(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower()
     if lead == "since":
         published = context.published
-        return _range(match.group(0), match.start(), date(year, 1, 1), published, str(year),
-                      published.isoformat())
+        return _range(
+            match.group(0),
+            match.start(),
+            date(year, 1, 1),
+            published,
+            str(year),
+            published.isoformat(),
+        )
     return _year(match.group(0), match.start(), year)
 
 
@@ -292,24 +364,63 @@ def _anchored(match: re.Match[str], context: Context) -> TimeExpression:
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver)
     for pattern, resolver in (
-        (rf"\b(?:the\s+)?(?P<part>early|mid|late|mid-)?[\s-]*(?P<decade>1[89]\d0|20\d0|[2-9]0)s\b", _decade),
+        (
+            r"\b(?:the\s+)?(?P<part>early|mid|late|mid-)?[\s-]*(?P<decade>1[89]\d0|20\d0|[2-9]0)s\b",
+            _decade,
+        ),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", _ago),
-        (rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_QTY})?\s*(?P<unit>{_UNIT})\b", _duration),
-        (rf"\b(?:by|of|lasting|within)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|later|earlier|after|before))", _duration),
+        (
+            rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_QTY})?\s*(?P<unit>{_UNIT})\b",
+            _duration,
+        ),
+        (
+            rf"\b(?:by|of|lasting|within)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|later|earlier|after|before))",
+            _duration,
+        ),
         (rf"\b(?P<count>{_NUM})-(?P<unit>day|week|month|year)\b", _duration),
-        (rf"\b(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})\s+(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?\b", _day_span),
-        (rf"\b(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", _day_span),
-        (rf"\b(?:(?P<lead>on|since|from|until|by)\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MO})(?:,?\s+(?P<year>\d{{4}}))?\b", _calendar_day),
-        (rf"\b(?:(?P<lead>on|since|from|until|by)\s+)?(?P<month>{_MO})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", _calendar_day),
-        (rf"\b(?:(?P<lead>last|next|this|until|by|till|since|from|on|early|late)\s+)?(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night))?", _weekday),
-        (rf"\b(?:(?P<lead>over|during|at|on|this|last|next|past)\s+)?(?:the\s+)?weekend\b", _weekend),
+        (
+            rf"\b(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})\s+(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?\b",
+            _day_span,
+        ),
+        (
+            rf"\b(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b",
+            _day_span,
+        ),
+        (
+            rf"\b(?:(?P<lead>on|since|from|until|by)\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MO})(?:,?\s+(?P<year>\d{{4}}))?\b",
+            _calendar_day,
+        ),
+        (
+            rf"\b(?:(?P<lead>on|since|from|until|by)\s+)?(?P<month>{_MO})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
+            _calendar_day,
+        ),
+        (
+            rf"\b(?:(?P<lead>last|next|this|until|by|till|since|from|on|early|late)\s+)?(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night))?",
+            _weekday,
+        ),
+        (
+            r"\b(?:(?P<lead>over|during|at|on|this|last|next|past)\s+)?(?:the\s+)?weekend\b",
+            _weekend,
+        ),
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", _this_period),
         (r"\bthis\s+(?P<unit>week|month|year)\b", _this_period),
-        (r"\b(?P<lead>last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", _relative_unit),
-        (rf"\b(?:(?P<lead>last|next|in|early|late|mid|since|until|by)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MO})\b(?:\s+(?P<year>\d{{4}}))?", _named_month),
-        (r"\b(?:(?P<lead>in|since|by|until|from|during|before|after)\s+)?(?P<year>(?:19|20)\d\d)\b(?![%]|[,.]\d)", _year_expression),
+        (
+            r"\b(?P<lead>last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b",
+            _relative_unit,
+        ),
+        (
+            rf"\b(?:(?P<lead>last|next|in|early|late|mid|since|until|by)\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MO})\b(?:\s+(?P<year>\d{{4}}))?",
+            _named_month,
+        ),
+        (
+            r"\b(?:(?P<lead>in|since|by|until|from|during|before|after)\s+)?(?P<year>(?:19|20)\d\d)\b(?![%]|[,.]\d)",
+            _year_expression,
+        ),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", _deictic),
-        (r"\bthe\s+(?:previous|following|next)\s+day\b|\bthe\s+day\s+(?:before|after)\b|\ba\s+day\s+(?:earlier|later)\b", _anchored),
+        (
+            r"\bthe\s+(?:previous|following|next)\s+day\b|\bthe\s+day\s+(?:before|after)\b|\ba\s+day\s+(?:earlier|later)\b",
+            _anchored,
+        ),
     )
 )
 
@@ -337,10 +448,13 @@ def _matches(sentence: str) -> Iterator[tuple[re.Match[str], Resolver]]:
 
 
 def _not_a_date(sentence: str, match: re.Match[str]) -> bool:
-    """"May" the verb, "march" the noun: a bare month name needs a capital and no modal sense."""
+    """ "May" the verb, "march" the noun: a bare month name needs a capital and no modal sense."""
     words = match.group(0)
-    if words.lower() in {"may", "march"} and not re.search(r"\b(in|last|next|since|until|by|early|late|mid)\s+$",
-                                                          sentence[: match.start()], re.IGNORECASE):
+    if words.lower() in {"may", "march"} and not re.search(
+        r"\b(in|last|next|since|until|by|early|late|mid)\s+$",
+        sentence[: match.start()],
+        re.IGNORECASE,
+    ):
         return True
     return words.strip().lower() in {"mid", "early", "late"}
 
@@ -356,7 +470,9 @@ class _Pending:
     start: int
 
 
-def _resolve_in_order(sentence: str, pending: list[_Pending], context: Context) -> list[TimeExpression]:
+def _resolve_in_order(
+    sentence: str, pending: list[_Pending], context: Context
+) -> list[TimeExpression]:
     """Resolve left to right so "the previous day" sees the date given just before it."""
     resolved: list[TimeExpression] = []
     anchor = context.anchor

@@ -1,0 +1,199 @@
+"""``explainer extract`` with the real spaCy model, on the seed and the labelled articles.
+
+The labelled set lives in ``tests/extract_corpus/`` (see its README); the figures printed by
+``benchmarks/extract_quality.py`` are the same ones these floors guard.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from support import copy_project
+from test_site import run_build
+
+from generator.cli import main
+from generator.extract.evaluate import Labelled, Score, labelled_articles, score
+from generator.extract.extraction import Extraction, extract
+from generator.extract.gazetteer import load_gazetteer
+
+CORPUS = Path(__file__).parent / "extract_corpus"
+SEED_STORY = "armenia-azerbaijan-talks"
+SEED_ARTICLE = "000_d5e6e064cd57f212.txt"
+
+
+@pytest.fixture(scope="module")
+def labelled() -> dict[str, tuple[Labelled, Extraction]]:
+    return {item.name: (item, extract(item.article)) for item in labelled_articles(CORPUS)}
+
+
+@pytest.fixture(scope="module")
+def seed(labelled: dict[str, tuple[Labelled, Extraction]]) -> Extraction:
+    return labelled["seed"][1]
+
+
+def _score(labelled: dict[str, tuple[Labelled, Extraction]], name: str) -> Score:
+    item, extraction = labelled[name]
+    return score(extraction, item.gold, load_gazetteer())
+
+
+def test_seed_people_named_and_anonymous(seed: Extraction) -> None:
+    people = {e.name for e in seed.entities if e.type == "person" and not e.anonymous}
+    assert people == {
+        "Anthony Blinken", "Ararat Mirzoyan", "Jeyhun Bayramov", "Catherine Colonna",
+        "George Schultz", "Matthew Miller", "Ilham Aliyev", "Nikol Pashinyan",
+    }  # fmt: skip
+    anonymous = [e for e in seed.entities if e.anonymous]
+    assert [(e.name, e.role and e.role.affiliation) for e in anonymous] == [
+        ("US official", "United States")
+    ]
+
+
+def test_seed_every_entity_date_and_quote(labelled: dict[str, tuple[Labelled, Extraction]]) -> None:
+    result = _score(labelled, "seed")
+    assert result.mistakes == []
+    assert (result.recall, result.date_accuracy, result.quote_accuracy) == (1.0, 1.0, 1.0)
+    assert result.dates_gold >= 15 and result.quotes_gold == 12
+
+
+def test_seed_roles_coordinated_and_former(seed: Extraction) -> None:
+    roles = {e.name: e.role for e in seed.entities if e.role}
+    assert roles["Ararat Mirzoyan"].text == "Armenian Foreign Minister"
+    assert roles["Jeyhun Bayramov"].text == "Azerbaijani Foreign Minister"
+    assert roles["Jeyhun Bayramov"].affiliation == "Azerbaijan"
+    assert roles["George Schultz"].former and not roles["Anthony Blinken"].former
+
+
+def test_seed_capitals_as_actors_and_the_secretary_of_state(seed: Extraction) -> None:
+    by_name = {e.name: e for e in seed.entities}
+    assert "Baku" in by_name["Azerbaijan"].aliases
+    assert "Yerevan" in by_name["Armenia"].aliases
+    assert "Moscow" in by_name["Russia"].aliases
+    assert "Washington" in by_name["United States"].aliases
+    # "The US Secretary of State also spoke about …" (p15s1) is Blinken, not the former holder.
+    assert "p15s1" in by_name["Anthony Blinken"].sentences
+    assert "p15s1" not in by_name["George Schultz"].sentences
+
+
+def test_seed_spokesman_relays_the_minister(seed: Extraction) -> None:
+    relayed = [(q.sentence_id, q.speaker, q.via) for q in seed.quotes if q.via]
+    assert ("p11s1", "Anthony Blinken", "Matthew Miller") in relayed
+    assert ("p15s1", "Anthony Blinken", "Matthew Miller") in relayed
+
+
+def test_other_articles_meet_the_floors(labelled: dict[str, tuple[Labelled, Extraction]]) -> None:
+    total = Score()
+    for name in labelled:
+        if name != "seed":
+            total.add(_score(labelled, name))
+    assert total.f1 >= 0.9, total.mistakes
+    assert total.date_accuracy >= 0.9, total.mistakes
+    assert total.quote_accuracy >= 0.85, total.mistakes
+    assert total.role_accuracy >= 0.85, total.mistakes
+
+
+def test_labelled_set_has_four_more_articles_with_labels() -> None:
+    names = [item.name for item in labelled_articles(CORPUS)]
+    assert "seed" in names and len(names) >= 5
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def _fresh_story(tmp_path: Path, repo_root: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    content = project / "content"
+    for story in content.iterdir():
+        if story.is_dir() and story.name != "pages":
+            shutil.rmtree(story)
+    articles = content / "talks" / "articles"
+    articles.mkdir(parents=True)
+    shutil.copy(repo_root / "content" / SEED_STORY / "articles" / SEED_ARTICLE, articles)
+    return project
+
+
+def test_unedited_draft_passes_check_and_builds_strict(tmp_path: Path, repo_root: Path) -> None:
+    project = _fresh_story(tmp_path, repo_root)
+    article = project / "content" / "talks" / "articles" / SEED_ARTICLE
+    assert main(["extract", str(article)]) == 0
+    facts = yaml.safe_load((project / "content" / "talks" / "facts.yml").read_text())
+    assert {item["status"] for section in facts.values() for item in section} == {"draft"}
+    assert main(["check", "--strict", str(project / "content")]) == 0
+    build = run_build(project)
+    assert build.returncode == 0, build.log
+    assert (build.site / "talks" / "actors" / "anthony-blinken" / "index.html").is_file()
+
+
+def test_same_input_same_bytes(tmp_path: Path, repo_root: Path) -> None:
+    outputs = []
+    for run in ("one", "two"):
+        project = _fresh_story(tmp_path / run, repo_root)
+        article = project / "content" / "talks" / "articles" / SEED_ARTICLE
+        assert main(["extract", str(article)]) == 0
+        outputs.append((project / "content" / "talks" / "facts.yml").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_rerun_over_curated_facts_changes_nothing_curated(
+    tmp_path: Path, repo_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "content" / SEED_STORY
+    shutil.copytree(repo_root / "content" / SEED_STORY, story)
+    facts_path = story / "facts.yml"
+    curated_text = facts_path.read_text()
+    curated = yaml.safe_load(curated_text)
+    assert main(["extract", str(story / "articles" / SEED_ARTICLE)]) == 0
+    merged_text = facts_path.read_text()
+    merged = yaml.safe_load(merged_text)
+    for section, items in curated.items():
+        assert merged[section][: len(items)] == items, section
+    comments = [line for line in curated_text.splitlines() if line.lstrip().startswith("#")]
+    assert [line for line in merged_text.splitlines() if line.lstrip().startswith("#")][
+        : len(comments)
+    ] == comments
+    assert list(merged) == list(curated)
+    added = [i for s in ("entities", "events", "quotes") for i in merged[s][len(curated[s]) :]]
+    assert all(item["status"] == "draft" for item in added)
+    # The curated spelling absorbs the article's: no second Blinken, no second quote.
+    names = [e["name"] for e in merged["entities"]]
+    assert "Anthony Blinken" not in names
+    assert len(merged["quotes"]) == len(curated["quotes"])
+    out = capsys.readouterr().out
+    assert "differs: entities/antony-blinken" in out
+    assert main(["check", str(tmp_path / "content")]) == 0
+    before = facts_path.read_bytes()
+    assert main(["extract", str(story / "articles" / SEED_ARTICLE)]) == 0
+    assert facts_path.read_bytes() == before
+    assert "nothing written" in capsys.readouterr().out
+
+
+def test_article_outside_a_story_is_refused(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loose = tmp_path / "article.txt"
+    shutil.copy(seed_path, loose)
+    assert main(["extract", str(loose)]) == 2
+    assert "is not in a story's articles/ folder" in capsys.readouterr().err
+
+
+def test_without_the_nlp_extra_says_how_to_install(
+    tmp_path: Path,
+    repo_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from generator.extract import nlp
+
+    project = _fresh_story(tmp_path, repo_root)
+    nlp.load_pipeline.cache_clear()
+    monkeypatch.setitem(sys.modules, "spacy", None)
+    try:
+        status = main(["extract", str(project / "content" / "talks" / "articles" / SEED_ARTICLE)])
+    finally:
+        nlp.load_pipeline.cache_clear()
+    assert status == 1
+    assert 'pip install -e ".[extract]"' in capsys.readouterr().err
+    assert not (project / "content" / "talks" / "facts.yml").exists()

@@ -1,0 +1,148 @@
+"""The extractor's rule parts on their own: time expressions under news conventions, and the
+gazetteer. No NLP model is needed here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.extract.gazetteer import load_gazetteer
+from generator.extract.timex import Context, find_time_expressions
+
+MONDAY = date(2023, 5, 1)
+
+
+def resolve(
+    sentence: str, published: date = MONDAY, future: bool = False
+) -> list[tuple[str, str, str, bool]]:
+    found = find_time_expressions(sentence, Context(published, future))
+    return [(e.text, e.value, e.granularity, e.approximate) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future", "expected"),
+    [
+        ("Blinken will meet them on Monday.", True, ("on Monday", "2023-05-01", "day", False)),
+        (
+            "A US official said Monday he expected progress.",
+            False,
+            ("Monday", "2023-05-01", "day", False),
+        ),
+        (
+            "The talks are supposed to continue until Thursday.",
+            True,
+            ("until Thursday", "2023-05-04", "day", False),
+        ),
+        (
+            "Miller said on Sunday that the call took place.",
+            False,
+            ("on Sunday", "2023-04-30", "day", False),
+        ),
+        (
+            "They met last November in Brussels.",
+            False,
+            ("last November", "2022-11", "month", False),
+        ),
+        ("They met in February in Munich.", False, ("in February", "2023-02", "month", False)),
+        (
+            "The first war was in the early 1990s.",
+            False,
+            ("the early 1990s", "1990/1993", "range", False),
+        ),
+        ("It broke away three decades ago.", False, ("three decades ago", "1993", "year", True)),
+        (
+            "The checkpoint was set up ten days ago.",
+            False,
+            ("ten days ago", "2023-04-21", "day", False),
+        ),
+        ("He has called for dialogue for months.", False, ("for months", "PXM", "duration", True)),
+        (
+            "The minister toured the region last week.",
+            False,
+            ("last week", "2023-W17", "week", False),
+        ),
+        (
+            "They spoke over the weekend.",
+            False,
+            ("over the weekend", "2023-04-29/2023-04-30", "range", False),
+        ),
+        ("The war of the 1990s ended.", False, ("the 1990s", "1990/1999", "decade", False)),
+        (
+            "Belgrade has refused since 2008 to recognise it.",
+            False,
+            ("since 2008", "2008/2023-05-01", "range", False),
+        ),
+        ("The truce lasted for three years.", False, ("for three years", "P3Y", "duration", False)),
+        ("The deal was signed on 12 July.", False, ("on 12 July", "2022-07-12", "day", False)),
+        ("The talks ran on 1–4 May.", False, ("1–4 May", "2023-05-01/2023-05-04", "range", False)),
+        ("It was extended by two days.", False, ("by two days", "P2D", "duration", False)),
+        (
+            "The aid stalled for more than a year.",
+            False,
+            ("for more than a year", "P1Y", "duration", True),
+        ),
+    ],
+)
+def test_news_conventions(
+    sentence: str, future: bool, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence, future=future) == [expected]
+
+
+def test_previous_day_is_anchored_on_the_day_just_mentioned() -> None:
+    found = resolve("Miller said in a statement Saturday that the previous day Blinken called.")
+    assert found == [
+        ("Saturday", "2023-04-29", "day", False),
+        ("the previous day", "2023-04-28", "day", False),
+    ]
+
+
+def test_a_limit_is_not_an_anchor() -> None:
+    friday = date(2023, 7, 21)
+    found = resolve(
+        "Moscow said on Wednesday that from Thursday ships were targets, "
+        "and Kyiv replied the following day.",
+        friday,
+    )
+    assert found[-1] == ("the following day", "2023-07-20", "day", False)
+
+
+def test_weekdays_depend_on_the_publication_day_and_tense() -> None:
+    wednesday = date(2023, 3, 15)
+    assert resolve("They met on Monday.", wednesday)[0][1] == "2023-03-13"
+    assert resolve("They will meet on Saturday.", wednesday, future=True)[0][1] == "2023-03-18"
+    assert resolve("They met on Wednesday.", wednesday)[0][1] == "2023-03-15"
+    assert (
+        resolve("Fighting has gone on since Tuesday.", wednesday)[0][1] == "2023-03-14/2023-03-15"
+    )
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert resolve("The talks may fail, and they may resume.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "stands_for"),
+    [
+        ("Yerevan", "capital", "Armenia"),
+        ("Canberra", "capital", "Australia"),
+        ("Ottawa", "capital", "Canada"),
+        ("Washington", "capital", "United States"),
+        ("Azerbaijani", "demonym", "Azerbaijan"),
+        ("American", "demonym", "United States"),
+        ("Pristina", "capital", "Kosovo"),
+        ("Brussels", "capital", "European Union"),
+    ],
+)
+def test_gazetteer_knows_every_capital_and_demonym(name: str, kind: str, stands_for: str) -> None:
+    known = load_gazetteer().lookup(name)
+    assert known is not None
+    assert (known.kind, known.country) == (kind, stands_for)
+
+
+def test_gazetteer_knows_organisations_and_regions_by_any_name() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("the EU").name == "European Union"  # type: ignore[union-attr]
+    assert gazetteer.lookup("Berdzor corridor").name == "Lachin Corridor"  # type: ignore[union-attr]
+    assert gazetteer.lookup("Artsakh").name == "Nagorno-Karabakh"  # type: ignore[union-attr]
