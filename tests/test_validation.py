@@ -198,7 +198,8 @@ def test_unknown_key_with_did_you_mean(check: Check) -> None:
     assert check(facts) == [
         f"{FACTS}:6:5: error[unknown-key]: unknown key 'descripton' in entity 'armenia' "
         "(did you mean 'description'?); allowed keys: affiliation, aliases, anonymous, "
-        "coordinates, description, extent_km, id, name, notes, path, role, side, sources, type"
+        "confidence, coordinates, description, extent_km, id, name, notes, path, role, side, "
+        "sources, status, type"
     ]
 
 
@@ -590,8 +591,8 @@ def test_all_schema_problems_of_a_file_in_one_pass(check: Check) -> None:
         """
     assert check(facts) == [
         f"{FACTS}:5:5: error[unknown-key]: unknown key 'colour' in entity 'armenia'; allowed "
-        "keys: affiliation, aliases, anonymous, coordinates, description, extent_km, id, name, "
-        "notes, path, role, side, sources, type",
+        "keys: affiliation, aliases, anonymous, confidence, coordinates, description, extent_km, "
+        "id, name, notes, path, role, side, sources, status, type",
         f"{FACTS}:8:11: error[wrong-type]: entity 'azerbaijan', field 'type': 'nation' is not "
         "one of 'person', 'organisation', 'country', 'place' or 'group'",
         f"{FACTS}:12:5: error[missing-field]: event 'talks' is missing required field 'sources'",
