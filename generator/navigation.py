@@ -1,8 +1,10 @@
-"""The site's navigation: a fixed set of pages per story, so it does not grow with the facts.
+"""The site's navigation: small and of bounded size, however large the archive grows.
 
-Actor, place and article pages are reached from their index pages and from search, not listed
-in the sidebar: every page renders the whole navigation, so listing them would make each build
-cost grow with the square of the number of pages.
+Material renders the whole navigation into every page, so a sidebar that lists every page makes
+a build cost grow with the square of the number of pages. Actor, place and article pages are
+reached from their index pages and from search, never listed. While the site has few stories
+(at most ``NAV_STORY_LIMIT``) the sidebar lists each story's sections; beyond that it lists the
+home page, which lists the stories, and every story page ends with the story's own menu.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from generator.corpus import Corpus
 from generator.mdtext import html_text
-from generator.render import paths_for
+from generator.render import NAV_STORY_LIMIT, paths_for
 
 STORY_SECTIONS = (
     ("overview", "Overview"),
@@ -29,7 +31,8 @@ STORY_SECTIONS = (
 def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
     """MkDocs ``nav``: home, one section per story, hand-written pages, the reference."""
     nav: list[Any] = [{"Home": "index.md"}]
-    for story in corpus.stories:
+    stories = corpus.stories if len(corpus.stories) <= NAV_STORY_LIMIT else ()
+    for story in stories:
         paths = paths_for(story)
         entries: list[Any] = [
             {title: paths[role]} for role, title in STORY_SECTIONS if role in paths

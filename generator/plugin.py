@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import mdtext
+from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, build
@@ -48,6 +48,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.serving = False
         self.errors: list[Diagnostic] = []
         self._result = BuildResult({}, [])
+        self.verbatim: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -98,9 +99,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if page.file.generated_by:
+            markdown, self.verbatim[page.file.src_uri] = verbatim.lift(markdown)
         if not self.errors:
             return markdown
         return _error_banner(self.errors) + markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        blocks = self.verbatim.pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= verbatim.anchor_ids(blocks)
+        return verbatim.restore(html, blocks)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

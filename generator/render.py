@@ -41,6 +41,10 @@ from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
 
 TEMPLATES = Path(__file__).parent / "templates"
+NAV_STORY_LIMIT = 5
+"""Up to this many stories, the sidebar lists each story's sections; beyond, it lists only the
+home page (which lists the stories) and each story page ends with the story's own menu. Every
+page renders the whole sidebar, so its size must not grow with the archive."""
 ACTOR_TYPES = ("person", "organisation", "country", "group")
 
 
@@ -300,11 +304,12 @@ def render_corpus(corpus: Corpus, reference: str, overrides: Path | None = None)
     env = environment(overrides)
     templates = _templates_key(overrides)
     pages: dict[str, str] = {}
+    compact = len(corpus.stories) > NAV_STORY_LIMIT
     for story in corpus.stories:
-        key = (story.fingerprint, templates)
+        key = (story.fingerprint, templates, compact)
         cached = _story_pages.get(story.slug)
         if cached is None or cached[0] != key or not story.fingerprint:
-            cached = (key, _render_story(env, story))
+            cached = (key, _render_story(env, story, compact))
             _story_pages[story.slug] = cached
         pages.update(cached[1])
     pages["index.md"] = env.get_template("home.md.j2").render(
@@ -314,16 +319,19 @@ def render_corpus(corpus: Corpus, reference: str, overrides: Path | None = None)
     return dict(sorted(pages.items()))
 
 
-def _render_story(env: jinja2.Environment, story: Story) -> dict[str, str]:
+def _render_story(env: jinja2.Environment, story: Story, compact: bool) -> dict[str, str]:
     paths = paths_for(story)
     linker, names = _name_index(story)
     view = StoryView(story)
+    menu = env.get_template("_story_menu.md.j2") if compact else None
 
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
         page = PageContext(paths[role], story, paths, linker, names, self_entity)
         out[paths[role]] = env.get_template(template).render(
             page=page, story=story, view=view, **values
         )
+        if menu is not None:
+            out[paths[role]] += menu.render(page=page, story=story, view=view)
 
     out: dict[str, str] = {}
     for role, template in _STORY_PAGES.items():
