@@ -152,6 +152,10 @@ _SINGULAR = {
     "participants": "participant",
     "aliases": "alias",
     "preceded_by": "preceded_by entry",
+    "disagreements": "disagreement",
+    "accounts": "account",
+    "changes": "change",
+    "items": "item",
 }
 
 

@@ -25,6 +25,7 @@ STORY_SECTIONS = (
     ("sources", "Sources"),
     ("glossary", "Glossary"),
     ("source-checks", "Source checks"),
+    ("changes", "What's new"),
 )
 
 
@@ -42,6 +43,14 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
         ]
         entries[2:2] = featured
         nav.append({html_text(story.info.title): entries})
+    if any(path.startswith("entities/") for path in _shared_paths(corpus)):
+        nav.append({"In several stories": "entities/index.md"})
     nav.extend(hand_written)
     nav.append({"Reference": [{"Facts file": "reference/facts.md"}]})
     return nav
+
+
+def _shared_paths(corpus: Corpus) -> list[str]:
+    from generator.site import shared_entities, shared_path
+
+    return [shared_path(entity_id) for entity_id in shared_entities(corpus)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from generator.corpus import Corpus, load_corpus
 from generator.diagnostics import Diagnostic
+from generator.feeds import corpus_feeds
 from generator.reference import reference_page
 from generator.render import render_corpus
 
@@ -19,14 +20,34 @@ class BuildResult:
     pages: dict[str, str] | None
     diagnostics: list[Diagnostic]
     corpus: Corpus | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Other generated files by path: each story's Atom feed when the site has an address."""
 
 
 def build(
-    content_dir: Path, now: datetime | None = None, templates: Path | None = None
+    content_dir: Path,
+    now: datetime | None = None,
+    templates: Path | None = None,
+    site: SiteAddress | None = None,
 ) -> BuildResult:
-    """Read every story in ``content_dir``, check it, and render the site's Markdown pages."""
+    """Read every story in ``content_dir``, check it, and render the site's pages and feeds."""
     corpus, diagnostics = load_corpus(content_dir, now)
     if corpus is None:
         return BuildResult(None, diagnostics)
-    pages = render_corpus(corpus, reference_page(), templates)
-    return BuildResult(pages, diagnostics, corpus)
+    pages = render_corpus(corpus, reference_page(), templates, feeds=site is not None)
+    files = (
+        corpus_feeds(corpus, site.url, site.name, site.directory_urls) if site is not None else {}
+    )
+    return BuildResult(pages, diagnostics, corpus, files)
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published: what absolute links (feeds) are made from."""
+
+    url: str
+    """The site's address, ``https://example.org/explainers/``."""
+    name: str = "Explainer"
+    """The site's name, the feeds' author."""
+    directory_urls: bool = True
+    """Pages are served as ``page/`` (MkDocs' default) rather than ``page.html``."""

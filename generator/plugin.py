@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.navigation import site_navigation
-from generator.pipeline import BuildResult, build
+from generator.pipeline import BuildResult, SiteAddress, build
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -63,7 +63,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         templates = (
             self._path(config, self.config.templates_dir) if self.config.templates_dir else None
         )
-        result = build(content, templates=templates)
+        site = (
+            SiteAddress(config.site_url, config.site_name, config.use_directory_urls)
+            if config.site_url
+            else None
+        )
+        result = build(content, templates=templates, site=site)
         self._log(result.diagnostics)
         self.errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if result.pages is None:
@@ -92,6 +97,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             in_nav = listed is None or path in listed
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        for path, data in result.files.items():
+            files.append(File.generated(config, path, content=data))
         if nav:
             config.nav = nav
         return files

@@ -9,8 +9,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.schema import (
+    Account,
     ArticleInfo,
+    Change,
     Coordinates,
+    Disagreement,
     Entity,
     Event,
     ExternalSource,
@@ -26,7 +29,7 @@ from generator.schema import (
 
 DOCUMENTED = (
     StoryInfo, ArticleInfo, Facts, Point, Entity, Coordinates, Event, When, Participant, Quote,
-    ExternalSource, SourceCheck, GlossaryTerm,
+    ExternalSource, SourceCheck, GlossaryTerm, Disagreement, Account, Change,
 )  # fmt: skip
 """Every schema class, in the order the reference page presents them."""
 

@@ -24,18 +24,22 @@ from markupsafe import escape as escape_html
 from generator import mdtext
 from generator.article import Article
 from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
-from generator.corpus import Corpus, Story
+from generator.corpus import Corpus, Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.geo import data_source
 from generator.locator import LocatorMap, story_map
 from generator.schema import (
+    Account,
     ArticleInfo,
+    Change,
+    Disagreement,
     Entity,
     Event,
     ExternalSource,
     GlossaryTerm,
     Point,
     Quote,
+    When,
 )
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
@@ -59,6 +63,7 @@ def paths_for(story: Story) -> dict[str, str]:
         "timeline": f"{base}/timeline.md",
         "quotes": f"{base}/quotes.md",
         "sources": f"{base}/sources/index.md",
+        "changes": f"{base}/changes.md",
     }
     if story.facts.glossary:
         paths["glossary"] = f"{base}/glossary.md"
@@ -73,6 +78,22 @@ def paths_for(story: Story) -> dict[str, str]:
     for article in story.articles:
         paths[f"article:{article.id}"] = f"{base}/sources/{article.id}.md"
     return paths
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What a story's pages need to know about the rest of the site."""
+
+    compact: bool = False
+    """The sidebar does not list the story's sections: pages end with the story's menu."""
+    feeds: bool = False
+    """Stories have an Atom feed (``<story>/feed.xml``): the site has an address."""
+    elsewhere: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """For each entity of the story also in other stories: (story title, page path) of each."""
+
+    def key(self) -> tuple[object, ...]:
+        """Everything here that a story's pages depend on, for the render cache."""
+        return (self.compact, self.feeds, tuple(sorted(self.elsewhere.items())))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -91,6 +112,15 @@ class PageContext:
     names: dict[str, str]
     self_entity: str | None = None
     mentioned: set[str] = field(default_factory=set)
+    site: SiteContext | None = None
+
+    def to(self, path: str) -> Markup:
+        """Relative link from this page to any page of the site, by its path (``index.md``)."""
+        return Markup(_relative(path, posixpath.dirname(self.path) or "."))
+
+    def elsewhere(self, entity_id: str) -> list[tuple[str, str]]:
+        """Other stories the entity appears in: (story title, path of its page there)."""
+        return list(self.site.elsewhere.get(entity_id, ())) if self.site else []
 
     def url(self, role: str, anchor: str = "") -> Markup:
         """Relative link from this page to the page with ``role`` (paths are made of ids)."""
@@ -144,6 +174,14 @@ class PageContext:
         return (
             f'[¶{number}]({url}){{ .cite data-sentence="{sentence.id}" title="{title}" '
             f'data-origin="{origin}" }}'
+        )
+
+    def cite_article(self, article_id: str, title: str) -> Markup:
+        """A citation of a whole article (a changelog entry's source): its title, linked."""
+        url = self.url(f"article:{article_id}")
+        label = mdtext.escape(title)
+        return Markup(
+            f'[{label}]({url}){{ .cite .cite-article title="{mdtext.attribute(title)}" }}'
         )
 
     def prose(self, text: str) -> Markup:
@@ -296,37 +334,42 @@ _story_pages: dict[str, tuple[tuple[object, ...], dict[str, str]]] = {}
 """The last pages rendered for each story slug, with the key they were rendered for."""
 
 
-def render_corpus(corpus: Corpus, reference: str, overrides: Path | None = None) -> dict[str, str]:
+def render_corpus(
+    corpus: Corpus, reference: str, overrides: Path | None = None, feeds: bool = False
+) -> dict[str, str]:
     """Every generated page of the site, as Markdown, keyed by its path in the docs tree.
 
-    A story whose files and templates are unchanged since the last call keeps its pages.
+    A story whose files, templates and links to other stories are unchanged since the last call
+    keeps its pages.
     """
+    from generator import site  # site pages are rendered with this module's helpers
+
     env = environment(overrides)
     templates = _templates_key(overrides)
     pages: dict[str, str] = {}
     compact = len(corpus.stories) > NAV_STORY_LIMIT
+    shared = site.shared_entities(corpus)
     for story in corpus.stories:
-        key = (story.fingerprint, templates, compact)
+        context = SiteContext(compact, feeds, site.elsewhere(story, shared))
+        key = (story.fingerprint, templates, context.key())
         cached = _story_pages.get(story.slug)
         if cached is None or cached[0] != key or not story.fingerprint:
-            cached = (key, _render_story(env, story, compact))
+            cached = (key, _render_story(env, story, context))
             _story_pages[story.slug] = cached
         pages.update(cached[1])
-    pages["index.md"] = env.get_template("home.md.j2").render(
-        stories=corpus.stories, links={s.slug: f"{s.slug}/index.md" for s in corpus.stories}
-    )
+    pages.update(site.render_site_pages(env, corpus, shared))
     pages["reference/facts.md"] = reference
     return dict(sorted(pages.items()))
 
 
-def _render_story(env: jinja2.Environment, story: Story, compact: bool) -> dict[str, str]:
+def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -> dict[str, str]:
     paths = paths_for(story)
     linker, names = _name_index(story)
     view = StoryView(story)
-    menu = env.get_template("_story_menu.md.j2") if compact else None
+    menu = env.get_template("_story_menu.md.j2") if context.compact else None
 
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
-        page = PageContext(paths[role], story, paths, linker, names, self_entity)
+        page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
         out[paths[role]] = env.get_template(template).render(
             page=page, story=story, view=view, **values
         )
@@ -357,6 +400,7 @@ _STORY_PAGES = {
     "sources": "sources.md.j2",
     "glossary": "glossary.md.j2",
     "source-checks": "source_checks.md.j2",
+    "changes": "changes.md.j2",
 }
 
 
@@ -510,6 +554,56 @@ class StoryView:
     def timeline_groups(self) -> list[YearGroup]:
         """Events grouped by year (or decade) and month, in date order."""
         return timeline_groups(self.story)
+
+    # ── Several articles: disagreements and the changelog ──────────────────────────────────
+
+    def disagreements_of(self, subject_id: str) -> list[Disagreement]:
+        """Recorded disagreements about this event's date or this entity's role."""
+        return [
+            d for d in self.facts.disagreements if subject_id in (d.event, d.entity) and subject_id
+        ]
+
+    def account_value(self, account: Account) -> str:
+        """What an account says, as a reader sees it (``4 May 2023``, a role)."""
+        if account.when is not None:
+            return to_fuzzy_date(account.when).label()
+        return account.role or ""
+
+    def changes(self) -> list[Change]:
+        """The changelog, newest first (entries of one day in the order written)."""
+        indexed = list(enumerate(self.facts.changes))
+        indexed.sort(key=lambda item: (item[1].date, item[0]), reverse=True)
+        return [change for _, change in indexed]
+
+    def change_date(self, change: Change) -> str:
+        """The change's date as a reader sees it."""
+        return to_fuzzy_date(When(date=change.date)).label()
+
+    def latest_update(self) -> str | None:
+        """The newest of the changelog's dates and the articles' publication days, ISO."""
+        dates = [change.date for change in self.facts.changes]
+        dates += [a.published.date().isoformat() for a in self.story.articles if a.published]
+        return max(dates) if dates else None
+
+    def latest_update_label(self) -> str:
+        """:meth:`latest_update` as a reader sees it (empty when the story has no date)."""
+        latest = self.latest_update()
+        return to_fuzzy_date(When(date=latest)).label() if latest else ""
+
+    def item_name(self, item_id: str) -> str:
+        """The name of the entity, or the title of the event, with this id."""
+        for entity in self.facts.entities:
+            if entity.id == item_id:
+                return entity.name
+        return self.story.event(item_id).title
+
+    def known_id(self, item_id: str) -> str | None:
+        """The page role of an entity or featured event with this id, if there is one."""
+        if any(entity.id == item_id for entity in self.facts.entities):
+            return f"entity:{item_id}"
+        if any(event.id == item_id and event.page for event in self.facts.events):
+            return f"event:{item_id}"
+        return None
 
 
 def _mentions(text: str, names: list[str]) -> bool:

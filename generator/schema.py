@@ -141,7 +141,9 @@ class Entity(Reviewable):
     """A person, organisation, country, group or place that the story involves."""
 
     id: Id
-    """Unique id, used in links and references (``nikol-pashinyan``)."""
+    """Unique id, used in links and references (``nikol-pashinyan``). The same id in two stories
+    names the same entity: it gets one shared page linking to every story it appears in (give
+    two different people of the same name different ids)."""
     type: EntityType
     """``person``, ``organisation``, ``country``, ``group`` (e.g. peacekeepers) or ``place``."""
     name: ShortText
@@ -290,6 +292,55 @@ class GlossaryTerm(Model):
     """Statements on the term's names: who uses which, and why it matters, each with sources."""
     sources: Sources
     """Sentences and references that support the definition."""
+# ── Several articles: disagreements and the changelog ───────────────────────────────────────
+
+
+class Account(Model):
+    """What one source says on a point on which the sources disagree."""
+
+    when: When | None = None
+    """The date this source gives (in a disagreement about an event's ``when``)."""
+    role: ShortText | None = None
+    """The role this source gives (in a disagreement about an entity's ``role``)."""
+    sources: Sources
+    """The sentences or references that say it."""
+
+
+class Disagreement(Model):
+    """Sources that contradict each other on one point, as an editor recorded it.
+
+    The site shows every account with its sources where the point appears, rather than picking
+    one silently. The event's ``when`` (or the entity's ``role``) must be one of the accounts:
+    it is where the event sits on the timeline, not a verdict.
+    """
+
+    id: Id
+    """Unique id (``talks-end-date``)."""
+    event: Id | None = None
+    """Id of the event whose ``when`` is disputed."""
+    entity: Id | None = None
+    """Id of the entity whose ``role`` is disputed."""
+    field: Literal["when", "role"]
+    """What is disputed: ``when`` (of an event) or ``role`` (of an entity)."""
+    accounts: Annotated[list[Account], Field(min_length=2)]
+    """Each source's version, two or more."""
+    note: Text | None = None
+    """The editor's note for readers: what is known about the discrepancy."""
+
+
+class Change(Model):
+    """One entry of the story's changelog: what an update added, corrected or removed."""
+
+    date: str
+    """When the explainer changed, ``YYYY-MM-DD``."""
+    type: Literal["added", "corrected", "removed"]
+    """``added`` (new facts), ``corrected`` (a fact was wrong) or ``removed`` (withdrawn)."""
+    article: ArticleId
+    """Id of the article that brought the change."""
+    text: Text
+    """What changed, in a sentence for readers (``Added how the talks ended.``)."""
+    items: list[Id] = []
+    """Ids of the entities, events or quotes concerned; linked where they still exist."""
 
 
 class Facts(Model):
@@ -309,6 +360,10 @@ class Facts(Model):
     """Where the article itself is wrong or loose, with outside sources (shown as notes)."""
     glossary: list[GlossaryTerm] = []
     """Terms defined for readers (shown on hover and on the glossary page)."""
+    disagreements: list[Disagreement] = []
+    """Points on which the story's sources contradict each other, each account with its source."""
+    changes: list[Change] = []
+    """The changelog, newest last: shown on the overview page and as the story's Atom feed."""
 
 
 class ArticleInfo(Model):

@@ -1,0 +1,86 @@
+"""Pages of the whole site rather than of one story: the home page and shared entity pages.
+
+An entity is the same across stories when it has the same id in each story's facts (ids are
+slugs of names, and a desk keeps them stable). Such an entity keeps its page in each story, with
+the role and description as of that story's articles, and gains one shared page,
+``entities/<id>.md``, that links to every story it appears in; each story's page links to it.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from generator.corpus import Corpus, Story
+from generator.render import PageContext, SiteContext, StoryView, paths_for
+from generator.schema import Entity
+
+SharedEntities = dict[str, list[Story]]
+
+
+def shared_entities(corpus: Corpus) -> SharedEntities:
+    """Entity ids that appear in two or more stories, with those stories in site order."""
+    found: SharedEntities = {}
+    for story in corpus.stories:
+        for entity in story.facts.entities:
+            found.setdefault(entity.id, []).append(story)
+    return {entity_id: stories for entity_id, stories in found.items() if len(stories) > 1}
+
+
+def shared_path(entity_id: str) -> str:
+    """Where an entity's shared page lives."""
+    return f"entities/{entity_id}.md"
+
+
+def elsewhere(story: Story, shared: SharedEntities) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each of the story's shared entities: (title, entity page path) of the other stories."""
+    return {
+        entity_id: tuple(
+            (other.info.title, paths_for(other)[f"entity:{entity_id}"])
+            for other in stories
+            if other is not story
+        )
+        for entity_id, stories in shared.items()
+        if story in stories
+    }
+
+
+def render_site_pages(
+    env: jinja2.Environment, corpus: Corpus, shared: SharedEntities
+) -> dict[str, str]:
+    """The home page, and a page per shared entity with an index of them."""
+    views = {story.slug: StoryView(story) for story in corpus.stories}
+    stories = sorted(
+        corpus.stories, key=lambda s: (views[s.slug].latest_update() or "", s.slug), reverse=True
+    )
+    pages = {
+        "index.md": env.get_template("home.md.j2").render(
+            stories=stories,
+            views=views,
+            links={s.slug: f"{s.slug}/index.md" for s in corpus.stories},
+            shared=sorted(shared),
+        )
+    }
+    if shared:
+        names = {entity_id: _entity(stories[0], entity_id) for entity_id, stories in shared.items()}
+        pages["entities/index.md"] = env.get_template("shared_index.md.j2").render(
+            entities=[names[entity_id] for entity_id in sorted(shared)],
+            links={entity_id: f"{entity_id}.md" for entity_id in shared},
+        )
+    for entity_id, appearances in shared.items():
+        pages[shared_path(entity_id)] = _render_shared(env, entity_id, appearances)
+    return pages
+
+
+def _entity(story: Story, entity_id: str) -> Entity:
+    return story.entity(entity_id)
+
+
+def _render_shared(env: jinja2.Environment, entity_id: str, stories: list[Story]) -> str:
+    path = shared_path(entity_id)
+    contexts = [
+        (story, PageContext(path, story, paths_for(story), None, {}, site=SiteContext()))
+        for story in stories
+    ]
+    return env.get_template("shared_entity.md.j2").render(
+        entity=stories[0].entity(entity_id), appearances=contexts, views=StoryView
+    )
