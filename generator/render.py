@@ -570,7 +570,7 @@ class StoryView:
         return account.role or ""
 
     def changes(self) -> list[Change]:
-        """The changelog, newest first (entries of one day in the order written)."""
+        """The changelog, newest first (of one day's entries, the one written last first)."""
         indexed = list(enumerate(self.facts.changes))
         indexed.sort(key=lambda item: (item[1].date, item[0]), reverse=True)
         return [change for _, change in indexed]
