@@ -176,14 +176,6 @@ class PageContext:
             f'data-origin="{origin}" }}'
         )
 
-    def cite_article(self, article_id: str, title: str) -> Markup:
-        """A citation of a whole article (a changelog entry's source): its title, linked."""
-        url = self.url(f"article:{article_id}")
-        label = mdtext.escape(title)
-        return Markup(
-            f'[{label}]({url}){{ .cite .cite-article title="{mdtext.attribute(title)}" }}'
-        )
-
     def prose(self, text: str) -> Markup:
         """Escaped text; the first mention on this page of each entity links to its page.
 
@@ -589,6 +581,13 @@ class StoryView:
         """:meth:`latest_update` as a reader sees it (empty when the story has no date)."""
         latest = self.latest_update()
         return to_fuzzy_date(When(date=latest)).label() if latest else ""
+
+    def linked_items(self, change: Change) -> list[tuple[str, str]]:
+        """(name, page role) of the change's items that have a page (none for a removal)."""
+        if change.type == "removed":
+            return []
+        found = [(item, self.known_id(item)) for item in change.items]
+        return [(self.item_name(item), role) for item, role in found if role]
 
     def item_name(self, item_id: str) -> str:
         """The name of the entity, or the title of the event, with this id."""

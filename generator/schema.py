@@ -292,6 +292,8 @@ class GlossaryTerm(Model):
     """Statements on the term's names: who uses which, and why it matters, each with sources."""
     sources: Sources
     """Sentences and references that support the definition."""
+
+
 # ── Several articles: disagreements and the changelog ───────────────────────────────────────
 
 

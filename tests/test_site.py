@@ -581,7 +581,7 @@ def test_timeline_lists_events_in_date_order(html_pages: dict[str, Node]) -> Non
 def test_quotes_page_groups_by_side_with_counts(html_pages: dict[str, Node]) -> None:
     body = article_of(html_pages[PAGES["quotes"]])
     headings = [" ".join(h.text().split()).rstrip("¶").strip() for h in body.find_all("h2")]
-    assert headings[:2] == ["United States (11)", "France (1)"]
+    assert headings[:2] == ["United States (16)", "France (1)"]
     rows = [" ".join(tr.text().split()) for tr in body.find_all("tr")]
     assert any(row.startswith("Armenia none quoted") and row.endswith("0") for row in rows)
 
@@ -595,8 +595,8 @@ def test_actor_infobox_derives_appearances(html_pages: dict[str, Node]) -> None:
         if tr.find_all("td")
     }
     assert rows["First appearance"].startswith("Nov 2022, Tripartite meeting with Blinken")
-    assert rows["Latest appearance"].startswith("1–4 May 2023")
-    assert rows["Quotes"] == "6"
+    assert rows["Latest appearance"].startswith("4 May 2023, The talks end")
+    assert rows["Quotes"] == "11"
 
 
 def test_glossary_terms_show_definition_and_link_at_first_mention(

@@ -207,8 +207,8 @@ def test_unknown_top_level_key(check: Check) -> None:
     facts = ARMENIA + "event: []\n"
     assert check(facts) == [
         f"{FACTS}:6:1: error[unknown-key]: unknown key 'event' in the file "
-        "(did you mean 'events'?); allowed keys: background, entities, events, glossary, quotes, "
-        "source_checks, summary"
+        "(did you mean 'events'?); allowed keys: background, changes, disagreements, entities, "
+        "events, glossary, quotes, source_checks, summary"
     ]
 
 
@@ -631,4 +631,4 @@ def test_shipped_content_checks_clean(shipped_content: Path, now: datetime) -> N
     assert [d for d in diagnostics if d.severity is Severity.WARNING] == []
     assert [(d.code, d.line) for d in diagnostics] == [("article-artifact", 7)]
     assert [story.slug for story in corpus.stories] == ["armenia-azerbaijan-talks"]
-    assert [a.id for a in corpus.stories[0].articles] == ["000_d5e6e064cd57f212"]
+    assert [a.id for a in corpus.stories[0].articles] == ["000_d5e6e064cd57f212", "001_talks-end"]
