@@ -143,6 +143,16 @@ def _facts(
         "entities": _entities(cast, first),
         "events": [_event(cast, ids, index, start) for index in range(len(ids))],
         "quotes": [_quote(cast, article_id, index) for index, article_id in enumerate(ids)],
+        "changes": [
+            {
+                "date": (start + timedelta(days=index)).strftime("%Y-%m-%d"),
+                "type": "added",
+                "article": article_id,
+                "text": f"Added the meeting of day {index + 1} and its quote.",
+                "items": [f"meeting-{index + 1}"],
+            }
+            for index, article_id in enumerate(ids)
+        ],
     }
 
 

@@ -265,6 +265,7 @@ def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
 
 
+@functools.lru_cache(maxsize=4)
 def environment(overrides: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: template files, StrictUndefined, Markdown autoescaping.
 

@@ -147,3 +147,9 @@ def test_an_edited_template_renders_again(tmp_path: Path) -> None:
     assert first is not None and second is not None
     assert first["first/quotes.md"] == "# Quotes, version one\n"
     assert second["first/quotes.md"] == "# Quotes, version two, longer\n"
+
+
+def test_the_jinja_environment_is_built_once_per_process() -> None:
+    from generator.render import environment
+
+    assert environment() is environment()

@@ -1,0 +1,175 @@
+"""How the site scales: ``make bench-scale``.
+
+Writes a synthetic corpus (``benchmarks/synthetic.py``: N stories × M articles with entities,
+events, quotes, citations and a changelog, all valid) into a temporary copy of the project and
+prints, for N × M = 1,000 articles by default:
+
+- generation (parse, validate, render) in a fresh process, first with no cache at all, then with
+  the sentence cache a previous run leaves in ``.cache/``; articles per second;
+- the full ``mkdocs build``: wall and CPU time, pages built, peak memory of the build process;
+- the generator's share of that build;
+- regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
+- the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages.
+
+Figures, not assertions. Wall time depends on what else the machine runs; CPU time less so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from synthetic import write_corpus  # noqa: E402
+
+CURVE = ((2, 30), (5, 40), (15, 50))
+"""(stories, articles per story) of about 100, 300 and 1,000 pages."""
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/explainers/"}
+
+
+def make_project(target: Path, stories: int, articles: int) -> Path:
+    """A copy of mkdocs.yml, theme/ and the hand-written pages, with a synthetic corpus."""
+    target.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", target / "theme")
+    write_corpus(target, stories, articles)
+    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
+    return target
+
+
+def measure(command: list[str], cwd: Path) -> dict[str, float]:
+    """Run ``command`` in a child process: wall and CPU seconds, peak memory in MB."""
+    report = subprocess.run(
+        [sys.executable, __file__, "--measure", "--", *command],
+        cwd=cwd,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(report.stdout.splitlines()[-1])
+    return result
+
+
+def _measure_here(command: list[str]) -> None:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=ENV, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss / 1024
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": peak}))
+
+
+def _generate_here(content: Path) -> None:
+    from generator.pipeline import SiteAddress, build
+
+    start = time.perf_counter()
+    result = build(content, site=SiteAddress("https://example.org/explainers/"))
+    seconds = time.perf_counter() - start
+    assert result.pages is not None, [str(d) for d in result.diagnostics[:5]]
+    print(json.dumps({"seconds": seconds, "pages": len(result.pages)}))
+
+
+def generation(project: Path) -> dict[str, float]:
+    """Generation in a fresh process (imports excluded): seconds and pages."""
+    report = subprocess.run(
+        [sys.executable, __file__, "--generate", str(project / "content")],
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(report.stdout.splitlines()[-1])
+    return result
+
+
+def incremental(project: Path, repeats: int = 5) -> float:
+    """Median seconds to regenerate after one facts file changes, in a warm process."""
+    from generator.pipeline import SiteAddress, build
+
+    site = SiteAddress("https://example.org/explainers/")
+    content = project / "content"
+    build(content, site=site)
+    facts = next(content.glob("*/facts.yml"))
+    times = []
+    for index in range(repeats):
+        facts.write_text(facts.read_text("utf-8") + f"\n# edit {index}\n", "utf-8")
+        start = time.perf_counter()
+        build(content, site=site)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def mkdocs_build(project: Path) -> tuple[dict[str, float], int]:
+    """The full ``mkdocs build``, and the number of pages it wrote."""
+    figures = measure([sys.executable, "-m", "mkdocs", "build", "--quiet"], project)
+    pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
+    return figures, len(pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the corpora and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=20)
+    parser.add_argument("--articles", type=int, default=50, help="articles per story")
+    parser.add_argument("--no-curve", action="store_true", help="skip the 100/300/1,000 curve")
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        _report(Path(folder), arguments.stories, arguments.articles)
+        if not arguments.no_curve:
+            _curve(Path(folder))
+    return 0
+
+
+def _report(folder: Path, stories: int, articles: int) -> None:
+    project = make_project(folder / "main", stories, articles)
+    total = stories * articles
+    print(f"corpus: {stories} stories × {articles} articles = {total} articles")
+    cold = generation(project)
+    warm = generation(project)
+    print(
+        f"generation, fresh process, no cache: {cold['seconds']:.2f} s "
+        f"({total / cold['seconds']:.0f} articles/s), {cold['pages']:.0f} pages"
+    )
+    print(
+        f"generation, fresh process, sentence cache: {warm['seconds']:.2f} s "
+        f"({total / warm['seconds']:.0f} articles/s)"
+    )
+    figures, pages = mkdocs_build(project)
+    print(
+        f"mkdocs build: {figures['wall']:.2f} s wall, {figures['cpu']:.2f} s CPU, "
+        f"{pages} pages, peak memory {figures['peak_mb']:.0f} MB"
+    )
+    print(f"generator share of the build: {warm['seconds'] / figures['wall']:.0%}")
+    print(f"regeneration after one facts file changes: {incremental(project) * 1000:.0f} ms")
+
+
+def _curve(folder: Path) -> None:
+    print("curve (mkdocs build):")
+    for stories, articles in CURVE:
+        project = make_project(folder / f"curve-{stories}-{articles}", stories, articles)
+        generation(project)  # leaves the sentence cache, as any earlier build would
+        figures, pages = mkdocs_build(project)
+        print(
+            f"  {pages:5d} pages ({stories} × {articles} articles): {figures['wall']:.2f} s wall, "
+            f"{figures['cpu']:.2f} s CPU, peak {figures['peak_mb']:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--measure"]:
+        _measure_here(sys.argv[3:])
+    elif sys.argv[1:2] == ["--generate"]:
+        _generate_here(Path(sys.argv[2]))
+    else:
+        raise SystemExit(main())
