@@ -240,3 +240,26 @@ def test_the_map_draws_the_corridor(browser, site_url):
     assert colour not in ("none", "rgba(0, 0, 0, 0)")
     assert page.locator("figure.locator-map path.map-country").count() >= 4
     page.close()
+
+
+def test_print_hides_navigation_and_lists_the_cited_sources(browser, site_url):
+    page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), f"{chrome} shows in print"
+    references = page.locator("#explainer-print-references li")
+    assert references.count() >= 5
+    texts = references.all_inner_texts()
+    assert any("the only land link between Armenia" in t and "1 May 2023" in t for t in texts)
+    assert any("https://" in t for t in texts), "outside sources print their address"
+    assert page.locator("a.cite").first.is_visible()
+    page.screenshot(path=str(_screenshot_path("print-place")), full_page=True)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#explainer-print-references").count() == 0
+    page.close()
+
+
+def _screenshot_path(name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

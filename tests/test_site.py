@@ -559,7 +559,7 @@ def test_affected_page_shows_a_source_check(
 
 def test_source_checks_page_lists_every_check(html_pages: dict[str, Node]) -> None:
     headings = [h.text().strip() for h in article_of(html_pages[PAGES["checks"]]).find_all("h2")]
-    assert {"Anthony Blinken", "George Schultz", "ten days ago"} <= {
+    assert {"“Anthony Blinken”", "“George Schultz”", "“ten days ago”"} <= {
         h.rstrip("¶").strip() for h in headings
     }
 
