@@ -263,3 +263,14 @@ def test_print_hides_navigation_and_lists_the_cited_sources(browser, site_url):
 def _screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def test_glossary_term_shows_its_definition_on_focus(browser, site_url):
+    page = _open(browser, site_url + f"{STORY}/background/")
+    term = page.locator("a.gloss", has_text="checkpoint").first
+    term.focus()
+    preview = page.locator("#explainer-preview")
+    preview.wait_for(state="visible")
+    assert "checkpoint" in preview.inner_text()
+    assert "Azerbaijan announced at the entrance to the Lachin" in preview.inner_text()
+    page.close()
