@@ -9,6 +9,7 @@ with more precision than the facts claim.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -81,7 +82,7 @@ def story_map(story: Story, focus: str | None = None) -> LocatorMap | None:
     members = _cluster(places, focus)
     box, height = _frame(members)
     project = _projection(box, height)
-    countries = _countries(story, box, project)
+    countries = _countries(story, box, height)
     drawn = _places(members, project, focus, box)
     elsewhere = tuple(p for p in places if p not in members)
     return LocatorMap(WIDTH, height, box, countries, drawn, elsewhere)
@@ -156,14 +157,27 @@ def _projection(box: Box, height: int) -> _Projection:
     return _Projection(box, height)
 
 
-def _countries(story: Story, box: Box, project: _Projection) -> tuple[MapCountry, ...]:
-    margin = Box(box.west - 1, box.south - 1, box.east + 1, box.north + 1)
+def _countries(story: Story, box: Box, height: int) -> tuple[MapCountry, ...]:
     in_story = {
         COUNTRY_NAMES.get(name, name).casefold()
         for e in story.facts.entities
         if e.type == "country"
         for name in (e.name, *e.aliases)
     }
+    return tuple(
+        MapCountry(name, path, name.casefold() in in_story, label)
+        for name, path, label in _clipped_world(box, height)
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _clipped_world(
+    box: Box, height: int
+) -> tuple[tuple[str, str, tuple[float, float] | None], ...]:
+    """Every country's outline clipped to the box and projected: the same for every page and
+    every build that frames the same region, and the slow part of a map, so computed once."""
+    project = _projection(box, height)
+    margin = Box(box.west - 1, box.south - 1, box.east + 1, box.north + 1)
     found = []
     for country in world():
         if not margin.intersects(country.box):
@@ -176,8 +190,7 @@ def _countries(story: Story, box: Box, project: _Projection) -> tuple[MapCountry
         path = " ".join(
             " ".join(f"{x:.1f},{y:.1f}" for x, y in ring).join(("M", "Z")) for ring in rings
         )
-        label = _label_point(max(rings, key=_area), project)
-        found.append(MapCountry(country.name, path, country.name.casefold() in in_story, label))
+        found.append((country.name, path, _label_point(max(rings, key=_area), project)))
     return tuple(found)
 
 
