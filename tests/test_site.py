@@ -626,3 +626,26 @@ def test_the_map_draws_the_corridor_as_a_line(html_pages: dict[str, Node]) -> No
         svg = figure[0].find_all("svg")[0]
         assert svg.attrs["role"] == "img" and svg.attrs.get("aria-labelledby")
         assert "approximate" in " ".join(figure[0].find_all("desc")[0].text().split())
+
+
+def test_the_shipped_story_shows_its_second_article_changelog_and_feed(
+    site: Path, html_pages: dict[str, Node]
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    sources = " ".join(article_of(html_pages[PAGES["sources"]]).text().split())
+    assert "— 4 May 2023, 21:30 · Written for this project" in sources
+    second = " ".join(
+        article_of(html_pages[f"{STORY}/sources/001_talks-end/index.html"]).text().split()
+    )
+    assert "Written for this project, not a wire report" in second
+    overview = article_of(html_pages[PAGES["overview"]])
+    changes = [li for li in overview.find_all("li") if li.find_all("span", "change-type")]
+    assert [" ".join(li.text().split())[:11] for li in changes] == ["4 May 2023 ", "1 May 2023 "]
+    assert "feed.xml" in {a.attrs.get("href") for a in overview.find_all("a")}
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring((site / STORY / "feed.xml").read_bytes())
+    assert feed.findtext(f"{atom}id") == f"{SITE_URL}{STORY}/"
+    titles = [e.findtext(f"{atom}title") or "" for e in feed.findall(f"{atom}entry")]
+    assert sorted(t.split(":")[0] for t in titles) == ["Added", "Added"]
+    assert any("How the talks ended" in t for t in titles)
