@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test setup-extract serve build check test lint golden bench bench-extract bench-scale clean
+.PHONY: setup setup-test setup-extract serve build check test lint golden bench bench-extract bench-scale fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,3 +66,6 @@ bench-extract: setup-extract
 
 bench-scale: setup
 	$(BIN)/python benchmarks/scale.py
+
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py --inputs 10000

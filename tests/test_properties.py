@@ -1,0 +1,280 @@
+"""Properties that hold for any input, checked with Hypothesis.
+
+The default profile keeps this module quick (CI runs on 2 cores); ``benchmarks/fuzz.py`` runs the
+parser, the YAML loader and the validator on tens of thousands of inputs. The site-building
+property runs a real ``mkdocs build --strict`` and so tries only a few generated stories.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import copy_project
+
+from generator.article import decode_article, parse_article
+from generator.diagnostics import Diagnostic
+from generator.loading import load_model
+from generator.mdtext import attribute, escape
+from generator.pipeline import build
+from generator.schema import Facts
+from generator.yamlsafe import YamlError, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICK = settings(deadline=None, max_examples=60)
+"""Enough examples to catch a regression in the default run; benchmarks/fuzz.py goes further."""
+SENTENCE_ID = re.compile(r"p([1-9][0-9]*)s([1-9][0-9]*)")
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "pymdownx.escapeall"]
+
+# Words in several scripts, with the punctuation that trips sentence splitters and Markdown.
+WORD = st.one_of(
+    st.sampled_from(
+        [
+            "talks", "Armenia", "Բարեւ", "Ərazi", "Пашинян", "U.S.", "Dr.", "e.g.", "#1", "*x*",
+            "[^1]", "<b>", "{{", "%}", "|", "`", "---", "'", "“quoted”", "42", "3.5", "—",
+        ]
+    ),
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Zs"), blacklist_characters="\ufeff"
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)  # fmt: skip
+SENTENCE = st.builds(
+    lambda first, words, end: " ".join(["Officials", first, *words]) + end,
+    WORD,
+    st.lists(WORD, min_size=3, max_size=12),
+    st.sampled_from([".", "!", "?"]),
+)
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
+
+
+# ── The article parser ─────────────────────────────────────────────────────────────────────────
+
+
+@QUICK
+@given(st.binary(max_size=2000))
+def test_decoding_any_bytes_never_crashes(raw: bytes) -> None:
+    text, diagnostics = decode_article(raw, "a.txt")
+    assert (text is None) == any(d.severity == "error" for d in diagnostics)
+    if text is not None:
+        _check_diagnostics(parse_article(text, "a", "a.txt")[1])
+
+
+@QUICK
+@given(st.text(max_size=2000))
+def test_parsing_any_text_never_crashes(text: str) -> None:
+    article, diagnostics = parse_article(text, "a", "a.txt")
+    _check_diagnostics(diagnostics)
+    for sentence in article.sentences:
+        assert article.sentence(sentence.id) is sentence
+
+
+@QUICK
+@given(st.lists(PARAGRAPH, min_size=1, max_size=6))
+def test_every_sentence_id_round_trips(paragraphs: list[str]) -> None:
+    text = "\n".join(paragraphs) + "\n2023-05-01 18:00:14\n"
+    article, _ = parse_article(text, "a", "a.txt")
+    assert len(article.paragraphs) == len(paragraphs)
+    for paragraph, source in zip(article.paragraphs, paragraphs, strict=True):
+        assert [s.id for s in paragraph.sentences] == [
+            f"p{paragraph.number}s{n}" for n in range(1, len(paragraph.sentences) + 1)
+        ]
+        # Nothing lost or changed: the sentences are the paragraph, up to white space.
+        assert "".join("".join(s.text for s in paragraph.sentences).split()) == "".join(
+            source.split()
+        )
+        for sentence in paragraph.sentences:
+            match = SENTENCE_ID.fullmatch(sentence.id)
+            assert match and int(match.group(1)) == paragraph.number
+            assert article.sentence(sentence.id) is sentence
+
+
+def _check_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        assert diagnostic.line >= 1 and diagnostic.column >= 1
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", diagnostic.code)
+
+
+# ── The YAML loader ────────────────────────────────────────────────────────────────────────────
+
+
+YAML_TEXT = st.one_of(
+    st.text(max_size=500),
+    st.text(alphabet="abc:- \n\t'\"[]{}&*!|>#%@`,?", max_size=300),
+)
+
+
+@QUICK
+@given(YAML_TEXT)
+def test_yaml_loader_refuses_or_reads_any_text(text: str) -> None:
+    try:
+        load_yaml(text, "facts.yml")
+    except YamlError as error:
+        _check_diagnostics([error.diagnostic])
+
+
+@QUICK
+@given(YAML_TEXT)
+def test_facts_loader_reports_instead_of_raising(text: str) -> None:
+    facts, _, diagnostics = load_model(text, "facts.yml", Facts)
+    _check_diagnostics(diagnostics)
+    assert (facts is None) == bool(diagnostics) or facts is not None
+
+
+# ── Escaping: content reaches the reader as the characters it is ───────────────────────────────
+
+PRINTABLE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=80
+).filter(lambda text: text.strip() == text and "  " not in text)
+
+
+@QUICK
+@given(PRINTABLE)
+def test_escaped_text_renders_as_itself(text: str) -> None:
+    rendered = markdown.markdown(f"Before {escape(text)} after", extensions=MARKDOWN_EXTENSIONS)
+    assert rendered.startswith("<p>") and rendered.endswith("</p>")
+    assert html.unescape(rendered[3:-4]) == f"Before {text} after"
+
+
+@QUICK
+@given(PRINTABLE)
+def test_attribute_text_renders_as_itself(text: str) -> None:
+    source = f'[link](#target){{ title="{attribute(text)}" }}'
+    rendered = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS)
+    match = re.fullmatch(r'<p><a href="#target" title="([^"]*)">link</a></p>', rendered)
+    assert match, rendered
+    assert html.unescape(match.group(1)) == text
+
+
+# ── Valid facts build a site; the build is deterministic ───────────────────────────────────────
+
+NAME = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40
+).filter(lambda name: name.strip() == name)
+
+
+@st.composite
+def stories(draw: Any) -> tuple[str, str]:
+    """An article and a valid facts file citing it, with names and texts from any script."""
+    paragraphs = draw(st.lists(PARAGRAPH, min_size=1, max_size=4))
+    article_text = "\n".join(paragraphs) + "\n2023-05-01 18:00:14\n"
+    article, _ = parse_article(article_text, "wire", "wire.txt")
+    ids = [s.id for s in article.sentences]
+    cite = st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True)
+    names = draw(st.lists(NAME, min_size=1, max_size=4))
+    entities = [
+        {"id": f"entity-{n}", "type": draw(st.sampled_from(["person", "country", "group"])),
+         "name": name, "aliases": draw(st.lists(NAME, max_size=2)), "sources": draw(cite)}
+        for n, name in enumerate(names)
+    ]  # fmt: skip
+    quoted = draw(st.sampled_from(article.sentences))
+    facts = {
+        "summary": [{"text": draw(NAME), "sources": draw(cite)}],
+        "entities": entities,
+        "events": [
+            {"id": "event", "title": draw(NAME), "when": "2023-05-01", "page": True,
+             "participants": [e["id"] for e in entities], "sources": draw(cite)}
+        ],
+        "quotes": [
+            {"id": "quote", "text": quoted.text, "speaker": "entity-0", "sources": [quoted.id]}
+        ],
+    }  # fmt: skip
+    return article_text, yaml.safe_dump(facts, allow_unicode=True, sort_keys=False)
+
+
+def _write_story(content: Path, article_text: str, facts_text: str) -> None:
+    story = content / "story"
+    (story / "articles").mkdir(parents=True)
+    (story / "story.yml").write_text("title: Generated story\n", encoding="utf-8")
+    (story / "facts.yml").write_text(facts_text, encoding="utf-8")
+    (story / "articles" / "wire.txt").write_text(article_text, encoding="utf-8")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories())
+def test_any_valid_story_renders_the_same_twice(story: tuple[str, str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        _write_story(content, *story)
+        first = build(content)
+        assert first.pages is not None, [str(d) for d in first.diagnostics]
+        assert build(content).pages == first.pages
+
+
+@pytest.mark.slow
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories())
+def test_any_valid_story_builds_with_strict(story: tuple[str, str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder) / "project")
+        for shipped in (project / "content").iterdir():
+            if (shipped / "story.yml").is_file():
+                subprocess.run(["rm", "-r", str(shipped)], check=True)
+        _write_story(project / "content", *story)
+        result = _mkdocs_build(project, seed="0")
+        assert result.returncode == 0, result.stderr
+        assert (project / "site" / "story" / "events" / "event" / "index.html").is_file()
+
+
+def _mkdocs_build(project: Path, seed: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": seed}
+    return subprocess.run(
+        [Path(sys.executable).parent / "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=environment,
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.slow
+def test_site_is_byte_identical_across_builds_and_hash_seeds(tmp_path: Path) -> None:
+    trees = []
+    for number, seed in enumerate(("0", "1", "4242")):
+        project = copy_project(tmp_path / f"project-{number}")
+        result = _mkdocs_build(project, seed)
+        assert result.returncode == 0, result.stderr
+        trees.append(_tree(project / "site"))
+    assert len(trees[0]) > 30
+    for other in trees[1:]:
+        assert other.keys() == trees[0].keys()
+        assert [name for name in trees[0] if other[name] != trees[0][name]] == []
+
+
+def test_render_out_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    outputs = []
+    for seed in ("0", "777"):
+        out = tmp_path / f"out-{seed}"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "render", str(ROOT / "content"), "--out", str(out)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.append(_tree(out))
+    assert len(outputs[0]) > 30
+    assert outputs[0] == outputs[1]
