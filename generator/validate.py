@@ -225,9 +225,12 @@ class _Checker:
             if isinstance(source, ExternalSource):
                 self._check_external(source_loc, source)
                 continue
-            _, sentence, problem = resolve_sentence(source, self.articles)
+            article, sentence, problem = resolve_sentence(source, self.articles)
             if sentence is not None:
                 found.append(sentence)
+            elif article is not None and not article.paragraphs:
+                # The article itself is reported as empty; one error per citation is noise.
+                continue
             elif problem:
                 self.report(source_loc, problem, self._sentence_problem(source, problem))
         return iter(found)
