@@ -115,10 +115,13 @@ def _fresh_story(tmp_path: Path, repo_root: Path) -> Path:
     return project
 
 
-def test_unedited_draft_passes_check_and_builds_strict(tmp_path: Path, repo_root: Path) -> None:
+def test_unedited_draft_passes_check_and_builds_strict(
+    tmp_path: Path, repo_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = _fresh_story(tmp_path, repo_root)
     article = project / "content" / "talks" / "articles" / SEED_ARTICLE
     assert main(["extract", str(article)]) == 0
+    assert "artifact: line 7: '– honest-'" in capsys.readouterr().out
     facts = yaml.safe_load((project / "content" / "talks" / "facts.yml").read_text())
     assert {item["status"] for section in facts.values() for item in section} == {"draft"}
     assert main(["check", "--strict", str(project / "content")]) == 0
@@ -155,6 +158,7 @@ def test_rerun_over_curated_facts_changes_nothing_curated(
         : len(comments)
     ] == comments
     assert list(merged) == list(curated)
+    assert _is_subsequence(curated_text.splitlines(), merged_text.splitlines())
     added = [i for s in ("entities", "events", "quotes") for i in merged[s][len(curated[s]) :]]
     assert all(item["status"] == "draft" for item in added)
     # The curated spelling absorbs the article's: no second Blinken, no second quote.
@@ -197,3 +201,9 @@ def test_without_the_nlp_extra_says_how_to_install(
     assert status == 1
     assert 'pip install -e ".[extract]"' in capsys.readouterr().err
     assert not (project / "content" / "talks" / "facts.yml").exists()
+
+
+def _is_subsequence(lines: list[str], within: list[str]) -> bool:
+    """Every curated line is still there, in order: comments, key order and values survive."""
+    remaining = iter(within)
+    return all(any(line == other for other in remaining) for line in lines)

@@ -88,6 +88,8 @@ def _write(target: Target, article: Article, draft: Draft, dry_run: bool) -> int
     else:
         text, report = render_new(draft.facts, header), MergeReport(added=_all_ids(draft))
     _print_review(draft, report)
+    for artifact in article.artifacts:
+        print(f"artifact: line {artifact.line}: {artifact.text!r} is not part of the article body")
     if dry_run or not report.changed:
         print("nothing written" if not report.changed else "dry run: nothing written")
         return 0

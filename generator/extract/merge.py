@@ -41,7 +41,8 @@ def yaml_engine() -> YAML:
     """A round-trip YAML reader/writer in the facts files' house style."""
     engine = YAML()
     engine.indent(mapping=2, sequence=4, offset=2)
-    engine.width = 100
+    # Never re-wrap: a curated line must come back exactly as the editor wrote it.
+    engine.width = 10_000
     engine.preserve_quotes = True
     return engine
 
@@ -100,7 +101,11 @@ def _names(item: Any) -> set[str]:
 
 
 def _same_entity(curated: Any, drafted: dict[str, Any]) -> bool:
-    return curated.get("id") == drafted["id"] or bool(_names(curated) & _names(drafted))
+    """Same id, or a shared name of the same type ("Washington" the city is not the country
+    that a curated alias "Washington" stands for)."""
+    if curated.get("id") == drafted["id"]:
+        return True
+    return curated.get("type") == drafted["type"] and bool(_names(curated) & _names(drafted))
 
 
 def _remap(item: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
