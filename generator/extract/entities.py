@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.gazetteer import Gazetteer, Known
+from generator.extract.nlp import lemma
 from generator.extract.roles import (
     HONORIFICS,
     Role,
@@ -371,9 +372,9 @@ def _is_place_by_context(span: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACES:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_NOUNS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in _PLACE_NOUNS:
         return True
-    return root.dep_ == "appos" and head.lemma_ in _PLACE_NOUNS
+    return root.dep_ == "appos" and lemma(head) in _PLACE_NOUNS
 
 
 def _known_entity(span: Span, known: Known, gazetteer: Gazetteer) -> EntityDraft | None:
@@ -432,7 +433,7 @@ def _find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gaze
 
 
 def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
-    return token.dep_ in _ACTOR_DEPS and token.head.lemma_ in gazetteer.reporting_verbs
+    return token.dep_ in _ACTOR_DEPS and lemma(token.head) in gazetteer.reporting_verbs
 
 
 def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:

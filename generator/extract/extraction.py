@@ -13,7 +13,7 @@ from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
 from generator.extract.entities import EntityDraft, find_entities
 from generator.extract.gazetteer import load_gazetteer
 from generator.extract.longtail import resolve_entity
-from generator.extract.nlp import load_pipeline
+from generator.extract.nlp import lemma, load_pipeline
 from generator.extract.quotes import QuoteDraft, find_quotes
 from generator.extract.timex import Context, TimeExpression, find_time_expressions
 
@@ -131,7 +131,7 @@ def _future_clause(token: Token) -> bool:
             c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
         ):
             return False
-        if verb.lemma_ in _FUTURE_HEADS:
+        if lemma(verb) in _FUTURE_HEADS:
             return True
         if verb.head.i == verb.i:
             break

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entities import EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -115,7 +116,7 @@ def _split_by_sentence(paragraph: ParagraphDoc, start: int, end: int) -> list[tu
 def _speaker(
     paragraph: ParagraphDoc, span: Span, table: EntityTable, gazetteer: Gazetteer, state: _State
 ) -> tuple[EntityDraft | None, EntityDraft | None, float]:
-    verbs = [verb for verb in _governing_verbs(span) if verb.lemma_ in gazetteer.reporting_verbs]
+    verbs = [verb for verb in _governing_verbs(span) if lemma(verb) in gazetteer.reporting_verbs]
     found = _subjects(paragraph, verbs, table, state)
     according = _according_to(paragraph, span, table)
     if found:
@@ -169,7 +170,7 @@ def _reporter_between(
     if not outside:
         return None
     for token in reversed(span.doc[outside[0].i + 1 : span.start]):
-        if token.pos_ == "VERB" and token.lemma_ in gazetteer.reporting_verbs:
+        if token.pos_ == "VERB" and lemma(token) in gazetteer.reporting_verbs:
             subject = _subject_of(token)
             if subject is not None and subject.lower_ not in _PRONOUNS:
                 return _subject_entity(paragraph, token, subject, table)
@@ -253,7 +254,7 @@ def _according_to(paragraph: ParagraphDoc, span: Span, table: EntityTable) -> En
 
 def _channel_subject(span: Span) -> bool:
     """ "The statement added that …": the words come through the statement just reported."""
-    return any(t.dep_ in _SUBJECTS and t.lemma_.lower() in _CHANNELS for t in span.sent)
+    return any(t.dep_ in _SUBJECTS and lemma(t) in _CHANNELS for t in span.sent)
 
 
 def _nearest_entity(paragraph: ParagraphDoc, span: Span, table: EntityTable) -> EntityDraft | None:
