@@ -268,8 +268,9 @@ def test_every_citation_resolves(site: Path, html_pages: dict[str, Node]) -> Non
 
 
 def _excluded(node: Node) -> bool:
+    """Navigation, metadata about the page (its article's origin, the story's topics) and notes."""
     for element in (node, *node.ancestors()):
-        if element.classes & {"explainer-nav", "article-meta", "admonition"}:
+        if element.classes & {"explainer-nav", "article-meta", "admonition", "story-tags"}:
             return True
         if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             return True
@@ -649,3 +650,11 @@ def test_the_shipped_story_shows_its_second_article_changelog_and_feed(
     titles = [e.findtext(f"{atom}title") or "" for e in feed.findall(f"{atom}entry")]
     assert sorted(t.split(":")[0] for t in titles) == ["Added", "Added"]
     assert any("How the talks ended" in t for t in titles)
+
+
+def test_overview_and_home_show_the_story_topics(html_pages: dict[str, Node]) -> None:
+    for role in ("overview", "home"):
+        topics = article_of(html_pages[PAGES[role]]).find_all("p", "story-tags")
+        assert [" ".join(p.text().split()) for p in topics] == [
+            "Topics: Washington · peace negotiations · Armenia · Azerbaijan"
+        ], role
