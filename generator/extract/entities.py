@@ -28,26 +28,22 @@ from generator.extract.roles import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_LOCATIVE = {
+_LOCATIVE_PLACES = {
     "in",
     "at",
     "near",
-    "to",
-    "from",
     "outside",
     "around",
     "across",
     "into",
     "toward",
     "towards",
-    "via",
     "through",
     "inside",
     "within",
-    "beyond",
-    "off",
-    "of",
 }
+_LOCATIVE = _LOCATIVE_PLACES | {"to", "from", "via", "beyond", "off", "of"}
+"""Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _FORCES = {"army", "military", "navy"}
@@ -100,20 +96,6 @@ _PLACE_NOUNS = {
     "island",
     "border",
     "crossing",
-}
-_LOCATIVE_PLACES = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "around",
-    "across",
-    "into",
-    "toward",
-    "towards",
-    "through",
-    "inside",
-    "within",
 }
 
 

@@ -4,11 +4,18 @@ resolved by ``dateparser`` ("a fortnight ago", "2021-03-04", "the 1st of May")."
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from generator.extract.timex import TimeExpression
+from generator.extract.timex import (
+    TimeExpression,
+    day_expression,
+    month_expression,
+    week_expression,
+    year_expression,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -42,28 +49,9 @@ def resolve_entity(entity: Span, sentence_start: int, published: date) -> TimeEx
     day = data.date_obj.date()
     start = entity.start_char - sentence_start
     if data.period == "month":
-        last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return TimeExpression(text, start, day.strftime("%Y-%m"), "month", False, day, last)
+        return month_expression(text, start, day.year, day.month)
     if data.period == "year":
-        return TimeExpression(
-            text,
-            start,
-            f"{day.year:04d}",
-            "year",
-            False,
-            date(day.year, 1, 1),
-            date(day.year, 12, 31),
-        )
+        return year_expression(text, start, day.year)
     if data.period == "week":
-        iso = day.isocalendar()
-        monday = day - timedelta(days=day.weekday())
-        return TimeExpression(
-            text,
-            start,
-            f"{iso.year}-W{iso.week:02d}",
-            "week",
-            True,
-            monday,
-            monday + timedelta(days=6),
-        )
-    return TimeExpression(text, start, day.isoformat(), "day", False, day, day)
+        return replace(week_expression(text, start, day), approximate=True)
+    return day_expression(text, start, day)

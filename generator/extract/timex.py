@@ -98,7 +98,8 @@ class Context:
 Resolver = Callable[["re.Match[str]", Context], "TimeExpression | None"]
 
 
-def _day(text: str, start: int, day: date, approximate: bool = False) -> TimeExpression:
+def day_expression(text: str, start: int, day: date, approximate: bool = False) -> TimeExpression:
+    """A single day."""
     return TimeExpression(text, start, day.isoformat(), "day", approximate, day, day)
 
 
@@ -106,7 +107,8 @@ def _month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
-def _month(text: str, start: int, year: int, month: int) -> TimeExpression:
+def month_expression(text: str, start: int, year: int, month: int) -> TimeExpression:
+    """A calendar month."""
     return TimeExpression(
         text,
         start,
@@ -118,13 +120,15 @@ def _month(text: str, start: int, year: int, month: int) -> TimeExpression:
     )
 
 
-def _year(text: str, start: int, year: int, approximate: bool = False) -> TimeExpression:
+def year_expression(text: str, start: int, year: int, approximate: bool = False) -> TimeExpression:
+    """A calendar year."""
     return TimeExpression(
         text, start, f"{year:04d}", "year", approximate, date(year, 1, 1), date(year, 12, 31)
     )
 
 
-def _week(text: str, start: int, day: date) -> TimeExpression:
+def week_expression(text: str, start: int, day: date) -> TimeExpression:
+    """The ISO week holding ``day``."""
     iso = day.isocalendar()
     monday = day - timedelta(days=day.weekday())
     return TimeExpression(
@@ -185,7 +189,7 @@ def _weekday(match: re.Match[str], context: Context) -> TimeExpression:
         day = published - timedelta(days=7 - delta)
     if lead == "since":
         return _range(words, match.start(), day, published, day.isoformat(), published.isoformat())
-    return _day(words, match.start(), day)
+    return day_expression(words, match.start(), day)
 
 
 def _weekend(match: re.Match[str], context: Context) -> TimeExpression:
@@ -213,11 +217,11 @@ def _relative_unit(match: re.Match[str], context: Context) -> TimeExpression:
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(lead, 0)
     published, words, start = context.published, match.group(0), match.start()
     if unit == "week":
-        return _week(words, start, published + timedelta(weeks=step))
+        return week_expression(words, start, published + timedelta(weeks=step))
     if unit == "month":
         index = published.year * 12 + published.month - 1 + step
-        return _month(words, start, index // 12, index % 12 + 1)
-    return _year(words, start, published.year + step)
+        return month_expression(words, start, index // 12, index % 12 + 1)
+    return year_expression(words, start, published.year + step)
 
 
 def _named_month(match: re.Match[str], context: Context) -> TimeExpression:
@@ -225,7 +229,7 @@ def _named_month(match: re.Match[str], context: Context) -> TimeExpression:
     month = _month_number(match.group("month"))
     published = context.published
     if match.group("year"):
-        return _month(match.group(0), match.start(), int(match.group("year")), month)
+        return month_expression(match.group(0), match.start(), int(match.group("year")), month)
     if lead == "last" or (lead != "next" and not context.is_future(match.start())):
         year = (
             published.year
@@ -234,7 +238,7 @@ def _named_month(match: re.Match[str], context: Context) -> TimeExpression:
         )
     else:
         year = published.year if month >= published.month else published.year + 1
-    return _month(match.group(0), match.start(), year, month)
+    return month_expression(match.group(0), match.start(), year, month)
 
 
 def _calendar_day(match: re.Match[str], context: Context) -> TimeExpression | None:
@@ -256,7 +260,7 @@ def _calendar_day(match: re.Match[str], context: Context) -> TimeExpression | No
         return _range(
             match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
         )
-    return _day(match.group(0), match.start(), day)
+    return day_expression(match.group(0), match.start(), day)
 
 
 def _day_span(match: re.Match[str], context: Context) -> TimeExpression | None:
@@ -298,15 +302,15 @@ def _ago(match: re.Match[str], context: Context) -> TimeExpression | None:
     if count is None:
         return None
     if unit == "day":
-        return _day(words, start, published - timedelta(days=count))
+        return day_expression(words, start, published - timedelta(days=count))
     if unit == "week":
-        return _week(words, start, published - timedelta(weeks=count))
+        return week_expression(words, start, published - timedelta(weeks=count))
     if unit == "month":
         index = published.year * 12 + published.month - 1 - count
-        month = _month(words, start, index // 12, index % 12 + 1)
+        month = month_expression(words, start, index // 12, index % 12 + 1)
         return replace(month, approximate=True)
     years = count * (10 if unit == "decade" else 1)
-    return _year(words, start, published.year - years, approximate=True)
+    return year_expression(words, start, published.year - years, approximate=True)
 
 
 def _duration(match: re.Match[str], _: Context) -> TimeExpression:
@@ -336,29 +340,29 @@ def _year_expression(match: re.Match[str], context: Context) -> TimeExpression:
             str(year),
             published.isoformat(),
         )
-    return _year(match.group(0), match.start(), year)
+    return year_expression(match.group(0), match.start(), year)
 
 
 def _this_period(match: re.Match[str], context: Context) -> TimeExpression:
     unit, words, start = match.group("unit").lower(), match.group(0), match.start()
     published = context.published
     if unit == "week":
-        return _week(words, start, published)
+        return week_expression(words, start, published)
     if unit == "month":
-        return _month(words, start, published.year, published.month)
-    return _year(words, start, published.year)
+        return month_expression(words, start, published.year, published.month)
+    return year_expression(words, start, published.year)
 
 
 def _deictic(match: re.Match[str], context: Context) -> TimeExpression:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group(0).lower()]
-    return _day(match.group(0), match.start(), context.published + timedelta(days=offset))
+    return day_expression(match.group(0), match.start(), context.published + timedelta(days=offset))
 
 
 def _anchored(match: re.Match[str], context: Context) -> TimeExpression:
     words = match.group(0).lower()
     step = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
     anchor = context.anchor or context.published
-    return _day(match.group(0), match.start(), anchor + timedelta(days=step))
+    return day_expression(match.group(0), match.start(), anchor + timedelta(days=step))
 
 
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
