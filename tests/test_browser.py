@@ -6,16 +6,13 @@ and must log no console error and make no request to any other host.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import copy_project
+from support import copy_project, serve_folder
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -58,19 +55,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         check=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve_folder(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
