@@ -63,6 +63,17 @@ class Story:
     def _events(self) -> dict[str, Event]:
         return {event.id: event for event in self.facts.events}
 
+    @functools.cached_property
+    def event_order(self) -> tuple[Event, ...]:
+        """Every event, earliest first; events with the same dates in the order ``preceded_by``
+        gives them (a war before the ceasefire that ended it, both "2020"), then by id."""
+        depth = _chain_depths(self.facts.events)
+        return tuple(
+            sorted(
+                self.facts.events, key=lambda e: (self.dates[e.id].sort_key(), depth[e.id], e.id)
+            )
+        )
+
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (validation guarantees it exists)."""
         return self._entities[entity_id]
@@ -92,6 +103,23 @@ class Story:
     def checks_about(self, item_id: str) -> list[SourceCheck]:
         """Source checks that concern the entity or event with this id."""
         return [check for check in self.facts.source_checks if item_id in check.about]
+
+
+def _chain_depths(events: list[Event]) -> dict[str, int]:
+    """How many ``preceded_by`` links lead back from each event (cycles are cut)."""
+    by_id = {event.id: event for event in events}
+    depths: dict[str, int] = {}
+
+    def depth(event_id: str, seen: frozenset[str]) -> int:
+        if event_id not in depths:
+            earlier = [e for e in by_id[event_id].preceded_by if e in by_id and e not in seen]
+            inner = seen | {event_id}
+            depths[event_id] = 1 + max((depth(e, inner) for e in earlier), default=-1)
+        return depths[event_id]
+
+    for event in events:
+        depth(event.id, frozenset())
+    return depths
 
 
 @dataclass(frozen=True)
@@ -145,9 +173,15 @@ def load_corpus(
     return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics
 
 
+def cache_folder(content_dir: Path) -> Path:
+    """Where work that need not be done twice is kept between runs (``.cache/explainer`` beside
+    the content folder, ignored by git): anything in it may be deleted at any time."""
+    return content_dir.resolve().parent / ".cache" / "explainer"
+
+
 def sentence_cache_path(content_dir: Path) -> Path:
     """Where the sentences of already segmented paragraphs are kept between runs."""
-    return content_dir.resolve().parent / ".cache" / "explainer" / "sentences.json"
+    return cache_folder(content_dir) / "sentences.json"
 
 
 def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:

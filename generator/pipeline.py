@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator.corpus import Corpus, load_corpus
+from generator.corpus import Corpus, cache_folder, load_corpus
 from generator.diagnostics import Diagnostic
 from generator.feeds import corpus_feeds
 from generator.reference import reference_page
@@ -34,7 +34,9 @@ def build(
     corpus, diagnostics = load_corpus(content_dir, now)
     if corpus is None:
         return BuildResult(None, diagnostics)
-    pages = render_corpus(corpus, reference_page(), templates, feeds=site is not None)
+    pages = render_corpus(
+        corpus, reference_page(), templates, feeds=site is not None, cache=cache_folder(content_dir)
+    )
     files = (
         corpus_feeds(corpus, site.url, site.name, site.directory_urls) if site is not None else {}
     )

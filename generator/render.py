@@ -8,6 +8,7 @@ text it is. What a template may emit as Markdown comes from the :class:`PageCont
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import posixpath
@@ -43,6 +44,7 @@ from generator.schema import (
 )
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
+from generator.workers import run_all
 
 TEMPLATES = Path(__file__).parent / "templates"
 NAV_STORY_LIMIT = 5
@@ -113,6 +115,9 @@ class PageContext:
     self_entity: str | None = None
     mentioned: set[str] = field(default_factory=set)
     site: SiteContext | None = None
+    citations: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Sentence citations already written, by page folder and sentence reference: shared by
+    the pages of one story, where the same sentences are cited many times."""
 
     def to(self, path: str) -> Markup:
         """Relative link from this page to any page of the site, by its path (``index.md``)."""
@@ -162,6 +167,12 @@ class PageContext:
                 f"[{label}]({mdtext.url(source.url)})"
                 f'{{ .cite .cite-external title="{title}" data-origin="{origin}" }}'
             )
+        key = (posixpath.dirname(self.path), source)
+        if key not in self.citations:
+            self.citations[key] = self._sentence_citation(source)
+        return self.citations[key]
+
+    def _sentence_citation(self, source: str) -> str:
         articles = self.story.articles_by_id
         article, sentence, _ = resolve_sentence(source, articles)
         assert article is not None and sentence is not None
@@ -266,15 +277,18 @@ def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=4)
-def environment(overrides: Path | None = None) -> jinja2.Environment:
+def environment(overrides: Path | None = None, compiled: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: template files, StrictUndefined, Markdown autoescaping.
 
     Built once per process and folder: Jinja compiles each template once and recompiles it
-    when its file changes (``auto_reload``), which is what keeps ``mkdocs serve`` fast.
+    when its file changes (``auto_reload``), which is what keeps ``mkdocs serve`` fast. With
+    ``compiled``, a folder, the compiled templates are also kept there for the next process
+    (compiling them all takes about half a second).
     """
     folders = [str(overrides)] if overrides else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, str(TEMPLATES)]),
+        bytecode_cache=_BytecodeCache(compiled) if compiled else None,
         autoescape=True,
         finalize=mdtext.escape,
         undefined=jinja2.StrictUndefined,
@@ -291,6 +305,25 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     env.filters["svg_data"] = _svg_data
     env.globals["map_source"] = data_source()
     return env
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (keyed by each template's source, so an edited
+    template is compiled again), in a folder that may not exist or not be writable: then
+    templates are compiled in every process, as without a cache."""
+
+    def __init__(self, folder: Path) -> None:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def _templates_key(overrides: Path | None) -> tuple[tuple[str, int, int], ...]:
@@ -323,33 +356,48 @@ def _raw_id(value: str) -> Markup:
     return Markup(value)
 
 
+_templates_seen: dict[jinja2.Environment, tuple[tuple[str, int, int], ...]] = {}
+"""The template files each environment last rendered with."""
 _story_pages: dict[str, tuple[tuple[object, ...], dict[str, str]]] = {}
 """The last pages rendered for each story slug, with the key they were rendered for."""
 
 
 def render_corpus(
-    corpus: Corpus, reference: str, overrides: Path | None = None, feeds: bool = False
+    corpus: Corpus,
+    reference: str,
+    overrides: Path | None = None,
+    feeds: bool = False,
+    cache: Path | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, as Markdown, keyed by its path in the docs tree.
 
     A story whose files, templates and links to other stories are unchanged since the last call
-    keeps its pages.
+    keeps its pages. Compiled templates are kept in ``cache`` (a folder) between processes.
     """
     from generator import site  # site pages are rendered with this module's helpers
 
-    env = environment(overrides)
+    env = environment(overrides, cache / "templates" if cache else None)
     templates = _templates_key(overrides)
+    if _templates_seen.setdefault(env, templates) != templates:
+        # Jinja notices an edited template, not a new file that overrides a bundled one
+        if env.cache is not None:
+            env.cache.clear()
+        _templates_seen[env] = templates
     pages: dict[str, str] = {}
     compact = len(corpus.stories) > NAV_STORY_LIMIT
     shared = site.shared_entities(corpus)
+    stale: list[tuple[Story, SiteContext, tuple[object, ...]]] = []
     for story in corpus.stories:
         context = SiteContext(compact, feeds, site.elsewhere(story, shared))
         key = (story.fingerprint, templates, context.key())
         cached = _story_pages.get(story.slug)
         if cached is None or cached[0] != key or not story.fingerprint:
-            cached = (key, _render_story(env, story, context))
-            _story_pages[story.slug] = cached
-        pages.update(cached[1])
+            stale.append((story, context, key))
+    rendered = run_all(lambda job: _render_story(env, job[0], job[1]), stale)
+    for (story, _, key), story_pages in zip(stale, rendered, strict=True):
+        _story_pages[story.slug] = (key, story_pages)
+    for story in corpus.stories:
+        pages.update(_story_pages[story.slug][1])
     pages.update(site.render_site_pages(env, corpus, shared))
     pages["reference/facts.md"] = reference
     return dict(sorted(pages.items()))
@@ -360,14 +408,21 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     linker, names = _name_index(story)
     view = StoryView(story)
     menu = env.get_template("_story_menu.md.j2") if context.compact else None
+    menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
+    citations: dict[tuple[str, str], str] = {}
 
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
-        page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
+        page = PageContext(
+            paths[role], story, paths, linker, names, self_entity, site=context, citations=citations
+        )
         out[paths[role]] = env.get_template(template).render(
             page=page, story=story, view=view, **values
         )
         if menu is not None:
-            out[paths[role]] += menu.render(page=page, story=story, view=view)
+            folder = posixpath.dirname(page.path)
+            if folder not in menus:
+                menus[folder] = menu.render(page=page, story=story, view=view)
+            out[paths[role]] += menus[folder]
 
     out: dict[str, str] = {}
     for role, template in _STORY_PAGES.items():

@@ -46,27 +46,7 @@ def ordered_events(story: Story) -> list[Event]:
     Events with the same dates keep the order ``preceded_by`` gives them (a war before the
     ceasefire that ended it, both "2020"), then go by id.
     """
-    depth = _chain_depths(story.facts.events)
-    return sorted(
-        story.facts.events, key=lambda e: (story.dates[e.id].sort_key(), depth[e.id], e.id)
-    )
-
-
-def _chain_depths(events: list[Event]) -> dict[str, int]:
-    """How many ``preceded_by`` links lead back from each event (cycles are cut)."""
-    by_id = {event.id: event for event in events}
-    depths: dict[str, int] = {}
-
-    def depth(event_id: str, seen: frozenset[str]) -> int:
-        if event_id not in depths:
-            earlier = [e for e in by_id[event_id].preceded_by if e in by_id and e not in seen]
-            inner = seen | {event_id}
-            depths[event_id] = 1 + max((depth(e, inner) for e in earlier), default=-1)
-        return depths[event_id]
-
-    for event in events:
-        depth(event.id, frozenset())
-    return depths
+    return list(story.event_order)
 
 
 def timeline_groups(story: Story) -> list[YearGroup]:

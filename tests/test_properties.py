@@ -16,18 +16,21 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pysbd  # type: ignore[import-untyped]
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import copy_project
 
+from generator import segment
 from generator.article import decode_article, parse_article
 from generator.diagnostics import Diagnostic
 from generator.loading import load_model
 from generator.mdtext import attribute, escape
 from generator.pipeline import build
 from generator.schema import Facts
+from generator.segment import is_plain_sentence
 from generator.yamlsafe import YamlError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +65,31 @@ PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
 
 
 # ── The article parser ─────────────────────────────────────────────────────────────────────────
+
+# Pieces that make pySBD split, or not, where a plain-sentence shortcut could guess wrong.
+SPLIT_TRAP = st.lists(
+    st.sampled_from(
+        [*"aZé9 ,;:'\"“”‘’–—-/%&$€£@#+*=_.!?()[]…\u00a0Ж", "Mr", "U.S", " I ", " The", "etc",
+         "No", " i", "ii", "1)", "•", "Dr.", "...", "e.g.", "3.5"]
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@QUICK
+@given(st.one_of(SPLIT_TRAP, PARAGRAPH))
+def test_our_pysbd_finds_the_sentences_pysbd_finds(text: str) -> None:
+    stock = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    assert segment._segmenter().segment(text) == stock.segment(text)
+
+
+@settings(deadline=None, max_examples=400)
+@given(SPLIT_TRAP)
+def test_a_plain_sentence_is_one_sentence_to_pysbd_too(text: str) -> None:
+    text = text.strip()
+    if text and is_plain_sentence(text):
+        assert [piece.strip() for piece in segment._segment(text)] == [text]
 
 
 @QUICK

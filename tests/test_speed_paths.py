@@ -1,0 +1,103 @@
+"""The shortcuts that keep a large archive fast give the same site as the long way round.
+
+Stories are rendered in forked workers when the process has one thread (``generator/workers``),
+compiled templates are kept in ``.cache/explainer/templates``, and plain one-sentence paragraphs
+skip pySBD (checked against pySBD itself in ``test_properties``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from conftest import SHIPPED_CONTENT
+
+from generator import workers
+from generator.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = ("first", "second", "third", "fourth", "fifth")
+BUILD_AND_PRINT = """
+import json, sys
+from datetime import datetime
+from pathlib import Path
+from generator.pipeline import build
+result = build(Path(sys.argv[1]), now=datetime(2026, 1, 1))
+print(json.dumps(result.pages))
+"""
+
+
+def _stories(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    for name in STORIES:
+        shutil.copytree(SHIPPED_CONTENT / "armenia-azerbaijan-talks", content / name)
+    return content
+
+
+def _pages_in_new_process(content: Path, workers: str) -> dict[str, str]:
+    environment = {**os.environ, "EXPLAINER_WORKERS": workers, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_AND_PRINT, str(content)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pages: dict[str, str] = json.loads(done.stdout)
+    return pages
+
+
+def test_workers_render_the_same_pages_as_one_process(tmp_path: Path) -> None:
+    content = _stories(tmp_path)
+    alone = _pages_in_new_process(content, "1")
+    shared = _pages_in_new_process(content, "2")
+    assert len(alone) > 5 * 20
+    assert list(shared) == list(alone)
+    assert shared == alone
+
+
+def test_jobs_run_in_workers_only_when_the_process_has_one_thread() -> None:
+    jobs = list(range(8))
+    assert workers.run_all(lambda n: (n * n, os.getpid()), jobs)[3][0] == 9
+    in_workers = {pid for _, pid in workers.run_all(lambda n: (n, os.getpid()), jobs)}
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        in_threads = {pid for _, pid in workers.run_all(lambda n: (n, os.getpid()), jobs)}
+    finally:
+        stop.set()
+        server.join()
+    assert in_threads == {os.getpid()}
+    if workers._workers(len(jobs)) > 1:  # a machine with one core runs everything here
+        assert os.getpid() not in in_workers
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_used(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, content)
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    first = build(content, templates=overrides)
+    compiled = tmp_path / ".cache" / "explainer" / "templates"
+    assert first.pages is not None and len(list(compiled.iterdir())) >= 10
+    (overrides / "background.md.j2").write_text("# Edited background\n", "utf-8")
+    second = _pages_in_new_process(content, "1")
+    assert second["armenia-azerbaijan-talks/background.md"] != "# Edited background\n"
+    edited = build(content, templates=overrides)
+    assert edited.pages is not None
+    assert edited.pages["armenia-azerbaijan-talks/background.md"] == "# Edited background\n"
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, content)
+    (tmp_path / ".cache").write_text("not a folder", "utf-8")
+    result = build(content)
+    assert result.pages is not None
+    assert result.pages == build(SHIPPED_CONTENT).pages
