@@ -394,8 +394,8 @@ def render_corpus(
         if cached is None or cached[0] != key or not story.fingerprint:
             stale.append((story, context, key))
     rendered = run_all(lambda job: _render_story(env, job[0], job[1]), stale)
-    for (story, _, key), story_pages in zip(stale, rendered, strict=True):
-        _story_pages[story.slug] = (key, story_pages)
+    for (story, _, story_key), story_pages in zip(stale, rendered, strict=True):
+        _story_pages[story.slug] = (story_key, story_pages)
     for story in corpus.stories:
         pages.update(_story_pages[story.slug][1])
     pages.update(site.render_site_pages(env, corpus, shared))

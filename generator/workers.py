@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -23,7 +23,7 @@ Result = TypeVar("Result")
 MIN_JOBS = 4
 """Fewer jobs than this run in order: a worker costs a few milliseconds to start."""
 
-_current: list[Callable[[int], object]] = []
+_current: list[Callable[[int], Any]] = []
 
 
 def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -35,13 +35,14 @@ def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result
     gc.freeze()  # the workers' collector then leaves the inherited objects, and their pages, alone
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, range(len(items)), chunksize=1)  # type: ignore[return-value]
+            results: list[Result] = pool.map(_run, range(len(items)), chunksize=1)
+            return results
     finally:
         _current.clear()
         gc.unfreeze()
 
 
-def _run(index: int) -> object:
+def _run(index: int) -> Any:
     return _current[0](index)
 
 
