@@ -7,8 +7,10 @@ Layout: ``content/<story>/story.yml``, ``content/<story>/facts.yml`` and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -160,6 +162,7 @@ def load_corpus(
     if sentences_file not in _sentence_caches_read:
         segment.load_cache(sentences_file)
         _sentence_caches_read.add(sentences_file)
+        segment.segment_ahead(_paragraph_candidates(directories))
     loaded = [_load_story(directory, content_dir) for directory in directories]
     segment.save_cache(sentences_file)
     if not loaded:
@@ -171,6 +174,22 @@ def load_corpus(
     if errors_in(diagnostics):
         return None, diagnostics
     return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics
+
+
+def _paragraph_candidates(directories: list[Path]) -> Iterator[str]:
+    """What may be a paragraph in the stories' articles: each line of a wire story, each block
+    between blank lines of a Markdown one. Only read to segment the paragraphs ahead."""
+    for directory in directories:
+        for path in sorted((directory / "articles").glob("*")):
+            if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                lines = [line.strip() for line in _read_text(path).split("\n")]
+                if path.suffix == ".md":
+                    blocks = "\n".join(lines).split("\n\n")
+                    yield from (block.replace("\n", " ") for block in blocks)
+                else:
+                    yield from lines
 
 
 def cache_folder(content_dir: Path) -> Path:

@@ -19,12 +19,14 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pysbd  # type: ignore[import-untyped]  # pySBD ships no type information
 from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 
+from generator.workers import run_all
 from generator.writer import atomic_write
 
 CACHE_VERSION = f"pysbd {pysbd.__version__}; segment 1"
@@ -95,7 +97,7 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     if is_plain_sentence(text):
         return [text]
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    key = _key(text)
     spans = _known.get(key)
     if spans is None or not _fits(spans, text):
         pieces = _segment(text)
@@ -105,6 +107,42 @@ def split_sentences(paragraph: str) -> list[str]:
         spans = _known[key] = found
         _state["changed"] = True
     return [text[start:end] for start, end in spans]
+
+
+def segment_ahead(paragraphs: Iterable[str]) -> None:
+    """Segment, on every core, those of ``paragraphs`` that are neither plain nor remembered, so
+    that :func:`split_sentences` finds them ready (what an archive's first build spends most of
+    its time on). A text that is not in fact a paragraph only costs time."""
+    todo: dict[str, str] = {}
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if text and not is_plain_sentence(text):
+            todo.setdefault(_key(text), text)
+    pending = [(key, text) for key, text in todo.items() if key not in _known]
+    if len(pending) < AHEAD_MIN:
+        return  # not worth starting workers: split_sentences will do these
+    chunks = [pending[start : start + AHEAD_CHUNK] for start in range(0, len(pending), AHEAD_CHUNK)]
+    for found in run_all(_spans_of_texts, chunks):
+        _known.update(found)
+        _state["changed"] = _state["changed"] or bool(found)
+
+
+AHEAD_MIN = 200
+"""Fewer paragraphs than this to segment are left to :func:`split_sentences`."""
+AHEAD_CHUNK = 100
+
+
+def _spans_of_texts(texts: list[tuple[str, str]]) -> dict[str, Spans]:
+    found: dict[str, Spans] = {}
+    for key, text in texts:
+        spans = _spans_of(_segment(text), text)
+        if spans is not None:
+            found[key] = spans
+    return found
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def is_plain_sentence(text: str) -> bool:

@@ -15,9 +15,11 @@ import sys
 import threading
 from pathlib import Path
 
+import pysbd  # type: ignore[import-untyped]
+import pytest
 from conftest import SHIPPED_CONTENT
 
-from generator import workers
+from generator import segment, workers
 from generator.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,3 +103,20 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path: Path) -
     result = build(content)
     assert result.pages is not None
     assert result.pages == build(SHIPPED_CONTENT).pages
+
+
+def test_paragraphs_segmented_ahead_are_split_as_pysbd_splits_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(segment, "_known", {})
+    paragraphs = [
+        f"Mr. Aram Petrosyan met the U.S. envoy on {n} May. “We spoke,” he said. Dr. Lee left."
+        for n in range(segment.AHEAD_MIN + 50)
+    ]
+    segment.segment_ahead(["Plain sentence without a break.", *paragraphs])
+    assert len(segment._known) == len(paragraphs)
+    stock = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    for paragraph in paragraphs[::37]:
+        expected = [piece.strip() for piece in stock.segment(paragraph)]
+        assert segment.split_sentences(paragraph) == expected
+        assert len(expected) == 3
