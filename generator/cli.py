@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import urllib.parse
 from pathlib import Path
 
 from generator import __version__
@@ -52,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _content_argument(render)
     render.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
+    render.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="where the pages will be published (https://example.org/explainers/): with it, "
+        "each story also gets its Atom feed, <story>/feed.xml, which needs absolute links",
+    )
     render.set_defaults(run=_run_render)
     extract = commands.add_parser(
         "extract",
@@ -115,15 +122,25 @@ def _run_check(arguments: argparse.Namespace) -> int:
 
 
 def _run_render(arguments: argparse.Namespace) -> int:
-    from generator.pipeline import build
+    from generator.pipeline import SiteAddress, build
     from generator.writer import write_pages
 
-    result = build(arguments.content)
+    address = urllib.parse.urlsplit(arguments.site_url or "")
+    if arguments.site_url and (address.scheme not in ("http", "https") or not address.netloc):
+        print(
+            f"explainer render: --site-url {arguments.site_url!r} is not an http(s) address; "
+            "give the full address the site is published at, like https://example.org/explainers/",
+            file=sys.stderr,
+        )
+        return 2
+    site = SiteAddress(arguments.site_url) if arguments.site_url else None
+    result = build(arguments.content, site=site)
     _print(result.diagnostics)
     if result.pages is None:
         print(f"explainer render: {_summary(result.diagnostics)}; nothing written", file=sys.stderr)
         return 1
-    written = write_pages(result.pages, arguments.out)
+    feeds = {path: data.decode("utf-8") for path, data in result.files.items()}
+    written = write_pages({**result.pages, **feeds}, arguments.out)
     for kept in written.kept:
         print(
             f"explainer render: left {arguments.out / kept} alone: it was not written by "

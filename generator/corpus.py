@@ -22,6 +22,7 @@ from generator.diagnostics import Diagnostic, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import load_model
 from generator.schema import Entity, Event, Facts, GlossaryTerm, SourceCheck, StoryInfo, When
+from generator.shared import FactsFile, shared_id_conflicts
 from generator.validate import validate_story
 from generator.yamlsafe import YamlDocument
 
@@ -171,6 +172,11 @@ def load_corpus(
     for entry in loaded:
         diagnostics.extend(entry.diagnostics)
         diagnostics.extend(_future_dates(entry.files.articles, now))
+    diagnostics += shared_id_conflicts(
+        FactsFile(entry.story.facts, entry.files.facts_document)
+        for entry in loaded
+        if entry.story is not None and entry.files.facts_document is not None
+    )
     if errors_in(diagnostics):
         return None, diagnostics
     return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics

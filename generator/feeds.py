@@ -1,8 +1,9 @@
 """Each story's updates as an Atom feed (RFC 4287), built with feedgen from its changelog.
 
-A feed needs absolute addresses, so it is made only when the site has one (``site_url``). Entry
-ids are the overview page's address with the entry's number in the changelog: stable as long as
-editors add new entries after the old ones, which is how the changelog is written.
+A feed needs absolute addresses, so it is made only when the site has one (``site_url``). An
+entry's id is the overview page's address with the entry's date and its place among that day's
+entries (``#change-2023-05-04-2``): an entry added later for another day, even an earlier one,
+leaves every other id as it was, so feed readers never show an old update as new.
 """
 
 from __future__ import annotations
@@ -45,15 +46,24 @@ def story_feed(story: Story, base: str, site_name: str, directory_urls: bool = T
         feed.subtitle(story.info.description)
     feed.updated(_latest(story))
     changes = f"{overview}changes/" if directory_urls else f"{overview}changes.html"
-    numbered = sorted(enumerate(story.facts.changes, start=1), key=lambda item: item[1].date)
-    for number, change in numbered:
+    for entry_id, change in sorted(_entry_ids(story.facts.changes), key=lambda i: i[1].date):
         entry = feed.add_entry()
-        entry.id(f"{overview}#change-{number}")
+        entry.id(f"{overview}#{entry_id}")
         entry.title(f"{change.type.capitalize()}: {change.text}")
         entry.updated(_day(change.date))
         entry.link(href=changes, rel="alternate", type="text/html")
         entry.summary(f"{change.text} Source: {_article_title(story, change)}.")
     return bytes(feed.atom_str(pretty=True))
+
+
+def _entry_ids(changes: list[Change]) -> list[tuple[str, Change]]:
+    """Each change with its id: its date and its number among the changes of that date."""
+    seen: dict[str, int] = {}
+    found = []
+    for change in changes:
+        seen[change.date] = seen.get(change.date, 0) + 1
+        found.append((f"change-{change.date}-{seen[change.date]}", change))
+    return found
 
 
 def _article_title(story: Story, change: Change) -> str:

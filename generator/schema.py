@@ -143,7 +143,8 @@ class Entity(Reviewable):
     id: Id
     """Unique id, used in links and references (``nikol-pashinyan``). The same id in two stories
     names the same entity: it gets one shared page linking to every story it appears in (give
-    two different people of the same name different ids)."""
+    two different people of the same name different ids; an id that two stories give to entities
+    of different types is an error)."""
     type: EntityType
     """``person``, ``organisation``, ``country``, ``group`` (e.g. peacekeepers) or ``place``."""
     name: ShortText

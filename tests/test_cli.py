@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from textwrap import dedent
+from xml.etree import ElementTree
 
 import pytest
 
@@ -174,6 +175,36 @@ def test_render_writes_pages(
     for relative in GENERATED:
         assert (out / relative).is_file(), relative
         assert (out / relative).read_text(encoding="utf-8").strip()
+
+
+def test_render_with_a_site_url_writes_each_story_feed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shipped_content: Path
+) -> None:
+    out = tmp_path / "out"
+    url = "https://example.org/explainers/"
+    assert main(["render", str(shipped_content), "--out", str(out), "--site-url", url]) == 0
+    feed = ElementTree.parse(out / "armenia-azerbaijan-talks" / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.findtext(f"{atom}id") == f"{url}armenia-azerbaijan-talks/"
+    assert len(feed.findall(f"{atom}entry")) >= 2
+    overview = (out / "armenia-azerbaijan-talks" / "index.md").read_text("utf-8")
+    assert "feed.xml" in overview
+    main(["render", str(shipped_content), "--out", str(tmp_path / "plain")])
+    plain = tmp_path / "plain" / "armenia-azerbaijan-talks"
+    assert not (plain / "feed.xml").exists()
+    assert "feed.xml" not in (plain / "index.md").read_text("utf-8")
+
+
+def test_render_refuses_a_site_url_that_is_not_an_address(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shipped_content: Path
+) -> None:
+    status = main(["render", str(shipped_content), "--out", str(tmp_path), "--site-url", "example"])
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "explainer render: --site-url 'example' is not an http(s) address; give the full address "
+        "the site is published at, like https://example.org/explainers/\n"
+    )
+    assert not any(tmp_path.iterdir())
 
 
 def test_render_twice_changes_nothing(

@@ -19,6 +19,9 @@ import pytest
 from support import copy_project
 from test_site import SITE_URL, Build, Node, article_of, parse_html, run_build
 
+from generator.corpus import load_corpus
+from generator.feeds import story_feed
+
 pytestmark = pytest.mark.slow
 
 FIXTURE = Path(__file__).parent / "fixtures" / "multistory" / "content"
@@ -185,3 +188,35 @@ def test_the_feed_lists_the_changelog_newest_last_with_its_dates(site: Path) -> 
     assert days == ["2024-03-04", "2024-03-15", "2024-03-15"]
     updated = feed_of(site, "dock-strike").findtext(f"{ATOM}updated") or ""
     assert updated.startswith("2024-03-15")
+
+
+def _feed_ids(content: Path) -> dict[str, str]:
+    """Entry id → entry title of the dock strike's feed, built from ``content``."""
+    corpus, diagnostics = load_corpus(content, datetime(2026, 1, 1))
+    assert corpus is not None, [str(d) for d in diagnostics]
+    feed = ET.fromstring(story_feed(corpus.stories[0], SITE_URL, "Explainer"))
+    return {
+        e.findtext(f"{ATOM}id") or "": e.findtext(f"{ATOM}title") or ""
+        for e in feed.findall(f"{ATOM}entry")
+    }
+
+
+def test_an_entry_added_for_an_earlier_day_leaves_the_other_feed_ids_alone(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "dock-strike", content / "dock-strike")
+    before = _feed_ids(content)
+    assert f"{SITE_URL}dock-strike/#change-2024-03-15-2" in before
+    facts = content / "dock-strike" / "facts.yml"
+    text = facts.read_text("utf-8")
+    backfilled = text.replace(
+        "changes:\n",
+        "changes:\n  - date: 2024-03-01\n    type: added\n    article: a1\n"
+        "    text: Background on the port, added later.\n",
+    )
+    assert backfilled != text
+    facts.write_text(backfilled, "utf-8")
+    after = _feed_ids(content)
+    assert len(after) == len(before) + 1
+    assert {i: t for i, t in after.items() if i in before} == before
