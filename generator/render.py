@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -118,6 +118,8 @@ class PageContext:
     citations: dict[tuple[str, str], str] = field(default_factory=dict)
     """Sentence citations already written, by page folder and sentence reference: shared by
     the pages of one story, where the same sentences are cited many times."""
+    cited: dict[str, CitedSentence] = field(default_factory=dict)
+    """What a citation shows of each sentence cited, by reference, for every page of the story."""
 
     def to(self, path: str) -> Markup:
         """Relative link from this page to any page of the site, by its path (``index.md``)."""
@@ -173,18 +175,13 @@ class PageContext:
         return self.citations[key]
 
     def _sentence_citation(self, source: str) -> str:
-        articles = self.story.articles_by_id
-        article, sentence, _ = resolve_sentence(source, articles)
-        assert article is not None and sentence is not None
-        number = sentence.id[1:].replace("s", ".")
-        if len(articles) > 1:
-            number = f"{list(articles).index(article.id) + 1}:{number}"
-        title = mdtext.attribute(sentence.text)
-        origin = mdtext.attribute(_article_label(self.story, article))
-        url = self.url(f"article:{article.id}", sentence.id)
+        cited = self.cited.get(source)
+        if cited is None:
+            cited = self.cited[source] = _cited_sentence(self.story, source)
+        url = self.url(f"article:{cited.article_id}", cited.sentence_id)
         return (
-            f'[¶{number}]({url}){{ .cite data-sentence="{sentence.id}" title="{title}" '
-            f'data-origin="{origin}" }}'
+            f'[¶{cited.number}]({url}){{ .cite data-sentence="{cited.sentence_id}" '
+            f'title="{cited.title}" data-origin="{cited.origin}" }}'
         )
 
     def prose(self, text: str) -> Markup:
@@ -241,6 +238,31 @@ class PageContext:
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
         return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+
+class CitedSentence(NamedTuple):
+    """What a citation of one sentence shows, wherever it is cited from."""
+
+    article_id: str
+    sentence_id: str
+    number: str
+    """``3.2`` (paragraph 3, sentence 2), ``2:3.2`` in the story's second article."""
+    title: str
+    """The sentence, as an attribute value (the preview's text)."""
+    origin: str
+    """The article's headline and date, as an attribute value."""
+
+
+def _cited_sentence(story: Story, reference: str) -> CitedSentence:
+    articles = story.articles_by_id
+    article, sentence, _ = resolve_sentence(reference, articles)
+    assert article is not None and sentence is not None
+    number = sentence.id[1:].replace("s", ".")
+    if len(articles) > 1:
+        number = f"{list(articles).index(article.id) + 1}:{number}"
+    title = mdtext.attribute(sentence.text)
+    origin = mdtext.attribute(_article_label(story, article))
+    return CitedSentence(article.id, sentence.id, number, title, origin)
 
 
 def _article_label(story: Story, article: Article) -> str:
@@ -410,11 +432,11 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     menu = env.get_template("_story_menu.md.j2") if context.compact else None
     menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
     citations: dict[tuple[str, str], str] = {}
+    cited: dict[str, CitedSentence] = {}
 
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
-        page = PageContext(
-            paths[role], story, paths, linker, names, self_entity, site=context, citations=citations
-        )
+        page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
+        page.citations, page.cited = citations, cited
         out[paths[role]] = env.get_template(template).render(
             page=page, story=story, view=view, **values
         )
