@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -34,9 +35,11 @@ def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result
     _current[:] = [lambda index: job(items[index])]
     gc.freeze()  # the workers' collector then leaves the inherited objects, and their pages, alone
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results: list[Result] = pool.map(_run, range(len(items)), chunksize=1)
-            return results
+        # An executor, not a Pool: a worker that dies (out of memory) fails the build instead
+        # of leaving it waiting forever.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as executor:
+            return list(executor.map(_run, range(len(items))))
     finally:
         _current.clear()
         gc.unfreeze()

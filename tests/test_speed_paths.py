@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pysbd  # type: ignore[import-untyped]
@@ -120,3 +121,27 @@ def test_paragraphs_segmented_ahead_are_split_as_pysbd_splits_them(
         expected = [piece.strip() for piece in stock.segment(paragraph)]
         assert segment.split_sentences(paragraph) == expected
         assert len(expected) == 3
+
+
+def _fails_on_five(n: int) -> int:
+    if n == 5:
+        raise ValueError("job 5 failed")
+    return n
+
+
+def _dies_on_five(n: int) -> int:
+    if n == 5:
+        os._exit(3)  # what the kernel's OOM killer does to a worker, near enough
+    return n
+
+
+def test_a_job_that_fails_in_a_worker_fails_the_run_with_its_error() -> None:
+    with pytest.raises(ValueError, match="job 5 failed"):
+        workers.run_all(_fails_on_five, list(range(8)))
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging() -> None:
+    if workers._workers(8) < 2:
+        pytest.skip("one core: jobs run in this process")
+    with pytest.raises(BrokenProcessPool):
+        workers.run_all(_dies_on_five, list(range(8)))
