@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator import segment
-from generator.article import Article, decode_article, parse_article
+from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
@@ -189,6 +189,8 @@ def _paragraph_candidates(directories: list[Path]) -> Iterator[str]:
         for path in sorted((directory / "articles").glob("*")):
             if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
                 continue
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                continue  # refused when it is read
             with contextlib.suppress(OSError):
                 lines = [line.strip() for line in _read_text(path).split("\n")]
                 if path.suffix == ".md":
