@@ -3,10 +3,11 @@
 pySBD takes about half a millisecond per paragraph, which is most of the time a large archive
 takes to build. Two things spare it:
 
-- Most wire paragraphs are one plain sentence. A paragraph made only of words, spaces and
-  unambiguous punctuation, ending in at most one full stop, question or exclamation mark, is
-  one sentence to pySBD too (a property test holds the two to the same answer), and is not
-  given to pySBD at all (:func:`is_plain_sentence`).
+- Most wire paragraphs are one or two plain sentences. A paragraph made only of words, spaces
+  and unambiguous punctuation, ending in at most one full stop, question or exclamation mark,
+  is one sentence to pySBD too; joined by full stops after ordinary words (not abbreviations),
+  such sentences are split there by pySBD too (property tests hold the two to the same answer).
+  Those paragraphs are not given to pySBD at all (:func:`plain_sentences`).
 - Articles are kept exactly as received, so a paragraph's sentences never change: they are
   remembered by the paragraph's hash, in memory and in a small JSON file between processes
   (:func:`load_cache`, :func:`save_cache`). The file holds only offsets, is tied to the pySBD
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pysbd  # type: ignore[import-untyped]  # pySBD ships no type information
+from pysbd.lang.english import English  # type: ignore[import-untyped]
 from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 
 from generator.workers import run_all
@@ -43,6 +45,14 @@ a leading quotation as a sentence of its own) and no full stop, question or excl
 bracket or ellipsis before the one that may end it."""
 _DASH_QUOTE = re.compile(r"""-["'“”‘’]""")
 """pySBD also splits after a dash closed by a quotation mark (``-" The``)."""
+
+_QUOTE = re.compile(r"""["“”‘«»]|(?<![^\W\d_])['’]|['’](?![^\W\d_])""")
+"""A quotation mark (an apostrophe inside a word is not one): pySBD keeps a quotation whole."""
+_FULL_STOP_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2}\.) (?=[A-Z])")
+"""A full stop after a word of two letters or more, a space, a capital: where plain sentences
+meet, unless that word is an abbreviation."""
+_ABBREVIATIONS = frozenset(a.strip().lower() for a in English.Abbreviation.ABBREVIATIONS)
+_LAST_WORD = re.compile(r"(\S+)\.\Z")
 
 _known: dict[str, Spans] = {}
 _state = {"changed": False}
@@ -95,8 +105,9 @@ def split_sentences(paragraph: str) -> list[str]:
     text = paragraph.strip()
     if not text:
         return []
-    if is_plain_sentence(text):
-        return [text]
+    plain = plain_sentences(text)
+    if plain is not None:
+        return plain
     key = _key(text)
     spans = _known.get(key)
     if spans is None or not _fits(spans, text):
@@ -116,7 +127,7 @@ def segment_ahead(paragraphs: Iterable[str]) -> None:
     todo: dict[str, str] = {}
     for paragraph in paragraphs:
         text = paragraph.strip()
-        if text and not is_plain_sentence(text):
+        if text and plain_sentences(text) is None:
             todo.setdefault(_key(text), text)
     pending = [(key, text) for key, text in todo.items() if key not in _known]
     if len(pending) < AHEAD_MIN:
@@ -143,6 +154,25 @@ def _spans_of_texts(texts: list[tuple[str, str]]) -> dict[str, Spans]:
 
 def _key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def plain_sentences(text: str) -> list[str] | None:
+    """The sentences of ``text`` when it is plain sentences joined by full stops, each as
+    :func:`is_plain_sentence` has it, with no quotation and no abbreviation before a full stop;
+    None when only pySBD can tell. A property test holds this to pySBD's answer."""
+    if is_plain_sentence(text):
+        return [text]
+    if _QUOTE.search(text):
+        return None
+    pieces = _FULL_STOP_BOUNDARY.split(text)
+    if len(pieces) < 2 or not all(is_plain_sentence(piece) for piece in pieces):
+        return None
+    for piece in pieces[:-1]:
+        found = _LAST_WORD.search(piece)
+        word = found.group(1) if found else ""
+        if not (word.isalpha() and word[-1].islower() and word.lower() not in _ABBREVIATIONS):
+            return None
+    return pieces
 
 
 def is_plain_sentence(text: str) -> bool:

@@ -30,7 +30,7 @@ from generator.loading import load_model
 from generator.mdtext import attribute, escape
 from generator.pipeline import build
 from generator.schema import Facts
-from generator.segment import is_plain_sentence
+from generator.segment import is_plain_sentence, plain_sentences
 from generator.yamlsafe import YamlError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +82,43 @@ SPLIT_TRAP = st.lists(
 def test_our_pysbd_finds_the_sentences_pysbd_finds(text: str) -> None:
     stock = pysbd.Segmenter(language="en", clean=False, char_span=False)
     assert segment._segmenter().segment(text) == stock.segment(text)
+
+
+# Sentences of everyday words ending in the words that fool a full-stop splitter: abbreviations
+# (pySBD's own list has "is", "no", "co"), single letters, numerals, all-capital words; and
+# sentences with quotation marks, apostrophes, dashes and other marks anywhere.
+EVERYDAY = ["talks", "the", "met", "border", "people", "2023", "Ağdam", "ереван"]
+TRICKY = [
+    "is", "me", "no", "No", "Mr", "gen", "Gen", "May", "Jan", "II", "B", "a", "i", "etc", "vs",
+    "co", "Co", "St", "art", "3", "Inc", "Dr", "approx", "p", "U", "“quoted”", "“We", "go”", "-",
+    "—", ",", ";", ":", "Armenia's", "don’t", "'", "’s", "Yahoo!", "Why?", "Ереван",
+]  # fmt: skip
+SENTENCE_OPENING = st.sampled_from(["The", "Talks", "A", "I", "Observers", "No", "Mr", "Ереван"])
+PLAIN_SENTENCE = st.builds(
+    lambda first, rest, last, end: " ".join([first, *rest, last]) + end,
+    SENTENCE_OPENING,
+    st.lists(st.sampled_from(EVERYDAY), max_size=6),
+    st.sampled_from(EVERYDAY + TRICKY),
+    st.sampled_from([".", ".", ".", "?", "!", ""]),
+)
+MARKED_SENTENCE = st.builds(
+    lambda first, rest, end: " ".join([first, *rest]) + end,
+    st.one_of(SENTENCE_OPENING, st.just("“Yes")),
+    st.lists(st.sampled_from(EVERYDAY + TRICKY), max_size=8),
+    st.sampled_from([".", "?", "!", ""]),
+)
+PLAIN_SENTENCES = st.lists(
+    st.one_of(PLAIN_SENTENCE, PLAIN_SENTENCE, MARKED_SENTENCE), min_size=1, max_size=4
+).map(" ".join)
+
+
+@settings(deadline=None, max_examples=400)
+@given(PLAIN_SENTENCES)
+def test_plain_sentences_are_the_sentences_pysbd_finds(text: str) -> None:
+    text = text.strip()
+    pieces = plain_sentences(text)
+    if pieces is not None:
+        assert pieces == [piece.strip() for piece in segment._segment(text)]
 
 
 @settings(deadline=None, max_examples=400)
