@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
 
@@ -102,6 +104,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if nav:
             config.nav = nav
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        # The theme's {% cache %} tag; MkDocs makes a new environment, so a new cache, per build.
+        env.add_extension(FragmentCache)
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

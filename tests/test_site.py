@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from mkdocs.utils import get_relative_url
 from support import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -457,6 +458,27 @@ def _html_requests(page: Node) -> list[str]:
         if node.tag == "script" and "src" not in node.attrs:
             urls += JS_REQUEST.findall(node.text())
     return urls
+
+
+def test_navigation_is_relative_to_each_page(site: Path, html_pages: dict[str, Node]) -> None:
+    """The theme renders the sidebar once per key (theme/partials/nav.html): on every page each
+    entry still has the address MkDocs writes from that page and leads to a page, and only a
+    listed page is marked as the current one."""
+    wrong: list[str] = []
+    for path, page in html_pages.items():
+        if path == "404.html":  # served at any address, so its links are absolute
+            continue
+        here = page_url(path)
+        primary = [n for n in page.find_all("nav") if "md-nav--primary" in n.classes]
+        links = [a for nav in primary for a in nav.find_all("a", "md-nav__link")]
+        for link in (a for a in links if not a.attrs["href"].startswith("#")):
+            href = link.attrs["href"]
+            target = urlsplit(urljoin("/" + here, href)).path.lstrip("/")
+            if href != get_relative_url(target, here) or not target_file(site, target).exists():
+                wrong.append(f"{path}: {href} (to {target or 'the home page'})")
+            if "md-nav__link--active" in link.classes and target != here:
+                wrong.append(f"{path}: {target} is marked as the current page")
+    assert not wrong, "\n".join(wrong[:20])
 
 
 def test_no_request_to_a_third_party_host(site: Path, html_pages: dict[str, Node]) -> None:
