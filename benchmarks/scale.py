@@ -7,6 +7,7 @@ prints, for N × M = 1,000 articles by default:
 - generation (parse, validate, render) in a fresh process, first with no cache at all, then with
   the sentence cache a previous run leaves in ``.cache/``; articles per second;
 - the full ``mkdocs build``: wall and CPU time, pages built, peak memory of the build process;
+  built ``--repeat`` times (3 by default), each run printed, then the median;
 - the generator's share of that build;
 - regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
 - the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages.
@@ -111,11 +112,20 @@ def incremental(project: Path, repeats: int = 5) -> tuple[float, float]:
     return sorted(walls)[len(walls) // 2], sorted(cpus)[len(cpus) // 2]
 
 
-def mkdocs_build(project: Path) -> tuple[dict[str, float], int]:
-    """The full ``mkdocs build``, and the number of pages it wrote."""
-    figures = measure([sys.executable, "-m", "mkdocs", "build", "--quiet"], project)
+def mkdocs_build(project: Path, repeat: int = 1) -> tuple[dict[str, float], int]:
+    """The full ``mkdocs build`` (median of ``repeat`` runs), and the number of pages it wrote."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    runs = [measure(command, project) for _ in range(repeat)]
+    if repeat > 1:
+        each = (f"{run['wall']:.2f} s wall / {run['cpu']:.2f} s CPU" for run in runs)
+        print("  runs: " + ", ".join(each))
+    figures = {key: _median([r[key] for r in runs]) for key in runs[0]}
     pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
     return figures, len(pages)
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,15 +134,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stories", type=int, default=20)
     parser.add_argument("--articles", type=int, default=50, help="articles per story")
     parser.add_argument("--no-curve", action="store_true", help="skip the 100/300/1,000 curve")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="full builds to take the median of (default 3)"
+    )
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        _report(Path(folder), arguments.stories, arguments.articles)
+        _report(Path(folder), arguments.stories, arguments.articles, arguments.repeat)
         if not arguments.no_curve:
             _curve(Path(folder))
     return 0
 
 
-def _report(folder: Path, stories: int, articles: int) -> None:
+def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
     project = make_project(folder / "main", stories, articles)
     total = stories * articles
     print(f"corpus: {stories} stories × {articles} articles = {total} articles")
@@ -146,9 +159,10 @@ def _report(folder: Path, stories: int, articles: int) -> None:
         f"generation, fresh process, sentence cache: {warm['seconds']:.2f} s wall, "
         f"{warm['cpu']:.2f} s CPU ({total / warm['cpu']:.0f} articles/s)"
     )
-    figures, pages = mkdocs_build(project)
+    figures, pages = mkdocs_build(project, repeat)
     print(
-        f"mkdocs build: {figures['wall']:.2f} s wall, {figures['cpu']:.2f} s CPU, "
+        f"mkdocs build{' (median)' if repeat > 1 else ''}: {figures['wall']:.2f} s wall, "
+        f"{figures['cpu']:.2f} s CPU, "
         f"{pages} pages, peak memory {figures['peak_mb']:.0f} MB"
     )
     print(f"generator share of the build (CPU): {warm['cpu'] / figures['cpu']:.0%}")
