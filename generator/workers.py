@@ -1,5 +1,6 @@
-"""Independent jobs on every core: stories are loaded and rendered one by one, so a large
-archive can spread them over worker processes.
+"""Independent jobs on every core: a large archive's stories are rendered, and the paragraphs
+of a first build segmented, in worker processes (``EXPLAINER_WORKERS=N`` sets how many; by
+default one per core, and ``1`` keeps everything in the one process).
 
 Workers are forked, so they start with everything the parent holds (the loaded corpus, the
 compiled templates) and only their results travel back. Forking is safe only in a process with
