@@ -38,7 +38,7 @@ ignored."""
 Spans = list[tuple[int, int]]
 
 _PLAIN_SENTENCE = re.compile(
-    r"""(?!["'“‘«])(?:[^\W_]|[ ,;:'"“”‘’–—/%&$€£@#+*=_-])*?(?<!-)[.!?]?""",
+    r"""(?!["'“‘«])[\w ,;:'"“”‘’–—/%&$€£@#+*=-]*(?<!-)[.!?]?""",
 )
 """Words and spaces with punctuation pySBD never splits at; not opening with a quote (pySBD takes
 a leading quotation as a sentence of its own) and no full stop, question or exclamation mark,
