@@ -98,9 +98,16 @@ class SiteContext:
         return (self.compact, self.feeds, tuple(sorted(self.elsewhere.items())))
 
 
-@functools.lru_cache(maxsize=65536)
-def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder)
+def relative_path(target: str, folder: str) -> str:
+    """``posixpath.relpath(target, folder)`` for the site's page paths (``a/b.md``, folders
+    ``a`` or ``.``: no ``..``, no ``.`` inside), without its trips to the file system."""
+    if folder == ".":
+        return target
+    to, start = target.split("/"), folder.split("/")
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
 
 
 @dataclass
@@ -123,7 +130,7 @@ class PageContext:
 
     def to(self, path: str) -> Markup:
         """Relative link from this page to any page of the site, by its path (``index.md``)."""
-        return Markup(_relative(path, posixpath.dirname(self.path) or "."))
+        return Markup(relative_path(path, posixpath.dirname(self.path) or "."))
 
     def elsewhere(self, entity_id: str) -> list[tuple[str, str]]:
         """Other stories the entity appears in: (story title, path of its page there)."""
@@ -131,7 +138,7 @@ class PageContext:
 
     def url(self, role: str, anchor: str = "") -> Markup:
         """Relative link from this page to the page with ``role`` (paths are made of ids)."""
-        relative = _relative(self.paths[role], posixpath.dirname(self.path) or ".")
+        relative = relative_path(self.paths[role], posixpath.dirname(self.path) or ".")
         return Markup(relative + (f"#{anchor}" if anchor else ""))
 
     def external(self, url: str, text: str | None = None) -> Markup:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from generator.diagnostics import Diagnostic
 from generator.loading import load_model
 from generator.mdtext import attribute, escape
 from generator.pipeline import build
+from generator.render import relative_path
 from generator.schema import Facts
 from generator.segment import is_plain_sentence, plain_sentences
 from generator.yamlsafe import YamlError, load_yaml
@@ -343,3 +345,15 @@ def test_render_out_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
         outputs.append(_tree(out))
     assert len(outputs[0]) > 30
     assert outputs[0] == outputs[1]
+
+
+FOLDER = st.lists(st.sampled_from(["a", "b", "story", "actors", "sources"]), max_size=4)
+
+
+@QUICK
+@given(FOLDER, st.sampled_from(["index.md", "x.md"]), FOLDER)
+def test_relative_paths_are_posix_relative_paths(
+    folders: list[str], page: str, here: list[str]
+) -> None:
+    target, start = "/".join([*folders, page]), "/".join(here) or "."
+    assert relative_path(target, start) == posixpath.relpath(target, start)
