@@ -5,7 +5,9 @@ events, quotes, citations and a changelog, all valid) into a temporary copy of t
 prints, for N × M = 1,000 articles by default:
 
 - generation (parse, validate, render) in a fresh process, first with no cache at all, then with
-  the sentence cache a previous run leaves in ``.cache/``; articles per second;
+  the ``.cache/explainer`` a previous run leaves (sentences, compiled templates), each the median
+  of ``--repeat`` runs; wall time, CPU time of all processes (stories render in a worker per
+  core) and articles per second;
 - the full ``mkdocs build``: wall and CPU time, pages built, peak memory of the build process;
   built ``--repeat`` times (3 by default), each run printed, then the median;
 - the generator's share of that build;
@@ -74,24 +76,39 @@ def _measure_here(command: list[str]) -> None:
 def _generate_here(content: Path) -> None:
     from generator.pipeline import SiteAddress, build
 
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), _cpu_of_all()
     result = build(content, site=SiteAddress("https://example.org/explainers/"))
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    seconds, cpu = time.perf_counter() - start, _cpu_of_all() - cpu
     assert result.pages is not None, [str(d) for d in result.diagnostics[:5]]
     print(json.dumps({"seconds": seconds, "cpu": cpu, "pages": len(result.pages)}))
 
 
-def generation(project: Path) -> dict[str, float]:
-    """Generation in a fresh process (imports excluded): seconds and pages."""
-    report = subprocess.run(
-        [sys.executable, __file__, "--generate", str(project / "content")],
-        env=ENV,
-        check=True,
-        capture_output=True,
-        text=True,
+def _cpu_of_all() -> float:
+    """CPU seconds of this process and of the workers it has waited for."""
+    own, workers = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
     )
-    result: dict[str, float] = json.loads(report.stdout.splitlines()[-1])
-    return result
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def generation(project: Path, *, cache: bool, repeat: int = 1) -> dict[str, float]:
+    """Generation in a fresh process (imports excluded), with or without the cache a previous
+    run left: the run of median wall time out of ``repeat``."""
+    runs = []
+    for _ in range(repeat):
+        if not cache:
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+        report = subprocess.run(
+            [sys.executable, __file__, "--generate", str(project / "content")],
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        runs.append(json.loads(report.stdout.splitlines()[-1]))
+    median: dict[str, float] = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+    return median
 
 
 def incremental(project: Path, repeats: int = 5) -> tuple[float, float]:
@@ -149,15 +166,17 @@ def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
     project = make_project(folder / "main", stories, articles)
     total = stories * articles
     print(f"corpus: {stories} stories × {articles} articles = {total} articles")
-    cold = generation(project)
-    warm = generation(project)
+    cold = generation(project, cache=False, repeat=repeat)
+    warm = generation(project, cache=True, repeat=repeat)
+    print(f"generation: {_workers()} worker process(es) render the stories")
     print(
-        f"generation, fresh process, no cache: {cold['seconds']:.2f} s wall, "
-        f"{cold['cpu']:.2f} s CPU ({total / cold['cpu']:.0f} articles/s), {cold['pages']:.0f} pages"
+        f"generation, fresh process, no cache: {cold['seconds']:.2f} s wall "
+        f"({total / cold['seconds']:.0f} articles/s), {cold['cpu']:.2f} s CPU, "
+        f"{cold['pages']:.0f} pages"
     )
     print(
-        f"generation, fresh process, sentence cache: {warm['seconds']:.2f} s wall, "
-        f"{warm['cpu']:.2f} s CPU ({total / warm['cpu']:.0f} articles/s)"
+        f"generation, fresh process, with the previous run's cache: {warm['seconds']:.2f} s wall "
+        f"({total / warm['seconds']:.0f} articles/s), {warm['cpu']:.2f} s CPU"
     )
     figures, pages = mkdocs_build(project, repeat)
     print(
@@ -173,11 +192,17 @@ def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
     )
 
 
+def _workers() -> int:
+    from generator.workers import MIN_JOBS, worker_count
+
+    return worker_count(MIN_JOBS)
+
+
 def _curve(folder: Path) -> None:
     print("curve (mkdocs build):")
     for stories, articles in CURVE:
         project = make_project(folder / f"curve-{stories}-{articles}", stories, articles)
-        generation(project)  # leaves the sentence cache, as any earlier build would
+        generation(project, cache=True)  # leaves .cache/explainer, as any earlier build would
         figures, pages = mkdocs_build(project)
         print(
             f"  {pages:5d} pages ({stories} × {articles} articles): {figures['wall']:.2f} s wall, "

@@ -30,7 +30,7 @@ _current: list[Callable[[int], Any]] = []
 
 def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     """``[job(item) for item in items]``, on every core when that is safe and worth it."""
-    workers = _workers(len(items))
+    workers = worker_count(len(items))
     if workers < 2:
         return [job(item) for item in items]
     _current[:] = [lambda index: job(items[index])]
@@ -50,7 +50,8 @@ def _run(index: int) -> Any:
     return _current[0](index)
 
 
-def _workers(jobs: int) -> int:
+def worker_count(jobs: int) -> int:
+    """How many worker processes ``jobs`` independent jobs would run in here and now."""
     if jobs < MIN_JOBS or threading.active_count() > 1 or not hasattr(os, "fork"):
         return 1
     wanted = os.environ.get("EXPLAINER_WORKERS", "")

@@ -77,7 +77,7 @@ def test_jobs_run_in_workers_only_when_the_process_has_one_thread() -> None:
         stop.set()
         server.join()
     assert in_threads == {os.getpid()}
-    if workers._workers(len(jobs)) > 1:  # a machine with one core runs everything here
+    if workers.worker_count(len(jobs)) > 1:  # a machine with one core runs everything here
         assert os.getpid() not in in_workers
 
 
@@ -141,7 +141,7 @@ def test_a_job_that_fails_in_a_worker_fails_the_run_with_its_error() -> None:
 
 
 def test_a_worker_that_dies_fails_the_run_instead_of_hanging() -> None:
-    if workers._workers(8) < 2:
+    if workers.worker_count(8) < 2:
         pytest.skip("one core: jobs run in this process")
     with pytest.raises(BrokenProcessPool):
         workers.run_all(_dies_on_five, list(range(8)))
