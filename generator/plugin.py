@@ -5,13 +5,20 @@ the navigation when mkdocs.yml has none, watches the content folder during ``mkd
 logs every diagnostic through MkDocs' logger so that ``--strict`` makes warnings binding. During
 ``serve`` a content error does not stop the server: the last good pages stay up with the errors
 shown at the top of every page, and the site is rebuilt as soon as the file is fixed.
+
+Turning Markdown into HTML is most of a large build's time, and MkDocs does it page after page
+on one core. When it is safe (a single-threaded ``mkdocs build``, no other plugin changing page
+Markdown), the generated pages are rendered ahead, in :func:`on_nav`, in a worker process per core
+(``generator.workers``), each by MkDocs' own ``Page.render``; MkDocs then takes each page's
+finished HTML, table of contents, anchors and link warnings instead of rendering it again. The
+site is byte for byte the same either way.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from mkdocs.config import config_options
@@ -21,13 +28,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
+from generator.workers import run_all, worker_count
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -51,6 +61,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.errors: list[Diagnostic] = []
         self._result = BuildResult({}, [])
         self.verbatim: dict[str, list[str]] = {}
+        self.generated: set[str] = set()
+        self.rendered: dict[str, _Rendered] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,6 +96,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = self._result
         assert result.pages is not None
+        self.generated = set()
         nav = None
         if not config.nav and result.corpus is not None:
             nav = site_navigation(result.corpus, _hand_written(files))
@@ -99,11 +112,68 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             in_nav = listed is None or path in listed
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            self.generated.add(path)
         for path, data in result.files.items():
             files.append(File.generated(config, path, content=data))
         if nav:
             config.nav = nav
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.rendered = {}
+        # Another plugin's page hooks would run in the parent after the pages were rendered.
+        own = all(
+            getattr(hook, "__self__", None) is self
+            for event in ("pre_page", "page_markdown")
+            for hook in config.plugins.events[event]
+        )
+        paths = sorted(self.generated)
+        chunks = [paths[start::_CHUNKS] for start in range(min(_CHUNKS, len(paths)))]
+        if own and worker_count(len(chunks)) > 1:
+            done = run_all(lambda chunk: self._render_ahead(chunk, config, files), chunks)
+            self.rendered = {path: page for chunk in done for path, page in chunk.items()}
+            log.debug("explainer: %d pages rendered ahead in worker processes", len(self.rendered))
+        return nav
+
+    def _render_ahead(
+        self, paths: list[str], config: MkDocsConfig, files: Files
+    ) -> dict[str, _Rendered]:
+        """Render pages as MkDocs would, in a worker: what MkDocs keeps of each, and its log."""
+        logger = logging.getLogger("mkdocs")
+        handlers, propagate = logger.handlers, logger.propagate
+        records = _Records()
+        logger.handlers, logger.propagate = [records], False
+        rendered: dict[str, _Rendered] = {}
+        try:
+            for path in paths:
+                file = files.get_file_from_path(path)
+                if file is None:
+                    continue
+                page = file.page or Page(None, file, config)
+                records.messages = []
+                try:
+                    page.read_source(config)
+                    assert page.markdown is not None
+                    page.markdown = self.on_page_markdown(
+                        page.markdown, page=page, config=config, files=files
+                    )
+                    page.render(config, files)
+                    assert page.content is not None
+                    html = self.on_page_content(page.content, page=page, config=config, files=files)
+                except Exception:
+                    continue  # MkDocs renders the page again, and reports the error
+                links = page.links_to_anchors
+                rendered[path] = _Rendered(
+                    html,
+                    page.toc,
+                    page._title_from_render,
+                    page.present_anchor_ids or set(),
+                    None if links is None else {f.src_uri: v for f, v in links.items()},
+                    records.messages,
+                )
+        finally:
+            logger.handlers, logger.propagate = handlers, propagate
+        return rendered
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -115,6 +185,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        rendered = self.rendered.pop(page.file.src_uri, None)
+        if rendered is not None:
+            # MkDocs calls page.render next: let it take what a worker rendered.
+            page.render = lambda config, files: rendered.install(page, files)  # type: ignore[method-assign]
+            return markdown
         if page.file.generated_by:
             markdown, self.verbatim[page.file.src_uri] = verbatim.lift(markdown)
         if not self.errors:
@@ -151,6 +226,48 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.warning("%s", diagnostic)
             else:
                 log.info("%s", diagnostic)
+
+
+_CHUNKS = 16
+"""Generated pages rendered ahead are dealt into this many jobs (every 16th page in each, so
+that the large pages spread evenly)."""
+
+
+class _Records(logging.Handler):
+    """What MkDocs logs while a worker renders a page, to be logged again by the parent (whose
+    handlers count the warnings that fail a strict build)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.name, record.levelno, record.getMessage()))
+
+
+class _Rendered(NamedTuple):
+    """What ``Page.render`` and this plugin's ``on_page_content`` leave on a page."""
+
+    html: str
+    toc: TableOfContents
+    title: str | None
+    anchors: set[str]
+    links: dict[str, dict[str, str]] | None
+    """Links to anchors of other pages, by the linked page's path (``Page.links_to_anchors``)."""
+    messages: list[tuple[str, int, str]]
+
+    def install(self, page: Page, files: Files) -> None:
+        """Give ``page`` what rendering it would have, in the order MkDocs would log it."""
+        for name, level, message in self.messages:
+            logging.getLogger(name).log(level, "%s", message)
+        page.content, page.toc, page._title_from_render = self.html, self.toc, self.title
+        page.present_anchor_ids = set(self.anchors)
+        if self.links is not None:
+            page.links_to_anchors = {
+                target: links
+                for path, links in self.links.items()
+                if (target := files.get_file_from_path(path)) is not None
+            }
 
 
 def _nav_paths(nav: Any) -> list[str]:

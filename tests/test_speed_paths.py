@@ -1,14 +1,16 @@
 """The shortcuts that keep a large archive fast give the same site as the long way round.
 
-Stories are rendered in forked workers when the process has one thread (``generator/workers``),
-compiled templates are kept in ``.cache/explainer/templates``, and plain one-sentence paragraphs
-skip pySBD (checked against pySBD itself in ``test_properties``).
+Stories are rendered, and their pages' Markdown turned into HTML, in forked workers when the
+process has one thread (``generator/workers``), compiled templates are kept in
+``.cache/explainer/templates``, and plain one-sentence paragraphs skip pySBD (checked against
+pySBD itself in ``test_properties``).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 import pysbd  # type: ignore[import-untyped]
 import pytest
 from conftest import SHIPPED_CONTENT
+from support import copy_project
 
 from generator import segment, workers
 from generator.pipeline import build
@@ -62,6 +65,55 @@ def test_workers_render_the_same_pages_as_one_process(tmp_path: Path) -> None:
     assert len(alone) > 5 * 20
     assert list(shared) == list(alone)
     assert shared == alone
+
+
+def _mkdocs_build(project: Path, workers: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "EXPLAINER_WORKERS": workers, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(site)): f.read_bytes() for f in site.rglob("*") if f.is_file()}
+
+
+def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> None:
+    if workers.worker_count(16) < 2:
+        pytest.skip("one core: pages are rendered in this process")
+    alone, shared = copy_project(tmp_path / "alone"), copy_project(tmp_path / "shared")
+    serial, parallel = _mkdocs_build(alone, "1"), _mkdocs_build(shared, "2")
+    assert serial.returncode == 0, serial.stderr
+    assert parallel.returncode == 0, parallel.stderr
+    assert "pages rendered ahead" not in serial.stderr
+    assert re.search(r"explainer: [1-9]\d+ pages rendered ahead", parallel.stderr)
+    built = _site_files(shared / "site")
+    assert len(built) > 40
+    assert built == _site_files(alone / "site")
+
+
+def test_a_broken_link_in_a_page_rendered_ahead_fails_a_strict_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    overrides = project / "templates"
+    overrides.mkdir()
+    background = (ROOT / "generator" / "templates" / "background.md.j2").read_text("utf-8")
+    (overrides / "background.md.j2").write_text(background + "\n[Gone](gone.md)\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "      content_dir: content\n",
+            "      content_dir: content\n      templates_dir: templates\n",
+        ),
+        "utf-8",
+    )
+    done = _mkdocs_build(project, "2")
+    assert done.returncode != 0
+    assert "contains a link 'gone.md'" in done.stderr
+    assert "armenia-azerbaijan-talks/background.md" in done.stderr
 
 
 def test_jobs_run_in_workers_only_when_the_process_has_one_thread() -> None:
