@@ -21,7 +21,7 @@ _ESCAPES = str.maketrans(
     {character: "\\" + character for character in _PUNCTUATION}
     | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 )
-_ATTRIBUTE_UNSAFE = re.compile(r"[<>&\"{}\[\]*_`\\~^]")
+_ATTRIBUTE_UNSAFE = re.compile(r"[<>&\"{}\[\]*_`\\~^|]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
@@ -45,7 +45,8 @@ def html_text(text: Any) -> str:
 
 
 def attribute(text: str) -> str:
-    """``text`` inside a double-quoted attr_list attribute, shown exactly as written.
+    """``text`` inside a double-quoted attribute, shown exactly as written: an attr_list's or
+    a raw HTML element's in Markdown, or finished HTML (as the text of an element too).
 
     Inline Markdown runs before attr_list reads its braces, so a ``[x](javascript:…)`` or a
     ``*`` left in the value would become markup and break the attribute list (it then shows as

@@ -17,6 +17,7 @@ site is byte for byte the same either way.
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -31,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_relative_url
 
 from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -199,12 +201,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        blocks = self.verbatim.pop(page.file.src_uri, None)
-        if not blocks:
+        pieces = self.verbatim.pop(page.file.src_uri, None)
+        if not pieces:
             return html
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= verbatim.anchor_ids(blocks)
-        return verbatim.restore(html, blocks)
+            page.present_anchor_ids |= verbatim.anchor_ids(pieces)
+        targets: dict[str, tuple[File, str] | None] = {}
+
+        def link(path: str, anchor: str) -> str:
+            if path not in targets:
+                targets[path] = _linked(page, files, path)
+            found = targets[path]
+            if found is None:
+                return path + anchor
+            target, address = found
+            if anchor and page.links_to_anchors is not None:
+                page.links_to_anchors.setdefault(target, {}).setdefault(anchor[1:], path + anchor)
+            return address + anchor
+
+        return verbatim.restore(html, pieces, link)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -226,6 +241,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.warning("%s", diagnostic)
             else:
                 log.info("%s", diagnostic)
+
+
+def _linked(page: Page, files: Files, path: str) -> tuple[File, str] | None:
+    """The page a relative link in ``page``'s finished HTML leads to, and its address from
+    ``page``: what MkDocs makes of a Markdown link, with the same warning when there is none."""
+    wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+    target = files.src_uris.get(wanted)
+    if target is None:
+        log.warning(
+            "Doc file '%s' contains a link '%s', but the target '%s' is not found among "
+            "documentation files.",
+            page.file.src_uri,
+            path,
+            wanted,
+        )
+        return None
+    return target, get_relative_url(target.url, page.file.url)
 
 
 _CHUNKS = 16
@@ -266,7 +298,7 @@ class _Rendered(NamedTuple):
             page.links_to_anchors = {
                 target: links
                 for path, links in self.links.items()
-                if (target := files.get_file_from_path(path)) is not None
+                if (target := files.src_uris.get(path)) is not None
             }
 
 

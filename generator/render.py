@@ -164,17 +164,21 @@ class PageContext:
         return label
 
     def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
-        """Citation links for ``sources``: sentence anchors on the source page, or external URLs."""
+        """Citation links for ``sources``: sentence anchors on the source page, or external URLs.
+
+        Each is a finished ``<a class="cite">`` that the MkDocs plugin carries past Markdown
+        (``generator/verbatim.py``): a page of a large story holds hundreds of them."""
         return Markup(" ".join(self._citation(source) for source in sources))
 
     def _citation(self, source: str | ExternalSource) -> str:
         if isinstance(source, ExternalSource):
-            label = mdtext.escape(source.publisher or source.title)
+            label = mdtext.attribute(source.publisher or source.title)
             title = mdtext.attribute(source.title)
             origin = mdtext.attribute(_external_label(source))
+            address = mdtext.attribute(source.url)
             return (
-                f"[{label}]({mdtext.url(source.url)})"
-                f'{{ .cite .cite-external title="{title}" data-origin="{origin}" }}'
+                f'<a class="cite cite-external" data-origin="{origin}" href="{address}" '
+                f'title="{title}">{label}</a>'
             )
         key = (posixpath.dirname(self.path), source)
         if key not in self.citations:
@@ -187,8 +191,8 @@ class PageContext:
             cited = self.cited[source] = _cited_sentence(self.story, source)
         url = self.url(f"article:{cited.article_id}", cited.sentence_id)
         return (
-            f'[¶{cited.number}]({url}){{ .cite data-sentence="{cited.sentence_id}" '
-            f'title="{cited.title}" data-origin="{cited.origin}" }}'
+            f'<a class="cite" data-origin="{cited.origin}" data-sentence="{cited.sentence_id}" '
+            f'href="{url}" title="{cited.title}">¶{cited.number}</a>'
         )
 
     def prose(self, text: str) -> Markup:

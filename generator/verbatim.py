@@ -1,46 +1,77 @@
-"""Blocks of finished HTML that a page carries through Markdown untouched.
+"""Finished HTML that a page carries through Markdown untouched.
 
-An article page is mostly its text, one ``<span>`` per sentence, already escaped as HTML by its
-template. Markdown would only parse it to hand it back unchanged, and on a large archive that is
-a large share of the build. The template marks such a block with ``<!-- explainer:verbatim -->``
-and ``<!-- /explainer:verbatim -->``; the MkDocs plugin lifts it out before Markdown
-(:func:`lift`) and puts it back after (:func:`restore`). Written to a folder by ``explainer
-render`` the same Markdown stays valid: the block is raw HTML between two comments.
+Much of a generated page is HTML already: an article's text, one ``<span>`` per sentence; the
+story's menu; every citation, an ``<a class="cite">``. Markdown would only parse it to hand it
+back unchanged, and on a large archive that is most of the build. Such HTML comes in two forms:
+
+- a block, between the lines ``<!-- explainer:verbatim -->`` and ``<!-- /explainer:verbatim -->``;
+- a citation, ``<a class="cite …">…</a>`` inside a line of Markdown.
+
+The MkDocs plugin lifts both out before Markdown (:func:`lift`) and puts them back after
+(:func:`restore`), turning their relative links to ``.md`` files into the built pages' addresses
+as MkDocs does for Markdown links. Written to a folder by ``explainer render`` the same Markdown
+stays valid: the pieces are raw HTML, their attribute values and text made of characters
+that Markdown leaves alone (``mdtext.attribute``).
 """
 
 from __future__ import annotations
 
 import re
+import secrets
+from collections.abc import Callable
 
 _BLOCK = re.compile(
     r"^<!-- explainer:verbatim -->\n(?P<html>.*?)^<!-- /explainer:verbatim -->$", re.S | re.M
 )
+_INLINE = re.compile(r'<a class="cite[ "][^>]*>[^<]*</a>')
 _ID = re.compile(r'\bid="([^"]+)"')
+_LINK = re.compile(r'\bhref="(?P<path>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
 
-
-def _placeholder(index: int) -> str:
-    # Generated text is escaped, so "explainer-verbatim-0" can only come from here.
-    return f"explainer-verbatim-{index}"
+_TOKEN = "explainer" + secrets.token_hex(8)
+"""Placeholders are made of letters and digits, which Markdown leaves alone; the random part
+keeps any text on the page from being taken for one."""
+_BLOCK_PLACEHOLDER = re.compile(rf"<p>{_TOKEN}b(\d+)b</p>")
+_INLINE_PLACEHOLDER = re.compile(rf"{_TOKEN}i(\d+)i")
 
 
 def lift(markdown: str) -> tuple[str, list[str]]:
-    """``markdown`` with each verbatim block replaced by a placeholder paragraph; the blocks."""
-    blocks: list[str] = []
+    """``markdown`` with each block and citation replaced by a placeholder; the pieces."""
+    pieces: list[str] = []
 
-    def keep(match: re.Match[str]) -> str:
-        blocks.append(match.group("html"))
-        return _placeholder(len(blocks) - 1)
+    def block(match: re.Match[str]) -> str:
+        pieces.append(match.group("html"))
+        return f"{_TOKEN}b{len(pieces) - 1}b"
 
-    return _BLOCK.sub(keep, markdown), blocks
+    def inline(match: re.Match[str]) -> str:
+        pieces.append(match.group(0))
+        return f"{_TOKEN}i{len(pieces) - 1}i"
 
-
-def restore(html: str, blocks: list[str]) -> str:
-    """The page's HTML with each placeholder paragraph replaced by its block."""
-    for index, block in enumerate(blocks):
-        html = html.replace(f"<p>{_placeholder(index)}</p>", block, 1)
-    return html
+    return _INLINE.sub(inline, _BLOCK.sub(block, markdown)), pieces
 
 
-def anchor_ids(blocks: list[str]) -> set[str]:
-    """The ``id`` attributes in the blocks: anchors that links may point at."""
-    return {found for block in blocks for found in _ID.findall(block)}
+def restore(html: str, pieces: list[str], link: Callable[[str, str], str] | None = None) -> str:
+    """The page's HTML with each placeholder replaced by its piece.
+
+    ``link(path, anchor)`` gives the address of a relative link to a ``.md`` file in a piece
+    (``anchor`` is ``""`` or ``"#…"``); without it, links are left as written.
+    """
+    finished: dict[str, str] = {}  # a page cites the same sentence many times
+
+    def address(match: re.Match[str]) -> str:
+        assert link is not None
+        return f'href="{link(match.group("path"), match.group("anchor") or "")}"'
+
+    def piece(match: re.Match[str]) -> str:
+        html = pieces[int(match.group(1))]
+        if link is None or ".md" not in html:
+            return html
+        if html not in finished:
+            finished[html] = _LINK.sub(address, html)
+        return finished[html]
+
+    return _INLINE_PLACEHOLDER.sub(piece, _BLOCK_PLACEHOLDER.sub(piece, html))
+
+
+def anchor_ids(pieces: list[str]) -> set[str]:
+    """The ``id`` attributes in the pieces: anchors that links may point at."""
+    return {found for piece in pieces if 'id="' in piece for found in _ID.findall(piece)}

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import copy_project
 
-from generator import segment
+from generator import segment, verbatim
 from generator.article import decode_article, parse_article
 from generator.diagnostics import Diagnostic
 from generator.loading import load_model
@@ -224,6 +224,30 @@ def test_attribute_text_renders_as_itself(text: str) -> None:
     match = re.fullmatch(r'<p><a href="#target" title="([^"]*)">link</a></p>', rendered)
     assert match, rendered
     assert html.unescape(match.group(1)) == text
+
+
+@QUICK
+@given(PRINTABLE, PRINTABLE)
+def test_a_citation_in_a_table_cell_shows_its_text_with_or_without_the_plugin(
+    title: str, label: str
+) -> None:
+    """A citation is raw HTML in the Markdown: rendered by Markdown as it stands (``explainer
+    render --out``), or lifted out before Markdown and put back after (the MkDocs plugin)."""
+    cite = f'<a class="cite" href="a.md#p1s1" title="{attribute(title)}">{attribute(label)}</a>'
+    source = f"| Said | |\n| --- | --- |\n| Cell | {escape(label)} {cite} |\n"
+    lifted, pieces = verbatim.lift(source)
+    assert len(pieces) == 1
+    for rendered in (
+        markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS),
+        verbatim.restore(markdown.markdown(lifted, extensions=MARKDOWN_EXTENSIONS), pieces),
+    ):
+        cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
+        assert len(cells) == 2, rendered
+        match = re.fullmatch(
+            r'(.*) <a class="cite" href="a.md#p1s1" title="([^"]*)">([^<]*)</a>', cells[1]
+        )
+        assert match, rendered
+        assert [html.unescape(part) for part in match.groups()] == [label, title, label]
 
 
 # ── Valid facts build a site; the build is deterministic ───────────────────────────────────────

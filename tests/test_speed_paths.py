@@ -67,10 +67,10 @@ def test_workers_render_the_same_pages_as_one_process(tmp_path: Path) -> None:
     assert shared == alone
 
 
-def _mkdocs_build(project: Path, workers: str) -> subprocess.CompletedProcess[str]:
+def _mkdocs_build(project: Path, workers: str, *options: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "EXPLAINER_WORKERS": workers, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *options],
         cwd=project,
         env=environment,
         capture_output=True,
@@ -86,7 +86,8 @@ def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> N
     if workers.worker_count(16) < 2:
         pytest.skip("one core: pages are rendered in this process")
     alone, shared = copy_project(tmp_path / "alone"), copy_project(tmp_path / "shared")
-    serial, parallel = _mkdocs_build(alone, "1"), _mkdocs_build(shared, "2")
+    serial = _mkdocs_build(alone, "1", "--verbose")
+    parallel = _mkdocs_build(shared, "2", "--verbose")
     assert serial.returncode == 0, serial.stderr
     assert parallel.returncode == 0, parallel.stderr
     assert "pages rendered ahead" not in serial.stderr
@@ -96,12 +97,20 @@ def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> N
     assert built == _site_files(alone / "site")
 
 
-def test_a_broken_link_in_a_page_rendered_ahead_fails_a_strict_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_broken_link_in_generated_markdown_or_finished_html_fails_a_strict_build(
+    tmp_path: Path, workers: str
+) -> None:
     project = copy_project(tmp_path / "project")
     overrides = project / "templates"
     overrides.mkdir()
     background = (ROOT / "generator" / "templates" / "background.md.j2").read_text("utf-8")
-    (overrides / "background.md.j2").write_text(background + "\n[Gone](gone.md)\n", "utf-8")
+    broken = (
+        "\n[Gone](gone.md)\n\nSaid so. "
+        '<a class="cite" href="missing.md#p1s1">¶1.1</a> '
+        '<a class="cite" href="sources/000_d5e6e064cd57f212.md#p99s9">¶99.9</a>\n'
+    )
+    (overrides / "background.md.j2").write_text(background + broken, "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text("utf-8").replace(
@@ -110,10 +119,12 @@ def test_a_broken_link_in_a_page_rendered_ahead_fails_a_strict_build(tmp_path: P
         ),
         "utf-8",
     )
-    done = _mkdocs_build(project, "2")
+    done = _mkdocs_build(project, workers)
     assert done.returncode != 0
-    assert "contains a link 'gone.md'" in done.stderr
-    assert "armenia-azerbaijan-talks/background.md" in done.stderr
+    page = "'armenia-azerbaijan-talks/background.md'"
+    assert f"{page} contains a link 'gone.md'" in done.stderr
+    assert f"{page} contains a link 'missing.md'" in done.stderr
+    assert "does not contain an anchor '#p99s9'" in done.stderr
 
 
 def test_jobs_run_in_workers_only_when_the_process_has_one_thread() -> None:
