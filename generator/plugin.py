@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
+from material.plugins.search.plugin import SearchIndex, SearchPlugin  # type: ignore[import-untyped]
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -132,15 +133,38 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         paths = sorted(self.generated)
         chunks = [paths[start::_CHUNKS] for start in range(min(_CHUNKS, len(paths)))]
         if own and worker_count(len(chunks)) > 1:
-            done = run_all(lambda chunk: self._render_ahead(chunk, config, files), chunks)
+            search = self._search_index(config)
+            done = run_all(lambda chunk: self._render_ahead(chunk, config, files, search), chunks)
             self.rendered = {path: page for chunk in done for path, page in chunk.items()}
-            log.debug("explainer: %d pages rendered ahead in worker processes", len(self.rendered))
+            if search is not None:
+                _index_ahead(search, self.rendered)
+            log.debug(
+                "explainer: %d pages rendered ahead in worker processes%s",
+                len(self.rendered),
+                ", with their search index entries" if search is not None else "",
+            )
         return nav
 
+    def _search_index(self, config: MkDocsConfig) -> SearchIndex | None:
+        """Material's search index, if the workers may index the pages they render: nothing
+        but this plugin and search itself changes a page's HTML before search reads it."""
+        found = [p for p in config.plugins.values() if isinstance(p, SearchPlugin)]
+        if len(found) != 1 or not found[0].config.enabled:
+            return None
+        search = found[0]
+        index = getattr(search, "search_index", None)
+        hooks = [*config.plugins.events["page_content"], *config.plugins.events["page_context"]]
+        if not isinstance(index, SearchIndex):
+            return None
+        if any(getattr(hook, "__self__", None) not in (self, search) for hook in hooks):
+            return None
+        return index
+
     def _render_ahead(
-        self, paths: list[str], config: MkDocsConfig, files: Files
+        self, paths: list[str], config: MkDocsConfig, files: Files, search: SearchIndex | None
     ) -> dict[str, _Rendered]:
-        """Render pages as MkDocs would, in a worker: what MkDocs keeps of each, and its log."""
+        """Render pages as MkDocs would, in a worker: what MkDocs keeps of each, and its log;
+        with ``search``, the entries Material's search would add to that index."""
         logger = logging.getLogger("mkdocs")
         handlers, propagate = logger.handlers, logger.propagate
         records = _Records()
@@ -164,6 +188,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     html = self.on_page_content(page.content, page=page, config=config, files=files)
                 except Exception:
                     continue  # MkDocs renders the page again, and reports the error
+                entries = None
+                if search is not None:
+                    page.content = html
+                    alone = SearchIndex(**search.config)
+                    alone.add_entry_from_context(page)
+                    entries = alone.entries
                 links = page.links_to_anchors
                 rendered[path] = _Rendered(
                     html,
@@ -172,6 +202,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     page.present_anchor_ids or set(),
                     None if links is None else {f.src_uri: v for f, v in links.items()},
                     records.messages,
+                    entries,
                 )
         finally:
             logger.handlers, logger.propagate = handlers, propagate
@@ -287,6 +318,8 @@ class _Rendered(NamedTuple):
     links: dict[str, dict[str, str]] | None
     """Links to anchors of other pages, by the linked page's path (``Page.links_to_anchors``)."""
     messages: list[tuple[str, int, str]]
+    entries: list[dict[str, Any]] | None
+    """The page's entries in Material's search index."""
 
     def install(self, page: Page, files: Files) -> None:
         """Give ``page`` what rendering it would have, in the order MkDocs would log it."""
@@ -300,6 +333,22 @@ class _Rendered(NamedTuple):
                 for path, links in self.links.items()
                 if (target := files.src_uris.get(path)) is not None
             }
+
+
+def _index_ahead(index: SearchIndex, rendered: dict[str, _Rendered]) -> None:
+    """Make Material's search take the entries of each page rendered ahead instead of reading
+    the page's HTML again (it does so for any other page)."""
+    entries = {path: r.entries for path, r in rendered.items() if r.entries is not None}
+    read = index.add_entry_from_context
+
+    def add_entry_from_context(page: Page) -> None:
+        found = entries.pop(page.file.src_uri, None)
+        if found is None:
+            read(page)
+        else:
+            index.entries.extend(found)
+
+    index.add_entry_from_context = add_entry_from_context
 
 
 def _nav_paths(nav: Any) -> list[str]:
