@@ -12,7 +12,9 @@ prints, for N × M = 1,000 articles by default:
   built ``--repeat`` times (3 by default), each run printed, then the median;
 - the generator's share of that build;
 - regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
-- the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages.
+- the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages;
+- the machine's speed before and after, as the time of a fixed loop of Python: a shared virtual
+  machine runs at different speeds from one minute to the next, and this tells the runs apart.
 
 Figures, not assertions. Wall time depends on what else the machine runs; CPU time less so.
 """
@@ -155,11 +157,24 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="full builds to take the median of (default 3)"
     )
     arguments = parser.parse_args(argv)
+    print(f"machine speed: {_machine_speed():.2f} s for {LOOP:,} steps of a Python loop")
     with tempfile.TemporaryDirectory() as folder:
         _report(Path(folder), arguments.stories, arguments.articles, arguments.repeat)
         if not arguments.no_curve:
             _curve(Path(folder))
+    print(f"machine speed afterwards: {_machine_speed():.2f} s for the same loop")
     return 0
+
+
+LOOP = 10_000_000
+
+
+def _machine_speed() -> float:
+    """Seconds for a fixed loop of Python on one core (lower is faster)."""
+    start, total = time.perf_counter(), 0
+    for step in range(LOOP):
+        total += step
+    return time.perf_counter() - start
 
 
 def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
