@@ -1,4 +1,4 @@
-"""The MkDocs adapter: the only module that imports mkdocs.
+"""The MkDocs adapter: the only module that imports mkdocs (and Material).
 
 Adds the generated pages to the build in memory (nothing is written into the docs folder), builds
 the navigation when mkdocs.yml has none, watches the content folder during ``mkdocs serve``, and
@@ -10,8 +10,9 @@ Turning Markdown into HTML is most of a large build's time, and MkDocs does it p
 on one core. When it is safe (a single-threaded ``mkdocs build``, no other plugin changing page
 Markdown), the generated pages are rendered ahead, in :func:`on_nav`, in a worker process per core
 (``generator.workers``), each by MkDocs' own ``Page.render``; MkDocs then takes each page's
-finished HTML, table of contents, anchors and link warnings instead of rendering it again. The
-site is byte for byte the same either way.
+finished HTML, table of contents, anchors and link warnings instead of rendering it again, and
+Material's search the page's entries, made in the worker by its own ``SearchIndex``. The site,
+search index included, is byte for byte the same either way.
 """
 
 from __future__ import annotations
@@ -153,9 +154,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return None
         search = found[0]
         index = getattr(search, "search_index", None)
-        hooks = [*config.plugins.events["page_content"], *config.plugins.events["page_context"]]
         if not isinstance(index, SearchIndex):
             return None
+        hooks = [*config.plugins.events["page_content"], *config.plugins.events["page_context"]]
         if any(getattr(hook, "__self__", None) not in (self, search) for hook in hooks):
             return None
         return index
