@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import json
 import posixpath
 import re
@@ -163,6 +164,24 @@ class PageContext:
             return Markup(f"[{label}]({self.url('event:' + event.id)})")
         return label
 
+    def html_link(self, entity_id: str | None, text: str | None = None) -> Markup:
+        """:meth:`link` as finished HTML, for a block the plugin carries past Markdown."""
+        if entity_id is None:
+            return Markup("")
+        entity = self.story.entity(entity_id)
+        self.mentioned.add(entity_id)
+        label = html_text(text or entity.name)
+        if entity_id == self.self_entity:
+            return label
+        return _anchor(label, self.url("entity:" + entity_id))
+
+    def html_event_link(self, event: Event) -> Markup:
+        """:meth:`event_link` as finished HTML."""
+        label = html_text(event.title)
+        if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
+            return _anchor(label, self.url("event:" + event.id))
+        return label
+
     def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
         """Citation links for ``sources``: sentence anchors on the source page, or external URLs.
 
@@ -202,8 +221,17 @@ class PageContext:
         State Antony Blinken"), the name is the one linked. Glossary terms link the same way,
         to their entity's page or to the glossary, and show their definition on hover.
         """
+        return self._prose(text, mdtext.escape, self._mention)
+
+    def html_prose(self, text: str) -> Markup:
+        """:meth:`prose` as finished HTML, for a block the plugin carries past Markdown."""
+        return self._prose(text, html_text, self._html_mention)
+
+    def _prose(
+        self, text: str, escape: Callable[[str], Markup], mention: Callable[[str, str], Markup]
+    ) -> Markup:
         if self.linker is None:
-            return mdtext.escape(text)
+            return escape(text)
         chosen: dict[str, re.Match[str]] = {}
         for match in self.linker.finditer(text):
             key = self.names[match.group(0)]
@@ -216,10 +244,10 @@ class PageContext:
         pieces: list[str] = []
         position = 0
         for match in sorted(chosen.values(), key=lambda m: m.start()):
-            pieces.append(mdtext.escape(text[position : match.start()]))
-            pieces.append(self._mention(self.names[match.group(0)], match.group(0)))
+            pieces.append(escape(text[position : match.start()]))
+            pieces.append(mention(self.names[match.group(0)], match.group(0)))
             position = match.end()
-        pieces.append(mdtext.escape(text[position:]))
+        pieces.append(escape(text[position:]))
         return Markup("".join(pieces))
 
     def _display_name(self, key: str) -> str:
@@ -239,6 +267,17 @@ class PageContext:
             return linked
         return Markup(f"{linked}{self._gloss(term)}")
 
+    def _html_mention(self, key: str, text: str) -> Markup:
+        """:meth:`_mention` as finished HTML."""
+        term = self.story.glossary_for(key)
+        if key.startswith("term:"):
+            self.mentioned.add(key)
+            return _anchor(html_text(text), self.url("glossary", key[5:]), term)
+        if term is None or key == self.self_entity:
+            return self.html_link(key, text)
+        self.mentioned.add(key)
+        return _anchor(html_text(text), self.url("entity:" + key), term)
+
     @staticmethod
     def _gloss(term: GlossaryTerm | None) -> str:
         if term is None:
@@ -249,6 +288,22 @@ class PageContext:
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
         return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+
+def html_text(value: object) -> Markup:
+    """``value`` as the text of an HTML element, escaped as Markdown's serializer escapes it."""
+    return Markup(html.escape(str(value), quote=False))
+
+
+def _anchor(label: Markup, url: str, term: GlossaryTerm | None = None) -> Markup:
+    """A link as finished HTML; with ``term``, it shows the term's definition on hover. The
+    attributes are in the order Markdown writes them (by name)."""
+    if term is None:
+        return Markup(f'<a href="{url}">{label}</a>')
+    definition, name = mdtext.attribute(term.definition), mdtext.attribute(term.term)
+    return Markup(
+        f'<a class="gloss" data-term="{name}" href="{url}" title="{definition}">{label}</a>'
+    )
 
 
 class CitedSentence(NamedTuple):
@@ -334,6 +389,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
     )
     env.filters["raw_id"] = _raw_id
     env.filters["html"] = escape_html
+    env.filters["text"] = html_text
     env.filters["number"] = _number
     env.filters["svg_data"] = _svg_data
     env.globals["map_source"] = data_source()
