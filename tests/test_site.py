@@ -307,6 +307,19 @@ def test_every_statement_is_cited(html_pages: dict[str, Node]) -> None:
     assert not uncited, f"{len(uncited)} uncited statement(s):\n" + "\n".join(uncited)
 
 
+def test_sources_page_lists_each_article_as_an_item(html_pages: dict[str, Node]) -> None:
+    """One list item per article, each with its link, date and note (a note in Markdown once
+    swallowed the next article's item)."""
+    body = article_of(html_pages[PAGES["sources"]])
+    items = body.find_all("li")
+    articles = sorted((ROOT / "content" / STORY / "articles").iterdir())
+    assert len(items) == len(articles) == 2
+    for item, article in zip(items, articles, strict=True):
+        links = item.find_all("a")
+        assert [link.attrs.get("href") for link in links] == [f"{article.stem}/"]
+        assert len(item.find_all("em")) == 1  # the note that says what the text is
+
+
 def test_source_paragraphs_are_anchored(html_pages: dict[str, Node]) -> None:
     """Each paragraph of the article text is a p.source-paragraph with id pN: no stray markup."""
     body = article_of(html_pages[PAGES["article"]])
