@@ -40,7 +40,8 @@ def lift(markdown: str) -> tuple[str, list[str]]:
 
     def block(match: re.Match[str]) -> str:
         pieces.append(match.group("html"))
-        return f"{_TOKEN}b{len(pieces) - 1}b"
+        # Blank lines around: the placeholder is a paragraph of its own whatever is next to it.
+        return f"\n{_TOKEN}b{len(pieces) - 1}b\n"
 
     def inline(match: re.Match[str]) -> str:
         pieces.append(match.group(0))
