@@ -9,7 +9,8 @@ prints, for N × M = 1,000 articles by default:
   of ``--repeat`` runs; wall time, CPU time of all processes (stories render in a worker per
   core) and articles per second;
 - the full ``mkdocs build``: wall and CPU time, pages built, peak memory of the build process;
-  built ``--repeat`` times (3 by default), each run printed, then the median;
+  built ``--repeat`` times (3 by default), each run printed with the machine's speed just
+  before it, then the median;
 - the generator's share of that build;
 - regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
 - the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages;
@@ -134,11 +135,17 @@ def incremental(project: Path, repeats: int = 5) -> tuple[float, float]:
 def mkdocs_build(project: Path, repeat: int = 1) -> tuple[dict[str, float], int]:
     """The full ``mkdocs build`` (median of ``repeat`` runs), and the number of pages it wrote."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    runs = [measure(command, project) for _ in range(repeat)]
+    runs = []
+    for _ in range(repeat):
+        speed = _machine_speed()
+        runs.append({**measure(command, project), "speed": speed})
     if repeat > 1:
-        each = (f"{run['wall']:.2f} s wall / {run['cpu']:.2f} s CPU" for run in runs)
+        each = (
+            f"{run['wall']:.2f} s wall / {run['cpu']:.2f} s CPU (loop {run['speed']:.2f} s)"
+            for run in runs
+        )
         print("  runs: " + ", ".join(each))
-    figures = {key: _median([r[key] for r in runs]) for key in runs[0]}
+    figures = {key: _median([r[key] for r in runs]) for key in runs[0] if key != "speed"}
     pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
     return figures, len(pages)
 
