@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import json
 import posixpath
 import re
@@ -170,14 +169,14 @@ class PageContext:
             return Markup("")
         entity = self.story.entity(entity_id)
         self.mentioned.add(entity_id)
-        label = html_text(text or entity.name)
+        label = _text(text or entity.name)
         if entity_id == self.self_entity:
             return label
         return _anchor(label, self.url("entity:" + entity_id))
 
     def html_event_link(self, event: Event) -> Markup:
         """:meth:`event_link` as finished HTML."""
-        label = html_text(event.title)
+        label = _text(event.title)
         if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
             return _anchor(label, self.url("event:" + event.id))
         return label
@@ -225,7 +224,7 @@ class PageContext:
 
     def html_prose(self, text: str) -> Markup:
         """:meth:`prose` as finished HTML, for a block the plugin carries past Markdown."""
-        return self._prose(text, html_text, self._html_mention)
+        return self._prose(text, _text, self._html_mention)
 
     def _prose(
         self, text: str, escape: Callable[[str], Markup], mention: Callable[[str, str], Markup]
@@ -272,11 +271,11 @@ class PageContext:
         term = self.story.glossary_for(key)
         if key.startswith("term:"):
             self.mentioned.add(key)
-            return _anchor(html_text(text), self.url("glossary", key[5:]), term)
+            return _anchor(_text(text), self.url("glossary", key[5:]), term)
         if term is None or key == self.self_entity:
             return self.html_link(key, text)
         self.mentioned.add(key)
-        return _anchor(html_text(text), self.url("entity:" + key), term)
+        return _anchor(_text(text), self.url("entity:" + key), term)
 
     @staticmethod
     def _gloss(term: GlossaryTerm | None) -> str:
@@ -290,9 +289,10 @@ class PageContext:
         return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
 
 
-def html_text(value: object) -> Markup:
-    """``value`` as the text of an HTML element, escaped as Markdown's serializer escapes it."""
-    return Markup(html.escape(str(value), quote=False))
+def _text(value: object) -> Markup:
+    """``value`` as the text of an element of finished HTML. Line breaks become spaces, as in
+    :func:`mdtext.escape`: a blank line would end the HTML block in Markdown."""
+    return Markup(mdtext.html_text(" ".join(str(value).splitlines())))
 
 
 def _anchor(label: Markup, url: str, term: GlossaryTerm | None = None) -> Markup:
@@ -389,7 +389,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
     )
     env.filters["raw_id"] = _raw_id
     env.filters["html"] = escape_html
-    env.filters["text"] = html_text
+    env.filters["text"] = _text
     env.filters["number"] = _number
     env.filters["svg_data"] = _svg_data
     env.globals["map_source"] = data_source()
