@@ -147,38 +147,34 @@ class PageContext:
 
     def link(self, entity_id: str | None, text: str | None = None) -> Markup:
         """The entity's name linking to its page (plain on its own page)."""
-        if entity_id is None:
-            return Markup("")
-        entity = self.story.entity(entity_id)
-        self.mentioned.add(entity_id)
-        label = mdtext.escape(text or entity.name)
-        if entity_id == self.self_entity:
-            return label
-        return Markup(f"[{label}]({self.url('entity:' + entity_id)})")
-
-    def event_link(self, event: Event) -> Markup:
-        """The event's title, linking to its page if it has one."""
-        label = mdtext.escape(event.title)
-        if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
-            return Markup(f"[{label}]({self.url('event:' + event.id)})")
-        return label
+        return self._link(entity_id, text, MARKDOWN)
 
     def html_link(self, entity_id: str | None, text: str | None = None) -> Markup:
         """:meth:`link` as finished HTML, for a block the plugin carries past Markdown."""
+        return self._link(entity_id, text, HTML)
+
+    def _link(self, entity_id: str | None, text: str | None, form: _Form) -> Markup:
         if entity_id is None:
             return Markup("")
         entity = self.story.entity(entity_id)
         self.mentioned.add(entity_id)
-        label = _text(text or entity.name)
+        label = form.text(text or entity.name)
         if entity_id == self.self_entity:
             return label
-        return _anchor(label, self.url("entity:" + entity_id))
+        return form.anchor(label, self.url("entity:" + entity_id), None)
+
+    def event_link(self, event: Event) -> Markup:
+        """The event's title, linking to its page if it has one."""
+        return self._event_link(event, MARKDOWN)
 
     def html_event_link(self, event: Event) -> Markup:
         """:meth:`event_link` as finished HTML."""
-        label = _text(event.title)
+        return self._event_link(event, HTML)
+
+    def _event_link(self, event: Event, form: _Form) -> Markup:
+        label = form.text(event.title)
         if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
-            return _anchor(label, self.url("event:" + event.id))
+            return form.anchor(label, self.url("event:" + event.id), None)
         return label
 
     def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
@@ -220,17 +216,15 @@ class PageContext:
         State Antony Blinken"), the name is the one linked. Glossary terms link the same way,
         to their entity's page or to the glossary, and show their definition on hover.
         """
-        return self._prose(text, mdtext.escape, self._mention)
+        return self._prose(text, MARKDOWN)
 
     def html_prose(self, text: str) -> Markup:
         """:meth:`prose` as finished HTML, for a block the plugin carries past Markdown."""
-        return self._prose(text, _text, self._html_mention)
+        return self._prose(text, HTML)
 
-    def _prose(
-        self, text: str, escape: Callable[[str], Markup], mention: Callable[[str, str], Markup]
-    ) -> Markup:
+    def _prose(self, text: str, form: _Form) -> Markup:
         if self.linker is None:
-            return escape(text)
+            return form.text(text)
         chosen: dict[str, re.Match[str]] = {}
         for match in self.linker.finditer(text):
             key = self.names[match.group(0)]
@@ -243,10 +237,10 @@ class PageContext:
         pieces: list[str] = []
         position = 0
         for match in sorted(chosen.values(), key=lambda m: m.start()):
-            pieces.append(escape(text[position : match.start()]))
-            pieces.append(mention(self.names[match.group(0)], match.group(0)))
+            pieces.append(form.text(text[position : match.start()]))
+            pieces.append(self._mention(self.names[match.group(0)], match.group(0), form))
             position = match.end()
-        pieces.append(escape(text[position:]))
+        pieces.append(form.text(text[position:]))
         return Markup("".join(pieces))
 
     def _display_name(self, key: str) -> str:
@@ -254,35 +248,16 @@ class PageContext:
             return self.story.glossary_term(key[5:]).term
         return self.story.entity(key).name
 
-    def _mention(self, key: str, text: str) -> Markup:
+    def _mention(self, key: str, text: str, form: _Form) -> Markup:
         """A first mention: a link to the entity or glossary entry, with the term's definition."""
         term = self.story.glossary_for(key)
         if key.startswith("term:"):
             self.mentioned.add(key)
-            target = self.url("glossary", key[5:])
-            return Markup(f"[{mdtext.escape(text)}]({target}){self._gloss(term)}")
-        linked = self.link(key, text)
+            return form.anchor(form.text(text), self.url("glossary", key[5:]), term)
         if term is None or key == self.self_entity:
-            return linked
-        return Markup(f"{linked}{self._gloss(term)}")
-
-    def _html_mention(self, key: str, text: str) -> Markup:
-        """:meth:`_mention` as finished HTML."""
-        term = self.story.glossary_for(key)
-        if key.startswith("term:"):
-            self.mentioned.add(key)
-            return _anchor(_text(text), self.url("glossary", key[5:]), term)
-        if term is None or key == self.self_entity:
-            return self.html_link(key, text)
+            return self._link(key, text, form)
         self.mentioned.add(key)
-        return _anchor(_text(text), self.url("entity:" + key), term)
-
-    @staticmethod
-    def _gloss(term: GlossaryTerm | None) -> str:
-        if term is None:
-            return ""
-        definition = mdtext.attribute(term.definition)
-        return f'{{ .gloss title="{definition}" data-term="{mdtext.attribute(term.term)}" }}'
+        return form.anchor(form.text(text), self.url("entity:" + key), term)
 
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
@@ -295,7 +270,7 @@ def _text(value: object) -> Markup:
     return Markup(mdtext.html_text(" ".join(str(value).splitlines())))
 
 
-def _anchor(label: Markup, url: str, term: GlossaryTerm | None = None) -> Markup:
+def _html_anchor(label: Markup, url: str, term: GlossaryTerm | None) -> Markup:
     """A link as finished HTML; with ``term``, it shows the term's definition on hover. The
     attributes are in the order Markdown writes them (by name)."""
     if term is None:
@@ -304,6 +279,25 @@ def _anchor(label: Markup, url: str, term: GlossaryTerm | None = None) -> Markup
     return Markup(
         f'<a class="gloss" data-term="{name}" href="{url}" title="{definition}">{label}</a>'
     )
+
+
+def _markdown_anchor(label: Markup, url: str, term: GlossaryTerm | None) -> Markup:
+    """A Markdown link; with ``term``, an attribute list that shows the term's definition."""
+    if term is None:
+        return Markup(f"[{label}]({url})")
+    definition, name = mdtext.attribute(term.definition), mdtext.attribute(term.term)
+    return Markup(f'[{label}]({url}){{ .gloss title="{definition}" data-term="{name}" }}')
+
+
+class _Form(NamedTuple):
+    """How the page helpers write text and links: as Markdown, or as finished HTML."""
+
+    text: Callable[[str], Markup]
+    anchor: Callable[[Markup, str, GlossaryTerm | None], Markup]
+
+
+MARKDOWN = _Form(mdtext.escape, _markdown_anchor)
+HTML = _Form(_text, _html_anchor)
 
 
 class CitedSentence(NamedTuple):
