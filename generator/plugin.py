@@ -6,13 +6,9 @@ logs every diagnostic through MkDocs' logger so that ``--strict`` makes warnings
 ``serve`` a content error does not stop the server: the last good pages stay up with the errors
 shown at the top of every page, and the site is rebuilt as soon as the file is fixed.
 
-Turning Markdown into HTML is most of a large build's time, and MkDocs does it page after page
-on one core. When it is safe (a single-threaded ``mkdocs build``, no other plugin changing page
-Markdown), the generated pages are rendered ahead, in :func:`on_nav`, in a worker process per core
-(``generator.workers``), each by MkDocs' own ``Page.render``; MkDocs then takes each page's
-finished HTML, table of contents, anchors and link warnings instead of rendering it again, and
-Material's search the page's entries, made in the worker by its own ``SearchIndex``. The site,
-search index included, is byte for byte the same either way.
+The work MkDocs does page after page on one core, turning Markdown into HTML and putting pages
+through the theme's templates, is done ahead in a worker process per core when that is safe
+(``generator/ahead.py``, the adapter's other module). The site is byte for byte the same.
 """
 
 from __future__ import annotations
@@ -20,10 +16,9 @@ from __future__ import annotations
 import logging
 import posixpath
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
-from material.plugins.search.plugin import SearchIndex, SearchPlugin  # type: ignore[import-untyped]
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,15 +28,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
-from generator import mdtext, verbatim
+from generator import ahead, mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
-from generator.workers import run_all, worker_count
+from generator.workers import worker_count
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -62,14 +56,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.errors: list[Diagnostic] = []
         self._result = BuildResult({}, [])
         self.verbatim: dict[str, list[str]] = {}
         self.generated: set[str] = set()
-        self.rendered: dict[str, _Rendered] = {}
+        self.rendered: dict[str, ahead.RenderedPage] = {}
+        self.nav: Navigation | None = None
+        self.templated: ahead.TemplatedPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path or ".").parent / value).resolve()
@@ -124,21 +122,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.rendered = {}
+        self.rendered, self.nav = {}, nav
         # Another plugin's page hooks would run in the parent after the pages were rendered.
-        own = all(
-            getattr(hook, "__self__", None) is self
-            for event in ("pre_page", "page_markdown")
-            for hook in config.plugins.events[event]
-        )
-        paths = sorted(self.generated)
-        chunks = [paths[start::_CHUNKS] for start in range(min(_CHUNKS, len(paths)))]
-        if own and worker_count(len(chunks)) > 1:
-            search = self._search_index(config)
-            done = run_all(lambda chunk: self._render_ahead(chunk, config, files, search), chunks)
-            self.rendered = {path: page for chunk in done for path, page in chunk.items()}
+        own = ahead.only_hooks_of(config, ("pre_page", "page_markdown"), self)
+        if own and worker_count(min(ahead.CHUNKS, len(self.generated))) > 1:
+            search = ahead.search_index(config, self)
+
+            def markdown(text: str, page: Page) -> str:
+                return self.on_page_markdown(text, page=page, config=config, files=files)
+
+            def content(html: str, page: Page) -> str:
+                return self.on_page_content(html, page=page, config=config, files=files)
+
+            paths = sorted(self.generated)
+            self.rendered = ahead.render_pages(paths, config, files, (markdown, content), search)
             if search is not None:
-                _index_ahead(search, self.rendered)
+                ahead.index_ahead(search, self.rendered)
             log.debug(
                 "explainer: %d pages rendered ahead in worker processes%s",
                 len(self.rendered),
@@ -146,75 +145,32 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
         return nav
 
-    def _search_index(self, config: MkDocsConfig) -> SearchIndex | None:
-        """Material's search index, if the workers may index the pages they render: nothing
-        but this plugin and search itself changes a page's HTML before search reads it."""
-        found = [p for p in config.plugins.values() if isinstance(p, SearchPlugin)]
-        if len(found) != 1 or not found[0].config.enabled:
-            return None
-        search = found[0]
-        index = getattr(search, "search_index", None)
-        if not isinstance(index, SearchIndex):
-            return None
-        hooks = [*config.plugins.events["page_content"], *config.plugins.events["page_context"]]
-        if any(getattr(hook, "__self__", None) not in (self, search) for hook in hooks):
-            return None
-        return index
-
-    def _render_ahead(
-        self, paths: list[str], config: MkDocsConfig, files: Files, search: SearchIndex | None
-    ) -> dict[str, _Rendered]:
-        """Render pages as MkDocs would, in a worker: what MkDocs keeps of each, and its log;
-        with ``search``, the entries Material's search would add to that index."""
-        logger = logging.getLogger("mkdocs")
-        handlers, propagate = logger.handlers, logger.propagate
-        records = _Records()
-        logger.handlers, logger.propagate = [records], False
-        rendered: dict[str, _Rendered] = {}
-        try:
-            for path in paths:
-                file = files.get_file_from_path(path)
-                if file is None:
-                    continue
-                page = file.page or Page(None, file, config)
-                records.messages = []
-                try:
-                    page.read_source(config)
-                    assert page.markdown is not None
-                    page.markdown = self.on_page_markdown(
-                        page.markdown, page=page, config=config, files=files
-                    )
-                    page.render(config, files)
-                    assert page.content is not None
-                    html = self.on_page_content(page.content, page=page, config=config, files=files)
-                except Exception:
-                    continue  # MkDocs renders the page again, and reports the error
-                entries = None
-                if search is not None:
-                    page.content = html
-                    alone = SearchIndex(**search.config)
-                    alone.add_entry_from_context(page)
-                    entries = alone.entries
-                links = page.links_to_anchors
-                rendered[path] = _Rendered(
-                    html,
-                    page.toc,
-                    page._title_from_render,
-                    page.present_anchor_ids or set(),
-                    None if links is None else {f.src_uri: v for f, v in links.items()},
-                    records.messages,
-                    entries,
-                )
-        finally:
-            logger.handlers, logger.propagate = handlers, propagate
-        return rendered
-
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         # The theme's {% cache %} tag; MkDocs makes a new environment, so a new cache, per build.
         env.add_extension(FragmentCache)
+        self._close_templated()
+        if not self.serving and not self.dirty and self.nav is not None:
+            self.templated = ahead.start_templating(config, files, self.nav, env, self)
+            if self.templated is not None:
+                self.templated.install(env)
+                log.debug(
+                    "explainer: %d pages put through the theme's templates in worker processes",
+                    len(self.templated),
+                )
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_templated()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_templated()
+
+    def _close_templated(self) -> None:
+        if self.templated is not None:
+            self.templated.close()
+            self.templated = None
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -290,66 +246,6 @@ def _linked(page: Page, files: Files, path: str) -> tuple[File, str] | None:
         )
         return None
     return target, get_relative_url(target.url, page.file.url)
-
-
-_CHUNKS = 16
-"""Generated pages rendered ahead are dealt into this many jobs (every 16th page in each, so
-that the large pages spread evenly)."""
-
-
-class _Records(logging.Handler):
-    """What MkDocs logs while a worker renders a page, to be logged again by the parent (whose
-    handlers count the warnings that fail a strict build)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append((record.name, record.levelno, record.getMessage()))
-
-
-class _Rendered(NamedTuple):
-    """What ``Page.render`` and this plugin's ``on_page_content`` leave on a page."""
-
-    html: str
-    toc: TableOfContents
-    title: str | None
-    anchors: set[str]
-    links: dict[str, dict[str, str]] | None
-    """Links to anchors of other pages, by the linked page's path (``Page.links_to_anchors``)."""
-    messages: list[tuple[str, int, str]]
-    entries: list[dict[str, Any]] | None
-    """The page's entries in Material's search index."""
-
-    def install(self, page: Page, files: Files) -> None:
-        """Give ``page`` what rendering it would have, in the order MkDocs would log it."""
-        for name, level, message in self.messages:
-            logging.getLogger(name).log(level, "%s", message)
-        page.content, page.toc, page._title_from_render = self.html, self.toc, self.title
-        page.present_anchor_ids = set(self.anchors)
-        if self.links is not None:
-            page.links_to_anchors = {
-                target: links
-                for path, links in self.links.items()
-                if (target := files.src_uris.get(path)) is not None
-            }
-
-
-def _index_ahead(index: SearchIndex, rendered: dict[str, _Rendered]) -> None:
-    """Make Material's search take the entries of each page rendered ahead instead of reading
-    the page's HTML again (it does so for any other page)."""
-    entries = {path: r.entries for path, r in rendered.items() if r.entries is not None}
-    read = index.add_entry_from_context
-
-    def add_entry_from_context(page: Page) -> None:
-        found = entries.pop(page.file.src_uri, None)
-        if found is None:
-            read(page)
-        else:
-            index.entries.extend(found)
-
-    index.add_entry_from_context = add_entry_from_context
 
 
 def _nav_paths(nav: Any) -> list[str]:

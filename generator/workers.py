@@ -16,8 +16,8 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -44,6 +44,43 @@ def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result
     finally:
         _current.clear()
         gc.unfreeze()
+
+
+class Started(Generic[Result]):
+    """Jobs running in worker processes while this process goes on; :meth:`result` waits for
+    one of them. :meth:`close` ends the workers (jobs not yet started are dropped)."""
+
+    def __init__(self, executor: ProcessPoolExecutor, futures: list[Future[Result]]) -> None:
+        self._executor = executor
+        self._futures = futures
+
+    def result(self, index: int) -> Result | None:
+        """What job ``index`` returned, or None if its worker failed (it died, say, out of
+        memory): the caller then does that work itself."""
+        try:
+            return self._futures[index].result()
+        except Exception:
+            return None
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def start_all(job: Callable[[Item], Result], items: Sequence[Item]) -> Started[Result] | None:
+    """Start ``job(item)`` for every item on every core and return at once; None where
+    :func:`run_all` would run them in order (then nothing was started)."""
+    workers = worker_count(len(items))
+    if workers < 2:
+        return None
+    _current[:] = [lambda index: job(items[index])]
+    gc.freeze()
+    try:
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        # The workers are forked by the first submit: later changes here do not reach them.
+        futures = [executor.submit(_run, index) for index in range(len(items))]
+    finally:
+        gc.unfreeze()
+    return Started(executor, futures)
 
 
 def _run(index: int) -> Any:

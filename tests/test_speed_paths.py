@@ -91,10 +91,38 @@ def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> N
     assert serial.returncode == 0, serial.stderr
     assert parallel.returncode == 0, parallel.stderr
     assert "pages rendered ahead" not in serial.stderr
+    assert "theme's templates in worker" not in serial.stderr
     assert re.search(r"explainer: [1-9]\d+ pages rendered ahead.*search index", parallel.stderr)
+    assert re.search(
+        r"explainer: [1-9]\d+ pages put through the theme's templates in worker", parallel.stderr
+    )
     built = _site_files(shared / "site")
     assert len(built) > 40
     assert built == _site_files(alone / "site")
+
+
+HOOKS = """
+def on_page_context(context, page, config, nav):
+    context["hooked"] = True
+    return context
+"""
+
+
+def test_another_plugins_page_context_hook_keeps_the_templates_in_this_process(
+    tmp_path: Path,
+) -> None:
+    """What another plugin's hook keeps between pages (a counter, say) would not reach the
+    workers' templates: with one, MkDocs puts every page through the templates itself."""
+    if workers.worker_count(16) < 2:
+        pytest.skip("one core: pages are rendered in this process")
+    project = copy_project(tmp_path / "project")
+    (project / "hooks.py").write_text(HOOKS, "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - hooks.py\n", "utf-8")
+    done = _mkdocs_build(project, "2", "--verbose")
+    assert done.returncode == 0, done.stderr
+    assert "pages rendered ahead" in done.stderr
+    assert "theme's templates in worker" not in done.stderr
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
