@@ -13,20 +13,7 @@ from typing import Any
 
 from generator.corpus import Corpus
 from generator.mdtext import html_text
-from generator.render import NAV_STORY_LIMIT, paths_for
-
-STORY_SECTIONS = (
-    ("overview", "Overview"),
-    ("background", "Background"),
-    ("actors", "Who is involved"),
-    ("places", "Key places"),
-    ("timeline", "Timeline"),
-    ("quotes", "Who said what"),
-    ("sources", "Sources"),
-    ("glossary", "Glossary"),
-    ("source-checks", "Source checks"),
-    ("changes", "What's new"),
-)
+from generator.render import NAV_STORY_LIMIT, paths_for, story_sections
 
 
 def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
@@ -35,13 +22,7 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
     stories = corpus.stories if len(corpus.stories) <= NAV_STORY_LIMIT else ()
     for story in stories:
         paths = paths_for(story)
-        entries: list[Any] = [
-            {title: paths[role]} for role, title in STORY_SECTIONS if role in paths
-        ]
-        featured = [
-            {html_text(e.title): paths[f"event:{e.id}"]} for e in story.facts.events if e.page
-        ]
-        entries[2:2] = featured
+        entries = [{html_text(title): paths[role]} for role, title in story_sections(story, paths)]
         nav.append({html_text(story.info.title): entries})
     if any(path.startswith("entities/") for path in _shared_paths(corpus)):
         nav.append({"In several stories": "entities/index.md"})

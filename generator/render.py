@@ -52,6 +52,19 @@ NAV_STORY_LIMIT = 5
 home page (which lists the stories) and each story page ends with the story's own menu. Every
 page renders the whole sidebar, so its size must not grow with the archive."""
 ACTOR_TYPES = ("person", "organisation", "country", "group")
+STORY_SECTIONS = (
+    ("overview", "Overview"),
+    ("background", "Background"),
+    ("actors", "Who is involved"),
+    ("places", "Key places"),
+    ("timeline", "Timeline"),
+    ("quotes", "Who said what"),
+    ("sources", "Sources"),
+    ("glossary", "Glossary"),
+    ("source-checks", "Source checks"),
+    ("changes", "What's new"),
+)
+"""A story's sections (role, title) in the order of its menu: the sidebar's or the page's."""
 
 
 def paths_for(story: Story) -> dict[str, str]:
@@ -80,6 +93,14 @@ def paths_for(story: Story) -> dict[str, str]:
     for article in story.articles:
         paths[f"article:{article.id}"] = f"{base}/sources/{article.id}.md"
     return paths
+
+
+def story_sections(story: Story, paths: dict[str, str]) -> list[tuple[str, str]]:
+    """(role, title) of each of the story's sections, in menu order: the sections it has,
+    with the events that have a page of their own after the background."""
+    sections = [(role, title) for role, title in STORY_SECTIONS if role in paths]
+    sections[2:2] = [(f"event:{e.id}", e.title) for e in story.facts.events if e.page]
+    return sections
 
 
 @dataclass(frozen=True)
@@ -181,7 +202,8 @@ class PageContext:
         """Citation links for ``sources``: sentence anchors on the source page, or external URLs.
 
         Each is a finished ``<a class="cite">`` that the MkDocs plugin carries past Markdown
-        (``generator/verbatim.py``): a page of a large story holds hundreds of them."""
+        (``generator/verbatim.py``): a page of a large story holds hundreds of them. Search
+        leaves their labels (``¶3.2``) out of its index."""
         return Markup(" ".join(self._citation(source) for source in sources))
 
     def _citation(self, source: str | ExternalSource) -> str:
@@ -191,8 +213,8 @@ class PageContext:
             origin = mdtext.attribute(_external_label(source))
             address = mdtext.attribute(source.url)
             return (
-                f'<a class="cite cite-external" data-origin="{origin}" href="{address}" '
-                f'title="{title}">{label}</a>'
+                f'<a class="cite cite-external" data-origin="{origin}" data-search-exclude '
+                f'href="{address}" title="{title}">{label}</a>'
             )
         key = (posixpath.dirname(self.path), source)
         if key not in self.citations:
@@ -205,8 +227,9 @@ class PageContext:
             cited = self.cited[source] = _cited_sentence(self.story, source)
         url = self.url(f"article:{cited.article_id}", cited.sentence_id)
         return (
-            f'<a class="cite" data-origin="{cited.origin}" data-sentence="{cited.sentence_id}" '
-            f'href="{url}" title="{cited.title}">¶{cited.number}</a>'
+            f'<a class="cite" data-origin="{cited.origin}" data-search-exclude '
+            f'data-sentence="{cited.sentence_id}" href="{url}" title="{cited.title}">'
+            f"¶{cited.number}</a>"
         )
 
     def prose(self, text: str) -> Markup:
@@ -492,6 +515,7 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     view = StoryView(story)
     menu = env.get_template("_story_menu.md.j2") if context.compact else None
     menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
+    sections = story_sections(story, paths)
     citations: dict[tuple[str, str], str] = {}
     cited: dict[str, CitedSentence] = {}
 
@@ -504,7 +528,7 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
         if menu is not None:
             folder = posixpath.dirname(page.path)
             if folder not in menus:
-                menus[folder] = menu.render(page=page, story=story, view=view)
+                menus[folder] = menu.render(page=page, story=story, sections=sections)
             out[paths[role]] += menus[folder]
 
     out: dict[str, str] = {}

@@ -417,6 +417,18 @@ def test_search_titles_the_pashinyan_page(search_docs: list[dict[str, str]]) -> 
     assert any("Pashinyan" in d.get("title", "") for d in docs)
 
 
+def test_search_leaves_out_citation_labels_and_page_furniture(
+    search_docs: list[dict[str, str]],
+) -> None:
+    """A reader who searches finds what the pages say, not the ¶3.2 of every citation or the
+    note on sentence ids that every article page carries."""
+    story = [d for d in search_docs if d["location"].startswith(f"{STORY}/")]
+    texts = " ".join(d.get("text", "") for d in story)
+    assert "Lachin" in texts
+    assert not re.search(r"¶\s*\d", texts), "a citation label is in the search index"
+    assert "Sentence ids" not in texts
+
+
 # ── No third-party host ────────────────────────────────────────────────────────────────────────
 
 ALLOWED_HOSTS = {urlsplit(SITE_URL).netloc, "127.0.0.1", "localhost"}
