@@ -18,13 +18,13 @@ from pathlib import Path
 from generator import segment
 from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
 from generator.dates import FuzzyDate, parse_moment
-from generator.diagnostics import Diagnostic, display_path, errors_in
+from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
-from generator.loading import load_model
+from generator.loading import M, load_model
 from generator.schema import Entity, Event, Facts, GlossaryTerm, SourceCheck, StoryInfo, When
 from generator.shared import FactsFile, shared_id_conflicts
 from generator.validate import validate_story
-from generator.yamlsafe import YamlDocument
+from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -157,8 +157,10 @@ def load_corpus(
     if not content_dir.is_dir():
         message = f"content folder '{content_dir}' does not exist; create it or set content_dir"
         return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
-    directories = [d for d in sorted(content_dir.iterdir()) if (d / "story.yml").is_file()]
+    folders = [d for d in sorted(content_dir.iterdir()) if d.is_dir()]
+    directories = [d for d in folders if (d / "story.yml").is_file()]
     diagnostics += story_folder_problems(directories, content_dir.parent)
+    diagnostics += _stories_without_story_file(folders, content_dir.parent)
     sentences_file = sentence_cache_path(content_dir)
     if sentences_file not in _sentence_caches_read:
         segment.load_cache(sentences_file)
@@ -168,6 +170,11 @@ def load_corpus(
     segment.save_cache(sentences_file)
     if not loaded:
         message = "no story found: a story is a folder with a story.yml"
+        if (content_dir / "story.yml").is_file():
+            message = (
+                f"'{display_path(content_dir)}' is a story folder, not the content folder; "
+                f"check the folder that holds the stories ('{display_path(content_dir.parent)}')"
+            )
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
     for entry in loaded:
         diagnostics.extend(entry.diagnostics)
@@ -180,6 +187,27 @@ def load_corpus(
     if errors_in(diagnostics):
         return None, diagnostics
     return Corpus(tuple(entry.story for entry in loaded if entry.story)), diagnostics
+
+
+def _stories_without_story_file(folders: list[Path], root: Path) -> list[Diagnostic]:
+    """Folders that hold a story's files but no story.yml: they would be left out unseen."""
+    found = []
+    for folder in folders:
+        if (folder / "story.yml").exists():
+            continue
+        held = [name for name in ("facts.yml", "articles") if (folder / name).exists()]
+        if held:
+            message = (
+                f"folder '{folder.name}' holds {' and '.join(held)} but no story.yml, so it is "
+                "left out of the site; add a story.yml (title, articles) or move the folder "
+                "out of the content folder"
+            )
+            found.append(
+                Diagnostic(
+                    display_path(folder, root), 1, 1, "no-story-file", message, Severity.WARNING
+                )
+            )
+    return found
 
 
 def _paragraph_candidates(directories: list[Path]) -> Iterator[str]:
@@ -257,23 +285,29 @@ def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
 def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
-    story_path = directory / "story.yml"
-    story.info, _, found = load_model(
-        _read_text(story_path), display_path(story_path, root), StoryInfo
-    )
+    story.info, _, found = load_file(directory / "story.yml", root, StoryInfo)
     diagnostics.extend(found)
     facts_path = directory / "facts.yml"
     if facts_path.is_file():
-        facts_text = _read_text(facts_path)
-        story.facts, story.facts_document, found = load_model(
-            facts_text, display_path(facts_path, root), Facts
-        )
+        story.facts, story.facts_document, found = load_file(facts_path, root, Facts)
         diagnostics.extend(found)
     else:
         message = "the story has no facts.yml; write one (or run 'explainer extract')"
         diagnostics.append(Diagnostic(display_path(facts_path, root), 1, 1, "no-facts", message))
     story.articles = _read_articles(story, root, diagnostics)
     return story
+
+
+def load_file(
+    path: Path, root: Path, model: type[M]
+) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
+    """:func:`load_model` on a YAML file, named in diagnostics relative to ``root``."""
+    shown = display_path(path, root)
+    try:
+        text = decode_yaml(path.read_bytes(), shown)
+    except YamlError as error:
+        return None, None, [error.diagnostic]
+    return load_model(text, shown, model)
 
 
 def _read_text(path: Path) -> str:

@@ -185,6 +185,19 @@ def _read_fast(text: str, path: str) -> YamlDocument | None:
     return document
 
 
+def decode_yaml(raw: bytes, path: str) -> str:
+    """A YAML file's bytes as text (UTF-8; a byte-order mark is dropped, CRLF becomes LF);
+    raise :class:`YamlError` naming the first byte that is not UTF-8."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8"
+        raise YamlError(Diagnostic(path, line, column, "yaml-encoding", message)) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def load_yaml(text: str, path: str) -> YamlDocument:
     """Parse one YAML document; raise :class:`YamlError` with a positioned diagnostic if refused."""
     size = len(text.encode("utf-8", "surrogatepass"))

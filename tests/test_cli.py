@@ -97,6 +97,17 @@ def test_check_valid_story(
     assert capsys.readouterr().out == "ok: 1 story, 1 article(s); 0 errors, 0 warnings\n"
 
 
+def test_checking_a_story_folder_names_the_content_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make_story: MakeStory
+) -> None:
+    content = make_story(tmp_path, VALID_FACTS)
+    story = next(p for p in content.iterdir() if (p / "story.yml").is_file())
+    assert main(["check", str(story)]) == 1
+    err = capsys.readouterr().err
+    assert "is a story folder, not the content folder" in err
+    assert f"('{content}')" in err
+
+
 @pytest.mark.parametrize("command", ["check", "render"])
 def test_missing_content_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str

@@ -174,6 +174,36 @@ def test_rerun_over_curated_facts_changes_nothing_curated(
     assert "nothing written" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("facts", "where"),
+    [
+        (b"- a\n- b\n", ":1:1: error[wrong-type]"),
+        (b"entities:\n\t- id: x\n", ":2:1: error[yaml-tab]"),
+        (b"entities:\n  - id: x\n    id: y\n", ":3:5: error[yaml-duplicate-key]"),
+        (b"summary: caf\xe9\n", ":1:13: error[yaml-encoding]"),
+        (b"entities: 5\n", ":1:11: error[wrong-type]"),
+        (b"entities:\n  - just a name\n", ":2:5: error[wrong-type]"),
+        (b'entities:\n  - id: x\n    name: "X\n', ":3:11: error[yaml-syntax]"),
+    ],
+)
+def test_a_facts_file_extract_cannot_add_to_is_named_not_touched(
+    tmp_path: Path,
+    repo_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    facts: bytes,
+    where: str,
+) -> None:
+    project = _fresh_story(tmp_path, repo_root)
+    facts_path = project / "content" / "talks" / "facts.yml"
+    facts_path.write_bytes(facts)
+    assert main(["extract", str(project / "content" / "talks" / "articles" / SEED_ARTICLE)]) == 1
+    err = capsys.readouterr().err
+    assert f"facts.yml{where}" in err
+    assert "run extract again" in err
+    assert facts_path.read_bytes() == facts
+    assert not (project / "content" / "talks" / "facts.draft.yml").exists()
+
+
 def test_article_outside_a_story_is_refused(
     tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 from generator.article import Article
 from generator.diagnostics import Diagnostic, display_path, errors_in, sort_diagnostics
 from generator.extract.draft import Draft, build_draft
-from generator.extract.merge import MergeReport, merge, render_new
+from generator.extract.merge import SECTIONS, MergeReport, merge, render_new
 from generator.writer import atomic_write
+from generator.yamlsafe import decode_yaml
 
 HEADER = """\
 # Draft facts drafted by `explainer extract` from {article}.
@@ -84,7 +85,10 @@ def _article_ref(target: Target, article: Article) -> str:
 def _write(target: Target, article: Article, draft: Draft, dry_run: bool) -> int:
     header = HEADER.format(article=f"articles/{target.article.name}")
     if target.facts.is_file():
-        text, report = merge(target.facts.read_text(encoding="utf-8"), draft.facts)
+        existing = _mergeable_facts(target.facts)
+        if existing is None:
+            return 1
+        text, report = merge(existing, draft.facts)
     else:
         text, report = render_new(draft.facts, header), MergeReport(added=_all_ids(draft))
     _print_review(draft, report)
@@ -104,6 +108,36 @@ def _write(target: Target, article: Article, draft: Draft, dry_run: bool) -> int
     atomic_write(destination, text.encode("utf-8"))
     print(f"wrote {display_path(destination)}: {len(report.added)} new item(s)")
     return 0
+
+
+def _mergeable_facts(path: Path) -> str | None:
+    """The text of the story's facts file if extract can add to it: it reads as YAML and holds a
+    list of items under each section extract writes. Otherwise print why, as `explainer check`
+    says it, and return None. Items the schema refuses are left for the check that follows."""
+    from generator.corpus import load_file
+    from generator.schema import Facts
+
+    _, document, diagnostics = load_file(path, Path.cwd(), Facts)
+    if document is not None and _holds_item_lists(document.data):
+        return decode_yaml(path.read_bytes(), str(path))
+    _print(errors_in(diagnostics))
+    print(
+        f"explainer extract: {display_path(path)} is not a facts file that extract can add to; "
+        "fix the error(s) above (`explainer check` shows them too) and run extract again",
+        file=sys.stderr,
+    )
+    return None
+
+
+def _holds_item_lists(data: object) -> bool:
+    if data is None:
+        return True
+    if not isinstance(data, dict):
+        return False
+    return all(
+        items is None or (isinstance(items, list) and all(isinstance(i, dict) for i in items))
+        for items in (data.get(section) for section in SECTIONS)
+    )
 
 
 def _all_ids(draft: Draft) -> list[str]:
