@@ -175,10 +175,18 @@ def _artifact_warning(path: str, number: int, line: str) -> Diagnostic:
         number,
         1,
         "article-artifact",
-        f"line {line!r} looks like a stray heading or translation artifact; "
+        f"line {_shown(line)} looks like a stray heading or translation artifact; "
         "it is kept out of the body sentences",
         Severity.NOTE,
     )
+
+
+def _shown(line: str, limit: int = 80) -> str:
+    """``line`` quoted for a message, its middle left out if it is long."""
+    if len(line) <= limit:
+        return repr(line)
+    half = limit // 2
+    return f"{line[:half]!r} … {line[-half:]!r} ({len(line):,} characters)"
 
 
 def _parse_timestamp(

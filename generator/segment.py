@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import pysbd  # type: ignore[import-untyped]  # pySBD ships no type information
+from pysbd.between_punctuation import BetweenPunctuation  # type: ignore[import-untyped]
 from pysbd.lang.english import English  # type: ignore[import-untyped]
 from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 
 from generator.workers import run_all
 from generator.writer import atomic_write
 
-CACHE_VERSION = f"pysbd {pysbd.__version__}; segment 1"
+CACHE_VERSION = f"pysbd {pysbd.__version__}; segment 2"
 """Changes whenever segmentation could give other sentences: a cache of another version is
 ignored."""
 
@@ -180,7 +181,20 @@ def is_plain_sentence(text: str) -> bool:
     return _PLAIN_SENTENCE.fullmatch(text) is not None and _DASH_QUOTE.search(text) is None
 
 
+WINDOW = 5_000
+"""pySBD's time grows with the square of a paragraph's length (each abbreviation it meets is
+replaced in the whole text): a longer paragraph is given to it in windows of about this many
+characters, cut where pySBD splits too (:func:`_windows`)."""
+WINDOW_LIMIT = 20_000
+"""A window with no such place in it is cut at a space after this many characters (pySBD may
+then split one of its sentences in two, where a paragraph that long is no prose anyway)."""
+
+
 def _segment(text: str) -> list[str]:
+    return [piece for window in _windows(text) for piece in _segment_window(window)]
+
+
+def _segment_window(text: str) -> list[str]:
     try:
         pieces = [piece.strip() for piece in _segmenter().segment(text)]
     except Exception:  # pySBD's regexes are third-party code; never let them crash a build
@@ -189,6 +203,55 @@ def _segment(text: str) -> list[str]:
     if "".join(pieces).replace(" ", "") != text.replace(" ", ""):
         return [text]
     return pieces
+
+
+def _windows(text: str) -> list[str]:
+    """``text`` in pieces of about :data:`WINDOW` characters, each cut at a full stop after an
+    ordinary word (not an abbreviation), a space and a capital, outside any quotation: where
+    :func:`plain_sentences` splits, and pySBD with it."""
+    if len(text) <= WINDOW:
+        return [text]
+    windows: list[str] = []
+    start = 0
+    while len(text) - start > WINDOW:
+        cut = _cut_after(text, start)
+        windows.append(text[start:cut].strip())
+        start = cut
+    windows.append(text[start:].strip())
+    return [window for window in windows if window]
+
+
+def _cut_after(text: str, start: int) -> int:
+    """Where the window that begins at ``start`` ends."""
+    region = text[start : start + WINDOW_LIMIT]
+    kept_whole = [m.span() for pattern in _KEPT_WHOLE for m in pattern.finditer(region)]
+    for boundary in _FULL_STOP_BOUNDARY.finditer(region, WINDOW):
+        stop = boundary.start() - 1  # the full stop
+        if any(first < stop < last for first, last in kept_whole):
+            continue
+        word = region[region.rfind(" ", 0, stop) + 1 : stop]
+        if word.isalpha() and word[-1].islower() and word.lower() not in _ABBREVIATIONS:
+            return start + boundary.end()
+    if len(text) - start <= WINDOW_LIMIT:
+        return len(text)
+    space = region.rfind(" ", 1)
+    return start + space if space > 0 else start + WINDOW_LIMIT
+
+
+_KEPT_WHOLE = [
+    re.compile(pattern)
+    for pattern in (
+        BetweenPunctuation.BETWEEN_SINGLE_QUOTES_REGEX,
+        BetweenPunctuation.BETWEEN_SINGLE_QUOTE_SLANTED_REGEX,
+        BetweenPunctuation.BETWEEN_DOUBLE_QUOTES_REGEX_2,
+        BetweenPunctuation.BETWEEN_SQUARE_BRACKETS_REGEX_2,
+        BetweenPunctuation.BETWEEN_PARENS_REGEX_2,
+        BetweenPunctuation.BETWEEN_QUOTE_ARROW_REGEX_2,
+        BetweenPunctuation.BETWEEN_EM_DASHES_REGEX_2,
+        BetweenPunctuation.BETWEEN_QUOTE_SLANTED_REGEX_2,
+    )
+]
+"""pySBD's own patterns for a quotation or an aside, inside which it never ends a sentence."""
 
 
 def _spans_of(pieces: list[str], text: str) -> Spans | None:

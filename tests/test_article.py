@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import segment
 from generator.article import (
     MAX_ARTICLE_BYTES,
     Article,
@@ -366,3 +367,32 @@ def test_parse_article_reports_without_reading_a_file() -> None:
     assert diagnostics == []
     assert [s.id for s in article.sentences] == ["p1s1"]
     assert article.published == datetime(2023, 5, 1, 18, 0, 14)
+
+
+def test_a_long_artifact_line_is_shown_clipped(tmp_path: Path) -> None:
+    junk = "1234567890 -- " * 20_000
+    raw = f"Officials met on Monday.\n{junk}\n#talks\n2023-05-01 10:00:00\n".encode()
+    notes = [d for d in _bad(tmp_path, raw) if "article-artifact" in d]
+    assert len(notes) == 1
+    assert len(notes[0]) < 300
+    assert f"({len(junk.strip()):,} characters)" in notes[0]
+
+
+def test_a_very_long_paragraph_is_given_to_pysbd_in_windows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pySBD's time grows with the square of the text it is given: a paragraph of a megabyte
+    took minutes. It now gets windows of bounded size, and every sentence is still found."""
+    seen: list[int] = []
+    segment_text = segment._Segmenter.segment
+
+    def spy(self: segment._Segmenter, text: str) -> list[str]:
+        seen.append(len(text))
+        return list(segment_text(self, text))
+
+    monkeypatch.setattr(segment._Segmenter, "segment", spy)
+    paragraph = " ".join(["The minister, Dr. Smith, said the fire was big."] * 3000)
+    sentences = split_sentences(paragraph)
+    assert sentences == ["The minister, Dr. Smith, said the fire was big."] * 3000
+    assert len(seen) > 10
+    assert max(seen) <= segment.WINDOW + 100

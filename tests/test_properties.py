@@ -123,6 +123,25 @@ def test_plain_sentences_are_the_sentences_pysbd_finds(text: str) -> None:
         assert pieces == [piece.strip() for piece in segment._segment(text)]
 
 
+LONG_PARAGRAPH = st.lists(
+    st.one_of(PLAIN_SENTENCE, MARKED_SENTENCE, SENTENCE), min_size=4, max_size=24
+).map(" ".join)
+
+
+@settings(deadline=None, max_examples=300)
+@given(LONG_PARAGRAPH)
+def test_a_long_paragraph_given_to_pysbd_in_windows_gets_pysbds_sentences(text: str) -> None:
+    text = text.strip()
+    window, limit = segment.WINDOW, segment.WINDOW_LIMIT
+    segment.WINDOW, segment.WINDOW_LIMIT = 40, 10**9  # windows of a few sentences, never cut
+    try:
+        windows = segment._windows(text)
+        windowed = segment._segment(text)
+    finally:
+        segment.WINDOW, segment.WINDOW_LIMIT = window, limit
+    assert windowed == segment._segment_window(text), windows
+
+
 @settings(deadline=None, max_examples=400)
 @given(SPLIT_TRAP)
 def test_a_plain_sentence_is_one_sentence_to_pysbd_too(text: str) -> None:
