@@ -42,6 +42,55 @@ def normalise_quote(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTE_MARKS)).strip()
 
 
+def word_matches(text: str, words: str) -> list[int]:
+    """Where ``words`` starts in ``text`` without beginning or ending inside a word."""
+    found = []
+    start = text.find(words) if words else -1
+    while start >= 0:
+        end = start + len(words)
+        cuts_in = _word_char(text, start - 1) and _word_char(words, 0)
+        cuts_out = _word_char(text, end) and _word_char(words, len(words) - 1)
+        if not cuts_in and not cuts_out:
+            found.append(start)
+        start = text.find(words, start + 1)
+    return found
+
+
+def _word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+def quoted(text: str, start: int, words: str) -> bool:
+    """Whether ``words``, found at ``start`` in ``text``, lies inside a quotation: between double
+    quotation marks (``text`` has them straight, from :func:`normalise_quote`), or single ones;
+    its own opening and closing marks count. A sentence may open inside a quotation an earlier
+    one began (``We will sign," he said.``), or end inside one that the next sentence closes."""
+    core = words.lstrip("\"'")
+    start += len(words) - len(core)
+    length = len(core.rstrip("\"'"))
+    marks = [i for i, c in enumerate(text) if c == '"']
+    inside = bool(marks) and _closes(text, marks[0])
+    for index in marks:
+        if index >= start:
+            break
+        inside = not inside
+    if inside:
+        return True
+    end = start + length
+    opening = any(
+        text[i] == "'" and not _word_char(text, i - 1) and _word_char(text, i + 1)
+        for i in range(start)
+    )
+    closing = any(text[i] == "'" and not _word_char(text, i + 1) for i in range(end, len(text)))
+    return opening and closing
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether the quotation mark at ``index`` ends a quotation: it follows a word or a mark,
+    and a space, punctuation or the end follows it."""
+    return index > 0 and not text[index - 1].isspace() and not _word_char(text, index + 1)
+
+
 def resolve_sentence(
     reference: str, articles: dict[str, Article]
 ) -> tuple[Article | None, Sentence | None, str | None]:
@@ -146,13 +195,30 @@ class _Checker:
             )
             return
         wanted = normalise_quote(quote.text)
-        if sentences and not any(wanted in normalise_quote(s.text) for s in sentences):
-            cited = ", ".join(s.id for s in sentences)
+        found = [
+            (sentence, start)
+            for sentence in sentences
+            for start in word_matches(normalise_quote(sentence.text), wanted)
+        ]
+        cited = ", ".join(s.id for s in sentences)
+        if sentences and not found:
             self.report(
                 (*loc, "text"),
                 "quote-not-in-source",
                 f"quote '{quote.id}' is not in its cited sentence {cited}: "
-                f"{_excerpt(quote.text)!r} does not appear there; copy the words exactly",
+                f"{_excerpt(quote.text)!r} does not appear there as whole words; "
+                "copy the words exactly",
+            )
+        elif found and not any(
+            quoted(normalise_quote(sentence.text), start, wanted) for sentence, start in found
+        ):
+            self.report(
+                (*loc, "text"),
+                "quote-not-quoted",
+                f"quote '{quote.id}': {cited} has {_excerpt(quote.text)!r} outside quotation "
+                "marks, in the article's own words, not the speaker's; quote only words the "
+                "article puts in quotation marks (what it reports belongs in an event or a "
+                "summary point)",
             )
 
     # ── Reader features ─────────────────────────────────────────────────────────────────────
@@ -186,7 +252,7 @@ class _Checker:
         for index, source in enumerate(check.evidence):
             self._check_external((*loc, "evidence", index), source)
         wanted = normalise_quote(check.article_says)
-        if sentences and wanted not in normalise_quote(sentences[0].text):
+        if sentences and not word_matches(normalise_quote(sentences[0].text), wanted):
             self.report(
                 (*loc, "article_says"),
                 "check-not-in-source",

@@ -83,7 +83,7 @@ def test_check_misquote_fails_with_position(
     lines = captured.err.splitlines()
     assert (
         "content/story/facts.yml:8:11: error[quote-not-in-source]: quote 'frank' is not in its "
-        "cited sentence p7s1: 'very frank conversations' does not appear there; "
+        "cited sentence p7s1: 'very frank conversations' does not appear there as whole words; "
         "copy the words exactly"
     ) in lines
     assert lines[-1] == "explainer check: 1 error, 0 warnings"

@@ -280,6 +280,8 @@ NAME = st.text(
 def stories(draw: Any) -> tuple[str, str]:
     """An article and a valid facts file citing it, with names and texts from any script."""
     paragraphs = draw(st.lists(PARAGRAPH, min_size=1, max_size=4))
+    words = " ".join(draw(st.lists(st.sampled_from(EVERYDAY), min_size=1, max_size=6)))
+    paragraphs.insert(draw(st.integers(0, len(paragraphs))), f'"{words}," an official said.')
     article_text = "\n".join(paragraphs) + "\n2023-05-01 18:00:14\n"
     article, _ = parse_article(article_text, "wire", "wire.txt")
     ids = [s.id for s in article.sentences]
@@ -290,7 +292,7 @@ def stories(draw: Any) -> tuple[str, str]:
          "name": name, "aliases": draw(st.lists(NAME, max_size=2)), "sources": draw(cite)}
         for n, name in enumerate(names)
     ]  # fmt: skip
-    quoted = draw(st.sampled_from(article.sentences))
+    quoted = next(s for s in article.sentences if f'"{words},"' in s.text)
     facts = {
         "summary": [{"text": draw(NAME), "sources": draw(cite)}],
         "entities": entities,
@@ -299,7 +301,7 @@ def stories(draw: Any) -> tuple[str, str]:
              "participants": [e["id"] for e in entities], "sources": draw(cite)}
         ],
         "quotes": [
-            {"id": "quote", "text": quoted.text, "speaker": "entity-0", "sources": [quoted.id]}
+            {"id": "quote", "text": words, "speaker": "entity-0", "sources": [quoted.id]}
         ],
     }  # fmt: skip
     return article_text, yaml.safe_dump(facts, allow_unicode=True, sort_keys=False)

@@ -11,6 +11,7 @@ import pytest
 
 from generator.corpus import load_corpus
 from generator.diagnostics import Severity
+from generator.validate import normalise_quote, quoted, word_matches
 
 FACTS = "content/story/facts.yml"
 SEED_NOTE = (
@@ -436,7 +437,8 @@ def test_quote_not_in_source(check: Check) -> None:
     )
     assert check(facts) == [
         f"{FACTS}:8:11: error[quote-not-in-source]: quote 'frank' is not in its cited sentence "
-        "p7s1: 'very frank conversations' does not appear there; copy the words exactly"
+        "p7s1: 'very frank conversations' does not appear there as whole words; "
+        "copy the words exactly"
     ]
 
 
@@ -632,3 +634,31 @@ def test_shipped_content_checks_clean(shipped_content: Path, now: datetime) -> N
     assert [(d.code, d.line) for d in diagnostics] == [("article-artifact", 7)]
     assert [story.slug for story in corpus.stories] == ["armenia-azerbaijan-talks"]
     assert [a.id for a in corpus.stories[0].articles] == ["000_d5e6e064cd57f212", "001_talks-end"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "verdict"),
+    [
+        ('Blinken said he expected "frank conversations".', "frank conversations", "quoted"),
+        ('"We had honest conversations," Mirzoyan said.', "We had honest conversations", "quoted"),
+        ('He called it "a just and lasting peace."', '"a just and lasting peace."', "quoted"),
+        ('We will sign," he said.', "We will sign", "quoted"),  # the quotation opened earlier
+        ('He said: "We are ready.', "We are ready.", "quoted"),  # and goes on in the next one
+        ("The union called the talks 'long overdue'.", "long overdue", "quoted"),
+        ("The union called the talks ‘long overdue’.", "long overdue", "quoted"),
+        ("Mundaca, the governor, said it was bad.", "Mundaca, the governor", "unquoted"),
+        ("The workers' union said it was bad.", "union said it was bad", "unquoted"),
+        ('It said "no" and the governor left.', "the governor left", "unquoted"),
+        ("An unprecedented situation, he said.", "nprecedented situ", "absent"),
+        ("An unprecedented situation, he said.", "unprecedented situatio", "absent"),
+    ],
+)
+def test_a_quote_is_whole_words_inside_quotation_marks(
+    sentence: str, words: str, verdict: str
+) -> None:
+    text, wanted = normalise_quote(sentence), normalise_quote(words)
+    found = word_matches(text, wanted)
+    got = "absent" if not found else "unquoted"
+    if any(quoted(text, start, wanted) for start in found):
+        got = "quoted"
+    assert got == verdict
