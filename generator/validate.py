@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from generator.dates import parse_moment
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.frontmatter import did_you_mean
 from generator.schema import (
     Account,
@@ -125,7 +125,15 @@ class _Checker:
         self.events = {event.id: event for event in self.facts.events}
         self.diagnostics: list[Diagnostic] = []
 
-    def report(self, loc: Loc, code: str, message: str, *, value: bool = True) -> None:
+    def report(
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        *,
+        value: bool = True,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         positions = self.document.positions
         key = loc
         if value and (*loc, "__value__") in positions:
@@ -138,7 +146,9 @@ class _Checker:
                     key = (*loc[:end], "__value__")
                     break
         line, column = self.document.position(key)
-        self.diagnostics.append(Diagnostic(self.document.path, line, column, code, message))
+        self.diagnostics.append(
+            Diagnostic(self.document.path, line, column, code, message, severity)
+        )
 
     def run(self) -> None:
         for index, entity in enumerate(self.facts.entities):
@@ -158,6 +168,29 @@ class _Checker:
             self._check_disagreement(("disagreements", index), disagreement)
         for index, change in enumerate(self.facts.changes):
             self._check_change(("changes", index), change)
+        self._check_drafts()
+
+    def _check_drafts(self) -> None:
+        """Items `explainer extract` proposed that nobody has reviewed: one warning per file,
+        at the first of them, so that a strict build (the published site) refuses them."""
+        drafts = {
+            section: [
+                i for i, item in enumerate(getattr(self.facts, section)) if item.status == "draft"
+            ]
+            for section in ("entities", "events", "quotes")
+        }
+        found = [(section, index) for section, indexes in drafts.items() for index in indexes]
+        if not found:
+            return
+        counts = ", ".join(f"{len(i)} {section}" for section, i in drafts.items() if i)
+        self.report(
+            (*found[0], "status"),
+            "unreviewed-draft",
+            f"{len(found)} item(s) are still drafts from `explainer extract` ({counts}), the "
+            "first here; check each against its cited sentences, correct it and set "
+            "`status: reviewed`: until then the site shows the extractor's guesses as facts",
+            severity=Severity.WARNING,
+        )
 
     def _check_entity(self, loc: Loc, entity: Entity) -> None:
         for field in ("affiliation", "side"):

@@ -6,6 +6,7 @@ The labelled set lives in ``tests/extract_corpus/`` (see its README); the figure
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -115,15 +116,29 @@ def _fresh_story(tmp_path: Path, repo_root: Path) -> Path:
     return project
 
 
-def test_unedited_draft_passes_check_and_builds_strict(
+def test_unedited_draft_passes_check_and_builds_once_reviewed(
     tmp_path: Path, repo_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A draft is valid, so `explainer check` passes and `mkdocs serve` shows it for review;
+    but it is the extractor's guess, so a strict check or build (the published site) refuses
+    it until a person has marked every item reviewed."""
     project = _fresh_story(tmp_path, repo_root)
     article = project / "content" / "talks" / "articles" / SEED_ARTICLE
     assert main(["extract", str(article)]) == 0
     assert "artifact: line 7: '– honest-'" in capsys.readouterr().out
-    facts = yaml.safe_load((project / "content" / "talks" / "facts.yml").read_text())
+    facts_path = project / "content" / "talks" / "facts.yml"
+    facts = yaml.safe_load(facts_path.read_text())
     assert {item["status"] for section in facts.values() for item in section} == {"draft"}
+    assert main(["check", str(project / "content")]) == 0
+    capsys.readouterr()
+    assert main(["check", "--strict", str(project / "content")]) == 1
+    warned = [line for line in capsys.readouterr().err.splitlines() if "unreviewed-draft" in line]
+    assert len(warned) == 1
+    assert re.match(r"content/talks/facts\.yml:\d+:\d+: warning\[unreviewed-draft\]", warned[0])
+    refused = run_build(project)
+    assert refused.returncode != 0
+    assert "unreviewed-draft" in refused.log
+    facts_path.write_text(facts_path.read_text().replace("status: draft", "status: reviewed"))
     assert main(["check", "--strict", str(project / "content")]) == 0
     build = run_build(project)
     assert build.returncode == 0, build.log
