@@ -256,7 +256,47 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
     hint = _syntax_hint(f"{problem} {error.context or ''}")
+    unclosed = _unclosed_quote(text, line)
+    if unclosed is not None:
+        opened_line, opened_column = unclosed
+        return Diagnostic(
+            path,
+            opened_line,
+            opened_column,
+            "yaml-syntax",
+            "this quoted value is not closed on its line, so YAML reads on into the lines "
+            f"below and fails at line {line} ({message}); close the quotation mark",
+        )
     return Diagnostic(path, line, column, "yaml-syntax", message + hint)
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:- +)*(?:[^\s#"'][^#]*?: +)?(?P<quote>["'])""")
+"""A line whose value (of a key, or a list item) opens with a quotation mark."""
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """The line before ``error_line`` that opens a quoted value without closing it, and whose
+    closing gets the parser past ``error_line``. A quoted value may go on over several lines,
+    so a missing quotation mark shows as an error many lines further down."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[: error_line - 1], start=1):
+        found = _QUOTED_VALUE.match(line)
+        if found is None:
+            continue
+        quote, start = found.group("quote"), found.end()
+        rest = line[start:].replace("\\\\", "").replace('\\"', "").replace("''", "")
+        if quote in rest:
+            continue
+        closed = "\n".join([*lines[: number - 1], line + quote, *lines[number:]])
+        try:
+            for _ in yaml.parse(closed, Loader=yaml.SafeLoader):
+                pass
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            if mark is None or mark.line + 1 <= error_line:
+                continue
+        return number, start
+    return None
 
 
 def _syntax_hint(problem: str) -> str:

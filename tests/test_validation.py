@@ -87,6 +87,25 @@ def test_yaml_syntax_bad_indentation(check: Check) -> None:
     ]
 
 
+def test_a_quoted_value_over_two_lines_is_not_blamed_for_a_later_error(check: Check) -> None:
+    facts = """\
+        summary:
+          - text: "The talks began near Washington
+              on Monday."
+            sources: [p2s1]
+        entities:
+          - id: armenia
+            type: country
+           name: Armenia
+            sources: [p2s1]
+        """
+    assert check(facts) == [
+        f"{FACTS}:8:4: error[yaml-syntax]: expected <block end>, but found "
+        "'<block mapping start>' (while parsing a block collection at line 6); "
+        "check the indentation of this line"
+    ]
+
+
 def test_yaml_tab(check: Check) -> None:
     facts = "entities:\n  - id: armenia\n\ttype: country\n"
     assert check(facts) == [
