@@ -102,13 +102,13 @@ def decode_article(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]
                 "Is this really one article?",
             )
         ]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "the article is UTF-16 text; save it as UTF-8"
+        return None, [_error(path, 1, "article-encoding", message)]
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, [
-            _error(
-                path, line, "article-binary", "file contains NUL bytes; save the article as text"
-            )
-        ]
+        message = "file contains NUL bytes: it is not text, or not UTF-8; save the article as UTF-8"
+        return None, [_error(path, line, "article-binary", message)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -156,6 +156,11 @@ def load_corpus(
     diagnostics: list[Diagnostic] = []
     if not content_dir.is_dir():
         message = f"content folder '{content_dir}' does not exist; create it or set content_dir"
+        if content_dir.is_file():
+            message = (
+                f"'{content_dir}' is a file; give the content folder, which holds a folder "
+                "for each story"
+            )
         return None, [Diagnostic(str(content_dir), 1, 1, "no-content", message)]
     folders = [d for d in sorted(content_dir.iterdir()) if d.is_dir()]
     directories = [d for d in folders if (d / "story.yml").is_file()]
@@ -285,7 +290,7 @@ def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
 def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
-    story.info, _, found = load_file(directory / "story.yml", root, StoryInfo)
+    story.info, info_document, found = load_file(directory / "story.yml", root, StoryInfo)
     diagnostics.extend(found)
     facts_path = directory / "facts.yml"
     if facts_path.is_file():
@@ -294,7 +299,7 @@ def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic
     else:
         message = "the story has no facts.yml; write one (or run 'explainer extract')"
         diagnostics.append(Diagnostic(display_path(facts_path, root), 1, 1, "no-facts", message))
-    story.articles = _read_articles(story, root, diagnostics)
+    story.articles = _read_articles(story, root, diagnostics, info_document)
     return story
 
 
@@ -325,7 +330,12 @@ def _article_files(story: StoryFiles, root: Path, diagnostics: list[Diagnostic])
     return ordered + [p for stem, p in sorted(files.items()) if stem not in listed]
 
 
-def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Article]:
+def _read_articles(
+    story: StoryFiles,
+    root: Path,
+    diagnostics: list[Diagnostic],
+    info_document: YamlDocument | None = None,
+) -> list[Article]:
     articles = []
     folder = display_path(story.directory / "articles", root)
     for path in _article_files(story, root, diagnostics):
@@ -335,7 +345,7 @@ def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic])
             articles.append(article)
     if story.info:
         present = {a.id for a in articles}
-        for info in story.info.articles:
+        for index, info in enumerate(story.info.articles):
             if info.id not in present and not any(
                 (story.directory / "articles").glob(f"{info.id}.*")
             ):
@@ -343,7 +353,12 @@ def _read_articles(story: StoryFiles, root: Path, diagnostics: list[Diagnostic])
                 message = (
                     f"article '{info.id}' is listed but articles/{info.id}.txt or .md is missing"
                 )
-                diagnostics.append(Diagnostic(shown, 1, 1, "unknown-article", message))
+                line, column = (
+                    info_document.position(("articles", index, "id", "__value__"))
+                    if info_document is not None
+                    else (1, 1)
+                )
+                diagnostics.append(Diagnostic(shown, line, column, "unknown-article", message))
     if not articles and not errors_in(diagnostics):
         shown = display_path(story.directory, root)
         message = "the story has no articles; put them in articles/<id>.txt or .md"

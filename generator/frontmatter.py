@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from generator.dates import parse_moment
 from generator.diagnostics import Diagnostic
 from generator.yamlsafe import YamlDocument, YamlError, load_yaml
 
@@ -60,15 +62,16 @@ def _published(
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
+        message = f"published {value!r} is not a date or time; write 'YYYY-MM-DD HH:MM:SS'"
+        day = str(value)[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            try:
+                parse_moment(day)
+            except ValueError as problem:
+                message = f"published {value!r}: {problem}"
         line, column = document.position(("published", "__value__"))
         diagnostics.append(
-            Diagnostic(
-                document.path,
-                line + 1,
-                column,
-                "article-timestamp",
-                f"published {value!r} is not a date or time; write 'YYYY-MM-DD HH:MM:SS'",
-            )
+            Diagnostic(document.path, line + 1, column, "article-timestamp", message)
         )
         return None
     if isinstance(parsed, date) and not isinstance(parsed, datetime):

@@ -311,8 +311,26 @@ def test_article_with_invalid_utf8(tmp_path: Path) -> None:
 def test_article_with_nul_bytes(tmp_path: Path) -> None:
     raw = b"The talks opened.\nab\x00cd\n2023-05-01 18:00:14\n"
     assert _bad(tmp_path, raw) == [
-        "articles/bad.txt:2:1: error[article-binary]: file contains NUL bytes; "
-        "save the article as text",
+        "articles/bad.txt:2:1: error[article-binary]: file contains NUL bytes: it is not text, "
+        "or not UTF-8; save the article as UTF-8",
+    ]
+
+
+def test_a_utf16_article_is_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
+    raw = "The talks opened.\n2023-05-01 18:00:14\n".encode("utf-16")
+    assert _bad(tmp_path, raw) == [
+        "articles/bad.txt:1:1: error[article-encoding]: the article is UTF-16 text; "
+        "save it as UTF-8",
+    ]
+
+
+def test_a_front_matter_date_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: T\npublished: 2024-02-30 19:30:00\n---\n\nThe talks opened.\n")
+    _, diagnostics = read_article(path, "articles/bad.md")
+    assert [str(d) for d in diagnostics if d.code == "article-timestamp"] == [
+        "articles/bad.md:3:12: error[article-timestamp]: published '2024-02-30 19:30:00': "
+        "'2024-02-30' is not a real date: February 2024 has 29 days",
     ]
 
 

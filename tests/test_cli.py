@@ -108,6 +108,15 @@ def test_checking_a_story_folder_names_the_content_folder(
     assert f"('{content}')" in err
 
 
+def test_checking_a_file_asks_for_the_content_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make_story: MakeStory
+) -> None:
+    content = make_story(tmp_path, VALID_FACTS)
+    facts = next(content.glob("*/facts.yml"))
+    assert main(["check", str(facts)]) == 1
+    assert f"'{facts}' is a file; give the content folder" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["check", "render"])
 def test_missing_content_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str

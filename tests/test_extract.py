@@ -16,6 +16,7 @@ import yaml
 from support import copy_project
 from test_site import run_build
 
+from generator.article import parse_article
 from generator.cli import main
 from generator.extract.evaluate import Labelled, Score, labelled_articles, score
 from generator.extract.extraction import Extraction, extract
@@ -66,6 +67,16 @@ def test_seed_roles_coordinated_and_former(seed: Extraction) -> None:
     assert roles["Jeyhun Bayramov"].text == "Azerbaijani Foreign Minister"
     assert roles["Jeyhun Bayramov"].affiliation == "Azerbaijan"
     assert roles["George Schultz"].former and not roles["Anthony Blinken"].former
+
+
+def test_a_hyphenated_title_keeps_its_hyphen() -> None:
+    text = (
+        "UN Secretary-General Antonio Guterres said on Monday that the talks were useful.\n"
+        "#talks\n2023-05-01 10:00:00\n"
+    )
+    article, _ = parse_article(text, "a", "a.txt")
+    roles = {e.name: e.role for e in extract(article).entities if e.role}
+    assert roles["Antonio Guterres"].title == "UN Secretary-General"
 
 
 def test_seed_capitals_as_actors_and_the_secretary_of_state(seed: Extraction) -> None:
@@ -217,6 +228,22 @@ def test_a_facts_file_extract_cannot_add_to_is_named_not_touched(
     assert "run extract again" in err
     assert facts_path.read_bytes() == facts
     assert not (project / "content" / "talks" / "facts.draft.yml").exists()
+
+
+def test_a_merge_that_would_not_pass_check_goes_beside_and_its_errors_name_that_file(
+    tmp_path: Path, repo_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _fresh_story(tmp_path, repo_root)
+    facts_path = project / "content" / "talks" / "facts.yml"
+    curated = "entities:\n  - id: somebody\n    name: Somebody\n    sources: [p1s1]\n"
+    facts_path.write_text(curated)  # no 'type': the merged file cannot pass either
+    assert main(["extract", str(project / "content" / "talks" / "articles" / SEED_ARTICLE)]) == 0
+    err = capsys.readouterr().err
+    assert facts_path.read_text() == curated
+    draft = (project / "content" / "talks" / "facts.draft.yml").read_text().splitlines()
+    line = draft.index("  - id: somebody") + 1
+    assert f"facts.draft.yml:{line}:" in err
+    assert "facts.yml:" not in err.replace("facts.draft.yml:", "")
 
 
 def test_article_outside_a_story_is_refused(

@@ -6,7 +6,7 @@ import io
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.article import Article
@@ -100,8 +100,10 @@ def _write(target: Target, article: Article, draft: Draft, dry_run: bool) -> int
     problems = _validate(target, text, article)
     destination = target.facts
     if errors_in(problems):
-        _print(problems)
         destination = target.story / "facts.draft.yml"
+        shown = display_path(destination)
+        # the lines named are those of the merged text, which goes to the draft file
+        _print([replace(d, path=shown) if d.path.endswith("facts.yml") else d for d in problems])
         print(f"the merged file would not pass `explainer check`; wrote it beside: {destination}")
     elif not (target.story / "story.yml").is_file():
         atomic_write(target.story / "story.yml", _story_file(article, draft).encode("utf-8"))

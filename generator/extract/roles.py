@@ -167,6 +167,7 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     affiliation: str | None = None
     qualifier_tokens: list[str] = []
     title_tokens: list[str] = []
+    spacing: list[str] = []  # what follows each title word in the text: "Secretary-General"
     for token in span:
         if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
             continue
@@ -176,7 +177,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
             qualifier_tokens.append(token.text)
             continue
         title_tokens.append(_singular(token))
-    title = " ".join(title_tokens)
+        spacing.append(" " if token.whitespace_ else "")
+    title = "".join(word + space for word, space in zip(title_tokens, spacing, strict=True))
+    title = " ".join(title.split())
     qualifier = " ".join(qualifier_tokens) or None
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
