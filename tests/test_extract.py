@@ -79,6 +79,26 @@ def test_a_hyphenated_title_keeps_its_hyphen() -> None:
     assert roles["Antonio Guterres"].title == "UN Secretary-General"
 
 
+def test_what_is_said_of_the_future_is_dated_forward() -> None:
+    text = (
+        "The mayor said the bridge would reopen in June.\n"
+        "The mayor said on Tuesday that the bridge would reopen on Friday.\n"
+        "He said the talks would have failed in March without US help.\n"
+        "The ministers met on Monday and agreed to meet again on Friday.\n"
+        "#bridge\n2024-05-02 10:00:00\n"
+    )  # a Thursday
+    article, _ = parse_article(text, "a", "a.txt")
+    dates = [(m.sentence_id, m.expression.text, m.expression.value) for m in extract(article).dates]
+    assert dates == [
+        ("p1s1", "in June", "2024-06"),
+        ("p2s1", "on Tuesday", "2024-04-30"),
+        ("p2s1", "on Friday", "2024-05-03"),
+        ("p3s1", "in March", "2024-03"),
+        ("p4s1", "on Monday", "2024-04-29"),
+        ("p4s1", "on Friday", "2024-05-03"),
+    ]
+
+
 def test_seed_capitals_as_actors_and_the_secretary_of_state(seed: Extraction) -> None:
     by_name = {e.name: e for e in seed.entities}
     assert "Baku" in by_name["Azerbaijan"].aliases

@@ -146,3 +146,12 @@ def test_gazetteer_knows_organisations_and_regions_by_any_name() -> None:
     assert gazetteer.lookup("the EU").name == "European Union"  # type: ignore[union-attr]
     assert gazetteer.lookup("Berdzor corridor").name == "Lachin Corridor"  # type: ignore[union-attr]
     assert gazetteer.lookup("Artsakh").name == "Nagorno-Karabakh"  # type: ignore[union-attr]
+
+
+def test_a_short_month_name_alone_is_not_a_month() -> None:
+    assert resolve("Wildfires reached Vina del Mar, officials said.") == []
+    assert resolve("Jan Novak said the fire was under control.") == []
+    assert resolve("The deal was signed on 5 Mar 2023.") == [
+        ("on 5 Mar 2023", "2023-03-05", "day", False)
+    ]
+    assert resolve("It was signed in Dec 2021.")[0][1] == "2021-12"

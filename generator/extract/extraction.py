@@ -21,14 +21,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|(?:is|are|was|were)\s+(?:supposed|expected|due|scheduled|set|"
-    r"going)\s+to|plans?\s+to|planned\s+to)\b",
+    r"\b(?:will|shall|won't|'ll|would(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were)\s+"
+    r"(?:supposed|expected|due|scheduled|set|going)\s+to|plans?\s+to|planned\s+to)\b",
     re.IGNORECASE,
 )
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}
 _FUTURE_HEADS = {"due", "expect", "suppose", "schedule", "plan", "intend", "set"}
+_INTENT_HEADS = {
+    "agree", "promise", "pledge", "vow", "decide", "plan", "intend", "hope", "aim", "expect",
+    "want", "seek", "prepare", "threaten", "undertake", "schedule", "arrange", "offer",
+}  # fmt: skip
+"""Verbs whose infinitive looks forward from when they were said: "agreed to meet"."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +130,13 @@ def _future_clause(token: Token) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
     for _ in range(3):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in verb.children):
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(word in _FUTURE_AUX for word in auxiliaries):
             return True
+        if "would" in auxiliaries and "have" not in auxiliaries:
+            return True  # reported speech: "said the bridge would reopen in June"
+        if "to" in auxiliaries and verb.tag_ == "VB" and lemma(verb.head) in _INTENT_HEADS:
+            return True  # "agreed to meet again on Friday"
         if verb.tag_ == "VBD" or any(
             c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
         ):

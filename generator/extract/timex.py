@@ -460,7 +460,16 @@ def _not_a_date(sentence: str, match: re.Match[str]) -> bool:
         re.IGNORECASE,
     ):
         return True
-    return words.strip().lower() in {"mid", "early", "late"}
+    if words.strip().lower() in {"mid", "early", "late"}:
+        return True
+    groups = match.groupdict()
+    month = (groups.get("month") or "").lower().rstrip(".")
+    # "Jan" the name, "Vina del Mar": a short month name only counts with a day or a year
+    return bool(month) and month not in MONTHS and not _has_day_or_year(groups)
+
+
+def _has_day_or_year(groups: dict[str, str | None]) -> bool:
+    return any(groups.get(key) for key in ("day", "d1", "year"))
 
 
 _NOT_ANCHORS = {"from", "until", "till", "since", "by"}
