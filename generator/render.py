@@ -72,7 +72,6 @@ def paths_for(story: Story) -> dict[str, str]:
     base = story.slug
     paths = {
         "overview": f"{base}/index.md",
-        "background": f"{base}/background.md",
         "actors": f"{base}/actors/index.md",
         "places": f"{base}/places/index.md",
         "timeline": f"{base}/timeline.md",
@@ -80,6 +79,8 @@ def paths_for(story: Story) -> dict[str, str]:
         "sources": f"{base}/sources/index.md",
         "changes": f"{base}/changes.md",
     }
+    if story.facts.background:
+        paths["background"] = f"{base}/background.md"
     if story.facts.glossary:
         paths["glossary"] = f"{base}/glossary.md"
     if story.facts.source_checks:
@@ -652,6 +653,17 @@ class StoryView:
     def event(self, event_id: str) -> Event:
         """The event with this id."""
         return self.story.event(event_id)
+
+    def source_sentences(self, sources: Iterable[str | ExternalSource]) -> list[tuple[str, str]]:
+        """(reference, text) of each article sentence among ``sources``, in their order."""
+        articles = {article.id: article for article in self.story.articles}
+        found = []
+        for source in sources:
+            if isinstance(source, str):
+                sentence = resolve_sentence(source, articles)[1]
+                if sentence is not None:
+                    found.append((source, sentence.text))
+        return found
 
     def background_topics(self) -> list[tuple[str | None, list[Point]]]:
         """Background points grouped by topic, topics in order of first appearance."""

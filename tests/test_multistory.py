@@ -220,3 +220,24 @@ def test_an_entry_added_for_an_earlier_day_leaves_the_other_feed_ids_alone(
     after = _feed_ids(content)
     assert len(after) == len(before) + 1
     assert {i: t for i, t in after.items() if i in before} == before
+
+
+def test_a_story_without_background_has_no_empty_background_page(site: Path) -> None:
+    assert not (site / "dock-strike" / "background").exists()
+    overview = page(site, "dock-strike/index.html")
+    hrefs = [a.attrs.get("href", "") for a in overview.find_all("a")]
+    assert not [h for h in hrefs if "background" in h]
+
+
+def test_an_entity_known_only_from_its_sentences_shows_them(site: Path) -> None:
+    """Maria Lopez has no description, notes, events or quotes in the port expansion story:
+    her page quotes the sentence that names her, with its citation, instead of standing empty."""
+    lopez = page(site, "port-expansion/actors/maria-lopez/index.html")
+    assert "In the articles" in [words(h) for h in lopez.find_all("h2")]
+    quoted = [q for q in lopez.find_all("blockquote")]
+    assert len(quoted) == 1
+    assert words(quoted[0]).startswith(
+        "Maria Lopez, who leads the dockers' union, welcomed the plan."
+    )
+    cites = quoted[0].find_all("a", "cite")
+    assert [c.attrs["href"].rsplit("#", 1)[-1] for c in cites] == ["p2s1"]
