@@ -99,6 +99,27 @@ def test_what_is_said_of_the_future_is_dated_forward() -> None:
     ]
 
 
+def test_speakers_of_parallel_clauses_possessives_and_pronouns() -> None:
+    text = (
+        'Prime Minister Anna Berg said the deal was "fair", while opposition leader Tom Hale '
+        'called it "a betrayal".\n'
+        'According to police spokesman Ken Ito, the suspect "was known to the authorities".\n'
+        'Berg\'s office said in a statement that she "welcomes the agreement".\n'
+        "Transport Minister Volker Wissing urged both sides to return to talks. "
+        'He said the strike was "irresponsible".\n'
+        "#x\n2024-05-02 10:00:00\n"
+    )
+    article, _ = parse_article(text, "a", "a.txt")
+    quotes = [(q.text, q.speaker, q.via) for q in extract(article).quotes]
+    assert quotes == [
+        ("fair", "Anna Berg", None),
+        ("a betrayal", "Tom Hale", None),
+        ("was known to the authorities", "Ken Ito", None),
+        ("welcomes the agreement", "Anna Berg", None),
+        ("irresponsible", "Volker Wissing", None),
+    ]
+
+
 def test_seed_capitals_as_actors_and_the_secretary_of_state(seed: Extraction) -> None:
     by_name = {e.name: e for e in seed.entities}
     assert "Baku" in by_name["Azerbaijan"].aliases

@@ -183,6 +183,8 @@ def _governing_verbs(span: Span) -> list[Token]:
     verbs = [root] if root.pos_ in {"VERB", "AUX"} else []
     token = root
     while token.head.i != token.i:
+        if token.dep_ in {"advcl", "conj"} and any(c.dep_ in _SUBJECTS for c in token.children):
+            break  # a clause of its own ("…, while Hale called it '…'"), not reported speech
         token = token.head
         if token.pos_ in {"VERB", "AUX"} and (token.i < span.start or token.i >= span.end):
             verbs.append(token)
@@ -222,6 +224,20 @@ def _entity_in(paragraph: ParagraphDoc, token: Token, table: EntityTable) -> Ent
 def _resolve_pronoun(
     paragraph: ParagraphDoc, pronoun: Token, table: EntityTable, state: _State
 ) -> EntityDraft | None:
+    """Who "he" or "she" is: a person named earlier in the same sentence ("Berg's office said
+    she welcomed …"); else the person the sentence before is about ("Wissing urged … He
+    said"); else the last speaker, if recent; else the last person named."""
+    sentence = pronoun.sent
+    for token in reversed(sentence[: pronoun.i - sentence.start]):
+        entity = table.entity_at(paragraph.number, token.i)
+        if entity is not None and entity.type == "person":
+            return entity
+    if sentence.start > 0:
+        before = pronoun.doc[sentence.start - 1].sent
+        subject = _subject_of(before.root) if before.root.pos_ in {"VERB", "AUX"} else None
+        entity = _entity_in(paragraph, subject, table) if subject is not None else None
+        if entity is not None and entity.type == "person":
+            return entity
     recent = state.last_speaker and paragraph.number - state.last_speaker_paragraph <= 2
     if recent and state.last_speaker and state.last_speaker.type == "person":
         return state.last_speaker
