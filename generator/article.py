@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from generator import mdsource
 from generator.diagnostics import Diagnostic, Severity
 from generator.frontmatter import ArticleMeta, read_front_matter
 from generator.segment import split_sentences
@@ -308,23 +309,16 @@ def _parse_markdown(
 
 
 def _markdown_body(body: str, first_line: int) -> tuple[list[tuple[int, str]], list[Artifact]]:
-    paragraphs: list[tuple[int, str]] = []
+    """The body's paragraphs as a reader sees them (:mod:`generator.mdsource`); a heading that
+    opens a paragraph is an artifact, kept out of the sentences."""
+    lines: list[tuple[int, str]] = []
     artifacts: list[Artifact] = []
-    current: list[str] = []
-    start = first_line
+    opening = True
     for number, raw in enumerate(body.split("\n"), start=first_line):
         line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append((start, " ".join(current)))
-                current = []
-            continue
-        if not current and line.startswith("#") and not _HASHTAG_LINE.fullmatch(line):
+        if opening and line.startswith("#") and not _HASHTAG_LINE.fullmatch(line):
             artifacts.append(Artifact(number, line))
             continue
-        if not current:
-            start = number
-        current.append(line)
-    if current:
-        paragraphs.append((start, " ".join(current)))
-    return paragraphs, artifacts
+        lines.append((number, line))
+        opening = not line
+    return mdsource.body_lines(lines), artifacts

@@ -414,3 +414,27 @@ def test_a_very_long_paragraph_is_given_to_pysbd_in_windows(
     assert sentences == ["The minister, Dr. Smith, said the fire was big."] * 3000
     assert len(seen) > 10
     assert max(seen) <= segment.WINDOW + 100
+
+
+def test_a_markdown_article_reads_as_its_words_not_its_markup(tmp_path: Path) -> None:
+    path = tmp_path / "m.md"
+    path.write_text(
+        "---\ntitle: T\npublished: 2024-05-02 10:00:00\n---\n## Breaking\n\n"
+        "The bridge would *not* reopen before [June](https://example.org/june-2023), "
+        "according to **city officials** & <b>staff</b>.\n\n"
+        "- First item.\n- Second item <script>alert(1)</script>here.\n\n"
+        '> "We will rebuild," the mayor said.\n\n'
+        "1990. That was the year `it` began.\n",
+        encoding="utf-8",
+    )
+    article, _ = read_article(path, "articles/m.md")
+    assert article is not None
+    assert [(s.id, s.text) for s in article.sentences] == [
+        ("p1s1", "The bridge would not reopen before June, according to city officials & staff."),
+        ("p2s1", "First item."),
+        ("p3s1", "Second item here."),
+        ("p4s1", '"We will rebuild," the mayor said.'),
+        ("p5s1", "1990."),
+        ("p5s2", "That was the year it began."),
+    ]
+    assert article.artifacts == (Artifact(5, "## Breaking"),)
