@@ -28,6 +28,9 @@ Fixtures
 
     Diagnostics name files relative to the content folder's parent, so with ``make_story`` they
     read ``content/<slug>/facts.yml:LINE:COL: error[code]: message``.
+``site``
+    The ``site/`` folder of the module's own ``build`` fixture (a real ``mkdocs build --strict``
+    of a project copy); every test that asks for it fails, with the build's log, if that failed.
 """
 
 from __future__ import annotations
@@ -35,8 +38,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from test_site import Build
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO_ROOT / "content"
@@ -107,3 +114,10 @@ def write_story(
 def make_story() -> MakeStory:
     """``make_story(tmp_path, facts_yaml, articles=None, story_yaml=None, slug="story")``."""
     return write_story
+
+
+@pytest.fixture(scope="module")
+def site(build: Build) -> Path:
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed ({build.returncode}):\n{build.log}")
+    return build.site

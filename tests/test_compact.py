@@ -40,13 +40,6 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="module")
-def site(build: Build) -> Path:
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed ({build.returncode}):\n{build.log}")
-    return build.site
-
-
-@pytest.fixture(scope="module")
 def story_pages(site: Path) -> dict[str, Node]:
     """Every page of every story, parsed, keyed by its path in site/."""
     return {

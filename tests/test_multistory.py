@@ -38,13 +38,6 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return run_build(project)
 
 
-@pytest.fixture(scope="module")
-def site(build: Build) -> Path:
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed ({build.returncode}):\n{build.log}")
-    return build.site
-
-
 def page(site: Path, path: str) -> Node:
     return article_of(parse_html((site / path).read_text(encoding="utf-8")))
 
