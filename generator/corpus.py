@@ -165,7 +165,8 @@ def load_corpus(
     folders = [d for d in sorted(content_dir.iterdir()) if d.is_dir()]
     directories = [d for d in folders if (d / "story.yml").is_file()]
     diagnostics += story_folder_problems(directories, content_dir.parent)
-    diagnostics += _stories_without_story_file(folders, content_dir.parent)
+    others = [d for d in folders if d not in directories]
+    diagnostics += _stories_without_story_file(others, content_dir.parent)
     sentences_file = sentence_cache_path(content_dir)
     if sentences_file not in _sentence_caches_read:
         segment.load_cache(sentences_file)
@@ -195,11 +196,10 @@ def load_corpus(
 
 
 def _stories_without_story_file(folders: list[Path], root: Path) -> list[Diagnostic]:
-    """Folders that hold a story's files but no story.yml: they would be left out unseen."""
+    """Of ``folders`` (none has a story.yml), those that hold a story's files: they would be
+    left out unseen."""
     found = []
     for folder in folders:
-        if (folder / "story.yml").exists():
-            continue
         held = [name for name in ("facts.yml", "articles") if (folder / name).exists()]
         if held:
             message = (
@@ -290,11 +290,11 @@ def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
 def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
-    story.info, info_document, found = load_file(directory / "story.yml", root, StoryInfo)
+    story.info, info_document, found = _load_file(directory / "story.yml", root, StoryInfo)
     diagnostics.extend(found)
     facts_path = directory / "facts.yml"
     if facts_path.is_file():
-        story.facts, story.facts_document, found = load_file(facts_path, root, Facts)
+        story.facts, story.facts_document, found = _load_file(facts_path, root, Facts)
         diagnostics.extend(found)
     else:
         message = "the story has no facts.yml; write one (or run 'explainer extract')"
@@ -303,7 +303,7 @@ def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic
     return story
 
 
-def load_file(
+def _load_file(
     path: Path, root: Path, model: type[M]
 ) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
     """:func:`load_model` on a YAML file, named in diagnostics relative to ``root``."""

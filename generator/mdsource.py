@@ -20,8 +20,8 @@ _BLOCK_START = re.compile(r"[-*+#>`]|\d{1,9}[.)]")
 
 def body_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Paragraphs ``(first line number, text)`` of a Markdown body given as numbered lines with
-    blank lines between paragraphs: a list item starts a paragraph, markers are dropped and
-    inline markup is read."""
+    blank lines between paragraphs: a list item starts a paragraph, bullets and ``>`` are
+    dropped and inline markup is read."""
     paragraphs: list[tuple[int, list[str]]] = []
     fresh = True
     for number, raw in lines:

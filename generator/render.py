@@ -656,11 +656,10 @@ class StoryView:
 
     def source_sentences(self, sources: Iterable[str | ExternalSource]) -> list[tuple[str, str]]:
         """(reference, text) of each article sentence among ``sources``, in their order."""
-        articles = {article.id: article for article in self.story.articles}
         found = []
         for source in sources:
             if isinstance(source, str):
-                sentence = resolve_sentence(source, articles)[1]
+                sentence = resolve_sentence(source, self.story.articles_by_id)[1]
                 if sentence is not None:
                     found.append((source, sentence.text))
         return found

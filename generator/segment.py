@@ -171,9 +171,15 @@ def plain_sentences(text: str) -> list[str] | None:
     for piece in pieces[:-1]:
         found = _LAST_WORD.search(piece)
         word = found.group(1) if found else ""
-        if not (word.isalpha() and word[-1].islower() and word.lower() not in _ABBREVIATIONS):
+        if not _ordinary_word(word):
             return None
     return pieces
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word after which a full stop ends a sentence: letters, lower-case at the end, and not
+    one of pySBD's abbreviations."""
+    return word.isalpha() and word[-1].islower() and word.lower() not in _ABBREVIATIONS
 
 
 def is_plain_sentence(text: str) -> bool:
@@ -230,7 +236,7 @@ def _cut_after(text: str, start: int) -> int:
         if any(first < stop < last for first, last in kept_whole):
             continue
         word = region[region.rfind(" ", 0, stop) + 1 : stop]
-        if word.isalpha() and word[-1].islower() and word.lower() not in _ABBREVIATIONS:
+        if _ordinary_word(word):
             return start + boundary.end()
     if len(text) - start <= WINDOW_LIMIT:
         return len(text)

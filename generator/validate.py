@@ -228,11 +228,8 @@ class _Checker:
             )
             return
         wanted = normalise_quote(quote.text)
-        found = [
-            (sentence, start)
-            for sentence in sentences
-            for start in word_matches(normalise_quote(sentence.text), wanted)
-        ]
+        texts = [normalise_quote(sentence.text) for sentence in sentences]
+        found = [(text, start) for text in texts for start in word_matches(text, wanted)]
         cited = ", ".join(s.id for s in sentences)
         if sentences and not found:
             self.report(
@@ -242,9 +239,7 @@ class _Checker:
                 f"{_excerpt(quote.text)!r} does not appear there as whole words; "
                 "copy the words exactly",
             )
-        elif found and not any(
-            quoted(normalise_quote(sentence.text), start, wanted) for sentence, start in found
-        ):
+        elif found and not any(quoted(text, start, wanted) for text, start in found):
             self.report(
                 (*loc, "text"),
                 "quote-not-quoted",

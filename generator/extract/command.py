@@ -14,7 +14,7 @@ from generator.diagnostics import Diagnostic, display_path, errors_in, sort_diag
 from generator.extract.draft import Draft, build_draft
 from generator.extract.merge import SECTIONS, MergeReport, merge, render_new
 from generator.writer import atomic_write
-from generator.yamlsafe import decode_yaml
+from generator.yamlsafe import YamlError, decode_yaml
 
 HEADER = """\
 # Draft facts drafted by `explainer extract` from {article}.
@@ -116,12 +116,18 @@ def _mergeable_facts(path: Path) -> str | None:
     """The text of the story's facts file if extract can add to it: it reads as YAML and holds a
     list of items under each section extract writes. Otherwise print why, as `explainer check`
     says it, and return None. Items the schema refuses are left for the check that follows."""
-    from generator.corpus import load_file
+    from generator.loading import load_model
     from generator.schema import Facts
 
-    _, document, diagnostics = load_file(path, Path.cwd(), Facts)
-    if document is not None and _holds_item_lists(document.data):
-        return decode_yaml(path.read_bytes(), str(path))
+    shown = display_path(path)
+    try:
+        text = decode_yaml(path.read_bytes(), shown)
+    except YamlError as error:
+        diagnostics = [error.diagnostic]
+    else:
+        _, document, diagnostics = load_model(text, shown, Facts)
+        if document is not None and _holds_item_lists(document.data):
+            return text
     _print(errors_in(diagnostics))
     print(
         f"explainer extract: {display_path(path)} is not a facts file that extract can add to; "
