@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.dates import parse_moment
 from generator.diagnostics import Diagnostic
+from generator.schema import URL_RULE, is_allowed_url
 from generator.yamlsafe import YamlDocument, YamlError, load_yaml
 
 FRONT_MATTER_KEYS = ("title", "published", "source", "url", "language", "tags")
@@ -47,6 +48,9 @@ def read_front_matter(header: str, path: str) -> tuple[ArticleMeta, list[Diagnos
     for key in ("title", "source", "url", "language"):
         if data.get(key) is not None:
             fields[key] = str(data[key])
+    if "url" in fields and not (isinstance(data["url"], str) and is_allowed_url(fields["url"])):
+        diagnostics.append(_disallowed_url(document, data["url"]))
+        del fields["url"]
     fields["published"] = _published(data.get("published"), document, diagnostics)
     fields["published_line"] = document.position(("published",))[0] + 1
     tags = data.get("tags") or []
@@ -77,6 +81,17 @@ def _published(
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         return datetime(parsed.year, parsed.month, parsed.day)
     return parsed.replace(tzinfo=None)
+
+
+def _disallowed_url(document: YamlDocument, address: Any) -> Diagnostic:
+    line, column = document.position(("url",))
+    if isinstance(address, str):
+        line, column = document.position(("url", "__value__"))
+        shown = address if len(address) <= 80 else address[:77] + "..."
+        message = f"front matter 'url': {shown!r} is not valid here; {URL_RULE}"
+        return Diagnostic(document.path, line + 1, column, "invalid-value", message)
+    message = "front matter 'url' must be one address, written as text"
+    return Diagnostic(document.path, line + 1, column, "wrong-type", message)
 
 
 def _unknown_key(document: YamlDocument, key: str) -> Diagnostic:

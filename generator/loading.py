@@ -11,7 +11,13 @@ from pydantic_core import ErrorDetails
 from generator.diagnostics import Diagnostic
 from generator.frontmatter import did_you_mean
 from generator.ids import document_id_clashes, suggest_id
-from generator.schema import ARTICLE_ID_PATTERN, ID_PATTERN, SENTENCE_REF_PATTERN
+from generator.schema import (
+    ARTICLE_ID_PATTERN,
+    ID_PATTERN,
+    SENTENCE_REF_PATTERN,
+    URL_PATTERN,
+    URL_RULE,
+)
 from generator.yamlsafe import Path_, YamlDocument, YamlError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -123,8 +129,8 @@ def _is_id_pattern(detail: ErrorDetails) -> bool:
 def _pattern_hint(pattern: str) -> str:
     if pattern == SENTENCE_REF_PATTERN:
         return "a sentence is cited as 'p3s2', or 'article-id#p3s2' when the story has several"
-    if pattern.startswith("^https?"):
-        return "only http:// and https:// addresses are allowed"
+    if pattern == URL_PATTERN:
+        return URL_RULE
     return f"it must match {pattern}"
 
 

@@ -41,6 +41,7 @@ from generator.schema import (
     Point,
     Quote,
     When,
+    is_allowed_url,
 )
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 from generator.validate import resolve_sentence
@@ -164,7 +165,9 @@ class PageContext:
         return Markup(relative + (f"#{anchor}" if anchor else ""))
 
     def external(self, url: str, text: str | None = None) -> Markup:
-        """A link to an outside address (validated http(s) URL)."""
+        """A link to an outside address; an address the URL policy refuses is shown as text."""
+        if not is_allowed_url(url):
+            return mdtext.escape(text or url)
         return Markup(f"[{mdtext.escape(text or url)}]({mdtext.url(url)})")
 
     def link(self, entity_id: str | None, text: str | None = None) -> Markup:
@@ -212,10 +215,11 @@ class PageContext:
             label = mdtext.attribute(source.publisher or source.title)
             title = mdtext.attribute(source.title)
             origin = mdtext.attribute(_external_label(source))
-            address = mdtext.attribute(source.url)
+            # The schema already refuses other addresses; a page never links one regardless.
+            href = f' href="{mdtext.attribute(source.url)}"' if is_allowed_url(source.url) else ""
             return (
-                f'<a class="cite cite-external" data-origin="{origin}" data-search-exclude '
-                f'href="{address}" title="{title}">{label}</a>'
+                f'<a class="cite cite-external" data-origin="{origin}" data-search-exclude'
+                f'{href} title="{title}">{label}</a>'
             )
         key = (posixpath.dirname(self.path), source)
         if key not in self.citations:
@@ -410,6 +414,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
     env.filters["text"] = _text
     env.filters["number"] = _number
     env.filters["svg_data"] = _svg_data
+    env.tests["allowed_url"] = is_allowed_url
     env.globals["map_source"] = data_source()
     return env
 

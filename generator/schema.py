@@ -6,6 +6,7 @@ reference page are generated from these classes, and so is ``facts.schema.json``
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -28,7 +29,22 @@ ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN, max_len
 SentenceRef = Annotated[str, StringConstraints(pattern=SENTENCE_REF_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+URL_PATTERN = (
+    r"^(?:(?:https?://|mailto:)[^\s<>\"\\\x00-\x1f\x7f]+"
+    r"|[^\s<>\"\\\x00-\x1f\x7f:/?#]*(?:[/?#][^\s<>\"\\\x00-\x1f\x7f]*)?)$"
+)
+"""The one URL policy of every input: ``http://``, ``https://`` and ``mailto:`` addresses, or a
+relative link (no scheme at all); never ``javascript:``, ``data:`` or any other scheme, white
+space, control characters, quotes, angle brackets or backslashes (which browsers read as ``/``)."""
+URL_RULE = "only http://, https:// and mailto: addresses or relative links are allowed"
+"""What :data:`URL_PATTERN` allows, as a diagnostic says it."""
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
+"""An address that :data:`URL_PATTERN` allows."""
+
+
+def is_allowed_url(address: str) -> bool:
+    """Whether ``address`` is a link the site may publish (:data:`URL_PATTERN`)."""
+    return 0 < len(address) <= 2000 and re.fullmatch(URL_PATTERN, address) is not None
 
 
 class Model(BaseModel):
@@ -51,7 +67,7 @@ class ExternalSource(Model):
     """A source outside the story's articles: a web page, report or official record."""
 
     url: Url
-    """Address of the source (``http`` or ``https`` only)."""
+    """Address of the source: ``http``, ``https`` or ``mailto``, or a relative link."""
     title: ShortText
     """Title of the page or document."""
     publisher: ShortText | None = None

@@ -125,6 +125,7 @@ MKDOCS_CASES = [
     "reference-problems-one-pass",
     "article-invalid-utf8",
     "story-folder-name",
+    "article-md-javascript-url",
 ]
 
 

@@ -27,6 +27,7 @@ HOSTILE = Path(__file__).parent / "hostile" / "content" / "hostile"
 CHROMIUM = Path("/usr/bin/chromium")
 WIDTHS = {"desktop": 1280, "phone": 390}
 ARTICLE_PAGE = "hostile/sources/wire/"
+MARKDOWN_PAGE = "hostile/sources/feature/"
 LITERALS = [
     '<script>window.__pwned = "article script"',
     "# This line must not become a heading",
@@ -92,7 +93,7 @@ def _pages(site: Path) -> list[str]:
 
 def test_the_hostile_story_builds_every_page_type(built_site: Path) -> None:
     pages = _pages(built_site)
-    for expected in ("hostile/", ARTICLE_PAGE, "hostile/actors/evil-minister/", "hostile/quotes/"):
+    for expected in ("hostile/", ARTICLE_PAGE, MARKDOWN_PAGE, "hostile/actors/evil-minister/"):
         assert expected in pages
     assert "hostile/events/evil-talks/" in pages
 
@@ -186,3 +187,87 @@ def test_facts_markup_stays_text(browser: Any, site_url: str) -> None:
     for row in article.locator("aside.infobox tr").all():
         assert row.locator("th, td").count() == 2
     page.close()
+
+
+def test_markdown_article_front_matter_and_body_stay_text(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + MARKDOWN_PAGE)
+    article = page.locator("article")
+    assert article.locator("h1").inner_text().startswith("<script>window.__pwned='md title'")
+    text = article.inner_text()
+    assert "<img src=x onerror=\"window.__pwned='md source'\">" in text
+    assert "#<b>tag</b>" in text
+    address = article.locator(".article-meta a")
+    assert address.get_attribute("href") == (
+        "https://evil.example/story?x='onclick='window.__pwned=1'&y=(){}[]*_`|~^"
+    )
+    # Raw HTML in a Markdown article is markup a reader never sees: it is read as nothing.
+    assert page.locator("#p3s1").inner_text() == "A quoted line stays a paragraph of text."
+    assert article.locator("script, img, iframe, blockquote").count() == 0
+    page.close()
+
+
+_TRAP = """Object.defineProperty(window, '__pwned', {
+    configurable: false, set(value) { window.__reportPwned(String(value)); }, get() { return null; }
+});"""
+"""Any content script's ``window.__pwned = …`` is reported, whatever page or frame it runs in."""
+
+
+def _click(page: Any, index: int) -> None:
+    page.evaluate("index => document.querySelectorAll('a[href]')[index].click()", index)
+
+
+def test_clicking_every_link_runs_no_script_and_leaves_no_host(
+    browser: Any, site_url: str, built_site: Path
+) -> None:
+    """Every link of the hostile site is clicked where it stands, but a link to another of the
+    site's pages: that page must exist, and the sweep above opens each one.
+
+    A link within its page is clicked in place; one that leaves the page (an outside address,
+    ``mailto:``) is clicked in a page of its own, which is then closed with what it opened.
+    """
+    context = browser.new_context()
+    foreign: list[str] = []
+    pwned: list[str] = []
+    dialogs: list[str] = []
+    context.expose_function("__reportPwned", lambda value: pwned.append(value))
+    context.add_init_script(_TRAP)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(site_url)
+            else (foreign.append(route.request.url), route.abort())
+        ),
+    )
+    context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    pages = {site_url + path for path in _pages(built_site)}
+    clicked: set[str] = set()
+    for path in _pages(built_site):
+        page = context.new_page()
+        page.goto(site_url + path)
+        links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+        for index, href in enumerate(links):
+            target = href.split("#")[0]
+            assert href.split(":")[0] in ("http", "https", "mailto"), (path, href)
+            if target == site_url + path and "#" in href:
+                _click(page, index)
+                clicked.add(href)
+            elif target.startswith(site_url):
+                assert target in pages or (built_site / target[len(site_url) :]).is_file(), href
+            elif href not in clicked:
+                clicked.add(href)
+                leaving = context.new_page()
+                leaving.goto(site_url + path)
+                _click(leaving, index)
+                leaving.wait_for_timeout(100)
+                for opened in context.pages[1:]:
+                    opened.close()
+        page.wait_for_timeout(30)
+        page.close()
+    context.close()
+    assert (pwned, dialogs) == ([], [])
+    assert len(clicked) > 50
+    # Outside addresses (the facts' own links, the theme's credit) were clicks, not loads, and
+    # were refused here before they left the machine.
+    assert any(url.startswith("https://evil.example/") for url in foreign)

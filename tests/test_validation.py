@@ -305,7 +305,8 @@ def test_invalid_value_javascript_url(check: Check) -> None:
         """
     assert check(facts) == [
         f"{FACTS}:6:14: error[invalid-value]: entity 'armenia', source 1, field 'url': "
-        "'javascript:alert(1)' is not valid here; only http:// and https:// addresses are allowed"
+        "'javascript:alert(1)' is not valid here; only http://, https:// and mailto: addresses "
+        "or relative links are allowed"
     ]
 
 
