@@ -134,7 +134,10 @@ def _facts(
     return {
         "summary": [
             _point(f"{cast['people'][0]['name']} met {cast['people'][1]['name']}.", [first]),
-            _point(f"The latest talks were held in the {cast['places'][0]['name']}.", [last]),
+            _point(
+                f"The latest talks were held in the {cast['places'][(len(ids) - 1) % 3]['name']}.",
+                [last],
+            ),
         ],
         "background": [
             _point(f"{a['name']} and {b['name']} dispute a region.", [first], "p2s1", "History"),
@@ -167,18 +170,23 @@ def _point(
 
 def _entities(cast: dict[str, Any], first: str) -> list[dict[str, Any]]:
     a, b = cast["countries"]
+    disputed = cast["places"][1]["name"]
     found = [
-        _entity(c, "country", None, f"{first}#p2s1", f"A party to the dispute over {c['name']}.")
+        _entity(c, "country", None, f"{first}#p2s1", f"A party to the dispute over the {disputed}.")
         for c in (a, b)
     ]
+    # Where the first article names each person, and the country it ties them to, if any.
+    named_in = ("p1s1", "p1s1", "p3s1", "p4s1", "p6s1", "p7s1")
+    countries = (a, b, None, b, None, None)
     for index, person in enumerate(cast["people"]):
-        country = (a, b)[index % 2]
-        role = "Foreign Minister" if index < 2 else "Official"
-        entity = _entity(person, "person", country["id"], f"{first}#p{index + 1}s1", None)
-        entity["role"] = f"{role} of {country['name']}"
+        country = countries[index]
+        side = country["id"] if country else None
+        entity = _entity(person, "person", side, f"{first}#{named_in[index]}", None)
+        if index < 2 and country:
+            entity["role"] = f"Foreign Minister of {country['name']}"
         found.append(entity)
-    for place in cast["places"]:
-        found.append(_entity(place, "place", None, f"{first}#p2s1", "A contested area."))
+    for place, sentence in zip(cast["places"], ("p1s1", "p2s1", "p4s1"), strict=True):
+        found.append(_entity(place, "place", None, f"{first}#{sentence}", "A contested area."))
     return found
 
 
@@ -199,7 +207,7 @@ def _event(cast: dict[str, Any], ids: list[str], index: int, start: datetime) ->
     people = cast["people"]
     event: dict[str, Any] = {
         "id": f"meeting-{index + 1}",
-        "title": f"Meeting {index + 1} in the {cast['places'][index % 3]['name']}",
+        "title": f"Talks in the {cast['places'][index % 3]['name']}",
         "when": (start + timedelta(days=index)).strftime("%Y-%m-%d"),
         "place": cast["places"][index % 3]["id"],
         "participants": [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +21,19 @@ from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import M, load_model
-from generator.schema import Entity, Event, Facts, GlossaryTerm, SourceCheck, StoryInfo, When
+from generator.schema import (
+    Entity,
+    Event,
+    ExternalSource,
+    Facts,
+    GlossaryTerm,
+    SourceCheck,
+    StoryInfo,
+    When,
+)
 from generator.shared import FactsFile, shared_id_conflicts
-from generator.validate import validate_story
+from generator.support import ClaimKey, check_support
+from generator.validate import unsupported_claims, validate_story
 from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -52,6 +62,22 @@ class Story:
     dates: dict[str, FuzzyDate]
     fingerprint: str = ""
     """Hash of every file the story was read from: equal fingerprints, equal stories."""
+    claim_sources: Mapping[ClaimKey, tuple[str | ExternalSource, ...]] = field(default_factory=dict)
+    """Each claim's own citations: those of its sources that support it (the support check)."""
+
+    def cited(
+        self, item: Entity | Event | GlossaryTerm, claim: str, *detail: str
+    ) -> tuple[str | ExternalSource, ...]:
+        """The sources a page cites for one claim of ``item``: those that support it."""
+        kind = (
+            "entity"
+            if isinstance(item, Entity)
+            else "event"
+            if isinstance(item, Event)
+            else "glossary"
+        )
+        found = self.claim_sources.get((kind, item.id, claim, *detail))
+        return found if found is not None else tuple(item.sources)
 
     @functools.cached_property
     def articles_by_id(self) -> dict[str, Article]:
@@ -252,9 +278,14 @@ def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:
         return cached
     diagnostics: list[Diagnostic] = []
     files = _read_story(directory, content_dir, diagnostics)
+    claim_sources: dict[ClaimKey, tuple[str | ExternalSource, ...]] = {}
     if files.facts is not None and files.articles:
         diagnostics.extend(validate_story(files))
-    story = None if errors_in(diagnostics) else _resolve(files, fingerprint)
+        if not errors_in(diagnostics):
+            support = check_support(files.facts, files.articles)
+            diagnostics.extend(unsupported_claims(files, support.unsupported))
+            claim_sources = support.sources
+    story = None if errors_in(diagnostics) else _resolve(files, fingerprint, claim_sources)
     loaded = _LoadedStory(fingerprint, files, tuple(diagnostics), story)
     _story_cache[directory] = loaded
     return loaded
@@ -384,10 +415,15 @@ def read_article(
     return article, [*known, *(_future_dates([article], now) if now is not None else [])]
 
 
-def _resolve(story: StoryFiles, fingerprint: str) -> Story:
+def _resolve(
+    story: StoryFiles,
+    fingerprint: str,
+    claim_sources: dict[ClaimKey, tuple[str | ExternalSource, ...]],
+) -> Story:
     assert story.info is not None and story.facts is not None
     dates = {event.id: to_fuzzy_date(event.when) for event in story.facts.events}
-    return Story(story.slug, story.info, story.facts, tuple(story.articles), dates, fingerprint)
+    articles = tuple(story.articles)
+    return Story(story.slug, story.info, story.facts, articles, dates, fingerprint, claim_sources)
 
 
 def to_fuzzy_date(when: When) -> FuzzyDate:

@@ -15,7 +15,9 @@ from generator.schema import (
     Coordinates,
     Disagreement,
     Entity,
+    EntityCitations,
     Event,
+    EventCitations,
     ExternalSource,
     Facts,
     GlossaryTerm,
@@ -28,8 +30,9 @@ from generator.schema import (
 )
 
 DOCUMENTED = (
-    StoryInfo, ArticleInfo, Facts, Point, Entity, Coordinates, Event, When, Participant, Quote,
-    ExternalSource, SourceCheck, GlossaryTerm, Disagreement, Account, Change,
+    StoryInfo, ArticleInfo, Facts, Point, Entity, EntityCitations, Coordinates, Event,
+    EventCitations, When, Participant, Quote, ExternalSource, SourceCheck, GlossaryTerm,
+    Disagreement, Account, Change,
 )  # fmt: skip
 """Every schema class, in the order the reference page presents them."""
 

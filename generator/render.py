@@ -25,6 +25,7 @@ from markupsafe import escape as escape_html
 from generator import mdtext
 from generator.article import Article
 from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
+from generator.citations import cite_once_per_block
 from generator.corpus import Corpus, Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.geo import data_source
@@ -528,8 +529,8 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
         page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
         page.citations, page.cited = citations, cited
-        out[paths[role]] = env.get_template(template).render(
-            page=page, story=story, view=view, **values
+        out[paths[role]] = cite_once_per_block(
+            env.get_template(template).render(page=page, story=story, view=view, **values)
         )
         if menu is not None:
             folder = posixpath.dirname(page.path)
@@ -572,6 +573,12 @@ class StoryView:
         self.story = story
         self.facts = story.facts
         self._maps: dict[str | None, LocatorMap | None] = {}
+
+    def cited(
+        self, item: Entity | Event | GlossaryTerm, claim: str, *detail: str
+    ) -> tuple[str | ExternalSource, ...]:
+        """The sources a page cites next to one claim of ``item``: those that support it."""
+        return self.story.cited(item, claim, *detail)
 
     def actors(self) -> list[Entity]:
         """Entities that act: people, organisations, countries, groups."""

@@ -150,6 +150,61 @@ class Coordinates(Model):
     """Longitude, -180 to 180."""
 
 
+class EntityCitations(Model):
+    """Sources for single claims of an entity, where its ``sources`` say more than one claim.
+
+    A claim not named here is checked against the entity's ``sources``, and a page cites only
+    those of them that support it; name a claim here when none does, or to cite an outside
+    source for it (``aliases: {Berdzor corridor: [{url: …, title: …}]}``).
+    """
+
+    name: Sources | None = None
+    """Sources that give the name."""
+    aliases: dict[ShortText, Sources] = {}
+    """Sources for each alias, by the alias as written under ``aliases``."""
+    role: Sources | None = None
+    """Sources that state the role of this entity."""
+    affiliation: Sources | None = None
+    """Sources that tie it to its ``affiliation``."""
+    side: Sources | None = None
+    """Sources that tie it to its ``side``."""
+    description: Sources | None = None
+    """Sources for the description."""
+
+    def sources(self, claim: str, *detail: str) -> list[Source] | None:
+        """The sources named for ``claim`` (``alias`` takes the alias as ``detail``)."""
+        if claim == "alias":
+            return self.aliases.get(detail[0]) if detail else None
+        value = getattr(self, claim, None)
+        return value if isinstance(value, list) else None
+
+
+class EventCitations(Model):
+    """Sources for single claims of an event, where its ``sources`` say more than one claim.
+
+    A claim not named here is checked against the event's ``sources``, and a page cites only
+    those of them that support it.
+    """
+
+    title: Sources | None = None
+    """Sources for the words of the title."""
+    when: Sources | None = None
+    """Sources that date the event (an outside source where the article's date is wrong)."""
+    place: Sources | None = None
+    """Sources that name the place."""
+    participants: dict[Id, Sources] = {}
+    """Sources for each participant, by entity id."""
+    summary: Sources | None = None
+    """Sources for the summary."""
+
+    def sources(self, claim: str, *detail: str) -> list[Source] | None:
+        """The sources named for ``claim`` (``participant`` takes the entity id as ``detail``)."""
+        if claim == "participant":
+            return self.participants.get(detail[0]) if detail else None
+        value = getattr(self, claim, None)
+        return value if isinstance(value, list) else None
+
+
 EntityType = Literal["person", "organisation", "country", "place", "group"]
 
 
@@ -190,7 +245,12 @@ class Entity(Reviewable):
     """Further statements about this entity, each with its own sources (for a place: what it is,
     why it matters)."""
     sources: Sources
-    """Sentences and references that support the description and role."""
+    """Sentences and references that support the entity's claims: its name, aliases, role,
+    affiliation, side and description. Each claim must be supported by one of them, and a page
+    cites only those that support it."""
+    cite: EntityCitations | None = None
+    """Sources for single claims, where ``sources`` has none that supports the claim (an alias
+    the articles do not use, a role from an outside page)."""
 
 
 class Participant(Model):
@@ -228,7 +288,12 @@ class Event(Reviewable):
     preceded_by: list[Id] = []
     """Ids of earlier events that led to this one ("what came before")."""
     sources: Sources
-    """Sentences and references that support the event."""
+    """Sentences and references that support the event's claims: its title, date, place,
+    participants and summary. Each claim must be supported by one of them, and a page cites
+    only those that support it."""
+    cite: EventCitations | None = None
+    """Sources for single claims, where ``sources`` has none that supports the claim (a date
+    that an outside source corrects)."""
 
     @model_validator(mode="before")
     @classmethod

@@ -114,6 +114,15 @@ def validate_story(story: StoryFiles) -> list[Diagnostic]:
     return checker.diagnostics
 
 
+def unsupported_claims(story: StoryFiles, found: list[tuple[Loc, str]]) -> list[Diagnostic]:
+    """``unsupported-claim`` warnings for the support check's findings, at their places in the
+    facts file (:mod:`generator.support`)."""
+    checker = _Checker(story)
+    for loc, message in found:
+        checker.report(loc, "unsupported-claim", message, severity=Severity.WARNING)
+    return checker.diagnostics
+
+
 class _Checker:
     def __init__(self, story: StoryFiles) -> None:
         assert story.facts is not None and story.facts_document is not None
@@ -201,6 +210,7 @@ class _Checker:
         for index, note in enumerate(entity.notes):
             self._check_sources((*loc, "notes", index), note.sources)
         self._check_sources(loc, entity.sources)
+        self._check_cite(loc, entity, "aliases", entity.aliases)
 
     def _check_event(self, loc: Loc, event: Event) -> None:
         self._check_ref((*loc, "place"), event.place, self.entities, "entity")
@@ -214,6 +224,29 @@ class _Checker:
         for index, point in enumerate(event.agenda):
             self._check_sources((*loc, "agenda", index), point.sources)
         self._check_sources(loc, event.sources)
+        participants = [participant.entity for participant in event.participants]
+        self._check_cite(loc, event, "participants", participants)
+
+    def _check_cite(self, loc: Loc, item: Entity | Event, keyed: str, known: list[str]) -> None:
+        """The sources named under ``cite:``, and that each alias or participant named there
+        is one of the item's."""
+        if item.cite is None:
+            return
+        cite_loc = (*loc, "cite")
+        for name, value in item.cite:
+            if isinstance(value, list):
+                self._check_sources(cite_loc, value, name)
+        for key, sources in getattr(item.cite, keyed).items():
+            self._check_sources((*cite_loc, keyed), sources, key)
+            if key not in known:
+                listed = ", ".join(known) or "none"
+                self.report(
+                    (*cite_loc, keyed, key),
+                    "unknown-claim",
+                    f"'{key}' is not one of the {keyed} of '{item.id}' ({listed}); cite only "
+                    f"{keyed} the item has{did_you_mean(key, known)}",
+                    value=False,
+                )
 
     def _check_quote(self, loc: Loc, quote: Quote) -> None:
         self._check_ref((*loc, "speaker"), quote.speaker, self.entities, "entity")

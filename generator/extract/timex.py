@@ -313,6 +313,12 @@ def _ago(match: re.Match[str], context: Context) -> TimeExpression | None:
     return year_expression(words, start, published.year - years, approximate=True)
 
 
+def _earlier(match: re.Match[str], context: Context) -> TimeExpression | None:
+    """ "Ten days earlier": before the day the text last gave, or else before publication."""
+    anchored = Context(context.anchor or context.published, context.future)
+    return _ago(match, anchored)
+
+
 def _duration(match: re.Match[str], _: Context) -> TimeExpression:
     quantity = (match.group("count") or "").lower().strip()
     unit = match.group("unit").lower().rstrip("s")
@@ -373,6 +379,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _decade,
         ),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", _ago),
+        (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+earlier\b", _earlier),
+        (
+            rf"\b(?:to|will|would|should|could|may)\s+last\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b",
+            _duration,
+        ),
         (
             rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_QTY})?\s*(?P<unit>{_UNIT})\b",
             _duration,
