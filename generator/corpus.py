@@ -17,6 +17,8 @@ from pathlib import Path
 
 from generator import segment
 from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
+from generator.corrections import corrections_not_applied
+from generator.currency import stale_statements
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
@@ -33,7 +35,7 @@ from generator.schema import (
 )
 from generator.shared import FactsFile, shared_id_conflicts
 from generator.support import ClaimKey, check_support
-from generator.validate import unsupported_claims, validate_story
+from generator.validate import positioned, validate_story
 from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -282,8 +284,15 @@ def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:
     if files.facts is not None and files.articles:
         diagnostics.extend(validate_story(files))
         if not errors_in(diagnostics):
+            articles = {article.id: article for article in files.articles}
+            corrections = corrections_not_applied(files.facts, articles)
+            diagnostics.extend(
+                positioned(files, corrections, "correction-not-applied", Severity.ERROR)
+            )
             support = check_support(files.facts, files.articles)
-            diagnostics.extend(unsupported_claims(files, support.unsupported))
+            diagnostics.extend(positioned(files, support.unsupported, "unsupported-claim"))
+            stale = stale_statements(files.facts, articles, support.sources)
+            diagnostics.extend(positioned(files, stale, "stale-statement"))
             claim_sources = support.sources
     story = None if errors_in(diagnostics) else _resolve(files, fingerprint, claim_sources)
     loaded = _LoadedStory(fingerprint, files, tuple(diagnostics), story)

@@ -525,13 +525,13 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     sections = story_sections(story, paths)
     citations: dict[tuple[str, str], str] = {}
     cited: dict[str, CitedSentence] = {}
+    updated = env.get_template("_updated.md.j2").render(view=view)
 
     def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
         page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
         page.citations, page.cited = citations, cited
-        out[paths[role]] = cite_once_per_block(
-            env.get_template(template).render(page=page, story=story, view=view, **values)
-        )
+        markdown = env.get_template(template).render(page=page, story=story, view=view, **values)
+        out[paths[role]] = cite_once_per_block(_with_updated(markdown, updated))
         if menu is not None:
             folder = posixpath.dirname(page.path)
             if folder not in menus:
@@ -550,6 +550,15 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     for article in story.articles:
         render(f"article:{article.id}", "article.md.j2", article=article)
     return out
+
+
+def _with_updated(markdown: str, updated: str) -> str:
+    """``markdown`` with the story's "Updated" line under its title (the first ``# `` line)."""
+    head, marker, rest = markdown.partition("\n# ")
+    if not marker:
+        return markdown
+    title, _, body = rest.partition("\n")
+    return f"{head}{marker}{title}\n\n{updated}{body}"
 
 
 _STORY_PAGES = {
@@ -762,6 +771,23 @@ class StoryView:
         dates = [change.date for change in self.facts.changes]
         dates += [a.published.date().isoformat() for a in self.story.articles if a.published]
         return max(dates) if dates else None
+
+    def stage(self, event: Event) -> str:
+        """Where the event stands, dated by the article that says so ("Ended, as of 4 May
+        2023"); empty for an event without a stage."""
+        if event.stage is None:
+            return ""
+        days = [
+            article.published
+            for source in self.cited(event, "stage")
+            if isinstance(source, str)
+            for article, _, _ in [resolve_sentence(source, self.story.articles_by_id)]
+            if article is not None and article.published is not None
+        ]
+        label = event.stage.capitalize()
+        if not days:
+            return label
+        return f"{label}, as of {to_fuzzy_date(When(date=max(days).date().isoformat())).label()}"
 
     def latest_update_label(self) -> str:
         """:meth:`latest_update` as a reader sees it (empty when the story has no date)."""

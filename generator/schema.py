@@ -196,6 +196,8 @@ class EventCitations(Model):
     """Sources for each participant, by entity id."""
     summary: Sources | None = None
     """Sources for the summary."""
+    stage: Sources | None = None
+    """Sources that say where the event stands (the later article that says it ended)."""
 
     def sources(self, claim: str, *detail: str) -> list[Source] | None:
         """The sources named for ``claim`` (``participant`` takes the entity id as ``detail``)."""
@@ -281,6 +283,11 @@ class Event(Reviewable):
     """Entity ids, or ``{entity: id, role: mediator}``."""
     summary: Text | None = None
     """What happened, in one or two sentences supported by ``sources``."""
+    stage: Literal["scheduled", "under way", "ended", "postponed", "cancelled"] | None = None
+    """Where the event stood in the latest article that says so: ``scheduled``, ``under way``,
+    ``ended``, ``postponed`` or ``cancelled``; a cited sentence must say it ("ended",
+    "was called off"…). Pages show it dated by that article, and ``explainer check`` warns of
+    a statement that still speaks of an ended, postponed or cancelled event in the present."""
     page: bool = False
     """True to give this event a page of its own (the talks a story is about)."""
     agenda: list[Point] = []

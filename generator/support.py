@@ -95,6 +95,20 @@ _DEMONYMS = {
     "czechia": "czech", "croatia": "croatian", "serbia": "serbian", "iraq": "iraqi",
 }  # fmt: skip
 """Country names whose adjective shares too little of the name to be found by spelling."""
+_STAGES = {
+    stage: re.compile(pattern, re.IGNORECASE)
+    for stage, pattern in {
+        "scheduled": r"\b(?:will|would|due to|scheduled|planned|set to|expected to|supposed to"
+        r"|to be held)\b",
+        "under way": r"\b(?:under\s?way|ongoing|continu\w*|in progress|taking place|began|begun"
+        r"|opened|started)\b",
+        "ended": r"\b(?:ended|ends|concluded|closed|wrapped up|finished|came to an end|broke up"
+        r"|adjourned|was over|were over)\b",
+        "postponed": r"\b(?:postponed|delayed|put off|pushed back|rescheduled)\b",
+        "cancelled": r"\b(?:cancell?ed|called off|scrapped|abandoned)\b",
+    }.items()
+}
+"""The words that say where an event stands."""
 _LOOK_BACK = 3
 """How many sentences before a pronoun its referent may have been named."""
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -234,6 +248,9 @@ def _event_claims(loc: Loc, event: Event) -> Iterator[Claim]:
             sources,
             participant.entity,
         )
+    if event.stage:
+        sources, _ = _cited(event, "stage")
+        yield Claim((*loc, "stage"), (*key, "stage"), "stage", event.stage, sources)
     if event.summary:
         sources, explicit = _cited(event, "summary")
         yield Claim(
@@ -338,11 +355,24 @@ class _Support:
         return {word for word in wanted if _in(word, words) or _number_in(word, set(words))}
 
     def _date_citations(self, claim: Claim, cited: list[_Cited]) -> tuple[str, ...]:
-        """The first cited sentence that dates the claim alone, or the first for each end."""
+        """The sentences that hold the date's own words (``expression``) if they date it;
+        else the first cited sentence that dates the claim alone, or the first for each end."""
+        assert claim.when is not None
+        parts = [
+            part.strip(" .,").casefold()
+            for part in re.split(r"…|\.\.\.", claim.when.expression or "")
+            if part.strip(" .,")
+        ]
+        firsts = {
+            next((c.reference for c in cited if part in c.sentence.text.casefold()), "")
+            for part in parts
+        }
+        holding = [c for c in cited if c.reference in firsts]
+        if holding and self._supports(claim, holding):
+            return tuple(c.reference for c in holding)
         alone = [c for c in cited if self._supports(claim, [c])]
         if alone:
             return (alone[0].reference,)
-        assert claim.when is not None
         ends = [When(date=claim.when.start), When(date=claim.when.end)]
         chosen = {
             next(c.reference for c in cited if _date_supported(end, [c]))
@@ -373,6 +403,8 @@ class _Support:
         if claim.kind == "date":
             assert claim.when is not None
             return _date_supported(claim.when, cited)
+        if claim.kind == "stage":
+            return any(_STAGES[claim.value].search(c.sentence.text) for c in cited)
         return not self._missing_words(claim.value, cited)
 
     # names and mentions
@@ -539,6 +571,11 @@ class _Support:
         if claim.kind == "role":
             assert claim.subject is not None
             return self._role_problem(label, claim, cited)
+        if claim.kind == "stage":
+            return (
+                f"{label}: no cited sentence says the event is {claim.value}; cite the sentence "
+                "(of the latest article) that does"
+            )
         if claim.kind == "date":
             assert claim.when is not None
             return (
@@ -753,15 +790,15 @@ def _resolved(cited: _Cited) -> list[tuple[date, date, str]]:
 
 
 def _date_supported(when: When, cited: list[_Cited]) -> bool:
-    first, last = _span(when)
+    first, last = date_span(when)
     if first is None or last is None:
         return True
     resolved = [r for c in cited for r in _resolved(c)]
-    if when.start and when.end and _covers(resolved, first, last, when.approximate):
+    if when.start and when.end and _spans_whole(resolved, first, last):
         return True  # one expression for the whole span ("last week")
     if when.start and when.end:
-        start_first, start_last = _span(When(date=when.start))
-        end_first, end_last = _span(When(date=when.end))
+        start_first, start_last = date_span(When(date=when.start))
+        end_first, end_last = date_span(When(date=when.end))
         if not _covers(resolved, start_first, start_last, when.approximate):
             return False
         lasting = {f"P{(last - first).days + 1}D", f"P{(last - first).days}D"}
@@ -782,6 +819,16 @@ def _durations(cited: _Cited) -> list[str]:
     ]
 
 
+def _spans_whole(resolved: list[tuple[date, date, str]], first: date, last: date) -> bool:
+    """Whether one resolved expression covers the span from ``first`` to ``last`` and little
+    more (at most twice as long)."""
+    width = (last - first).days + 1
+    return any(
+        start <= first and end >= last and (end - start).days + 1 <= 2 * width
+        for start, end, _ in resolved
+    )
+
+
 def _covers(
     resolved: list[tuple[date, date, str]], first: date | None, last: date | None, loose: bool
 ) -> bool:
@@ -796,7 +843,8 @@ def _covers(
     return False
 
 
-def _span(when: When) -> tuple[date | None, date | None]:
+def date_span(when: When) -> tuple[date | None, date | None]:
+    """The first and last day ``when`` covers (none for a date that does not parse)."""
     text = when.date or when.start
     if not text:
         return None, None
@@ -836,6 +884,7 @@ def _label(claim: Claim) -> str:
         "when": "date",
         "participant": f"participant '{claim.value}'",
         "reported_by": "relayer",
+        "stage": f"stage '{claim.value}'",
         "notes": "note",
         "agenda": "agenda point",
         "names": "note on its names",

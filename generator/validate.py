@@ -8,7 +8,7 @@ sentence, that every id referred to is defined, and that every date is real.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from generator.dates import parse_moment
@@ -114,12 +114,17 @@ def validate_story(story: StoryFiles) -> list[Diagnostic]:
     return checker.diagnostics
 
 
-def unsupported_claims(story: StoryFiles, found: list[tuple[Loc, str]]) -> list[Diagnostic]:
-    """``unsupported-claim`` warnings for the support check's findings, at their places in the
-    facts file (:mod:`generator.support`)."""
+def positioned(
+    story: StoryFiles,
+    found: Iterable[tuple[Loc, str]],
+    code: str,
+    severity: Severity = Severity.WARNING,
+) -> list[Diagnostic]:
+    """Diagnostics for findings of a later check (:mod:`generator.support`,
+    :mod:`generator.corrections`), at their places in the facts file."""
     checker = _Checker(story)
     for loc, message in found:
-        checker.report(loc, "unsupported-claim", message, severity=Severity.WARNING)
+        checker.report(loc, code, message, severity=severity)
     return checker.diagnostics
 
 

@@ -126,6 +126,7 @@ MKDOCS_CASES = [
     "article-invalid-utf8",
     "story-folder-name",
     "article-md-javascript-url",
+    "correction-not-applied",
 ]
 
 

@@ -268,7 +268,8 @@ def _excluded(node: Node) -> bool:
         return True
     for element in (node, *node.ancestors()):
         if element.classes & {
-            "explainer-nav", "article-meta", "admonition", "story-tags", "map-legend"
+            "explainer-nav", "article-meta", "admonition", "story-tags", "story-updated",
+            "map-legend",
         }:  # fmt: skip
             return True
         if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
@@ -718,3 +719,70 @@ def test_overview_and_home_show_the_story_topics(html_pages: dict[str, Node]) ->
         assert [" ".join(p.text().split()) for p in topics] == [
             "Topics: Washington · peace negotiations · Armenia · Azerbaijan"
         ], role
+
+
+# ── Claims: each cites what supports it; corrections win; where the story stands ─────────────
+
+
+def _line(page: Node, starts: str) -> Node:
+    """The list item or paragraph of the page's article whose text starts with ``starts``."""
+    for node in article_of(page).iter():
+        if node.tag in ("li", "p") and " ".join(node.text().split()).startswith(starts):
+            return node
+    raise AssertionError(f"no line starting {starts!r}")
+
+
+def _cited(node: Node) -> list[str]:
+    return [a.attrs.get("data-sentence") or a.attrs["href"] for a in node.find_all("a", "cite")]
+
+
+def test_an_alias_cites_its_own_source_not_the_entitys(html_pages: dict[str, Node]) -> None:
+    """'Berdzor corridor' is in no sentence of the articles: it cites the outside page that
+    gives it, where the entity's own sources (two sentences) would have cited neither word."""
+    aliases = _line(html_pages[PAGES["lachin"]], "Also written:")
+    links = aliases.find_all("a", "cite")
+    berdzor = [a for a in links if "wikipedia.org/wiki/Lachin" in a.attrs["href"]]
+    assert len(berdzor) == 1
+    assert [a.attrs.get("data-sentence") for a in links if "cite-external" not in a.classes] == [
+        "p3s1"
+    ]
+
+
+def test_the_place_of_the_talks_cites_the_sentence_that_names_it(
+    html_pages: dict[str, Node],
+) -> None:
+    where = _line(html_pages[PAGES["talks"]], "Where:")
+    assert _cited(where) == ["p2s1"]
+    assert "001_talks-end" in where.find_all("a", "cite")[0].attrs["href"]
+
+
+def test_the_corrected_checkpoint_date_is_shown_everywhere(html_pages: dict[str, Node]) -> None:
+    """The article's 'ten days ago' gives 21 April; the source check finds 23 April."""
+    timeline = article_of(html_pages[PAGES["timeline"]])
+    checkpoint = [li for li in timeline.find_all("li") if "sets up a checkpoint" in li.text()]
+    assert checkpoint and all("23 Apr 2023" in li.text() for li in checkpoint)
+    for path, page in html_pages.items():
+        if path.startswith(STORY) and "/sources/" not in path and "source-checks" not in path:
+            assert "21 Apr" not in _text_outside_notes(article_of(page)), path
+
+
+def _text_outside_notes(node: Node) -> str:
+    """The text of ``node`` without its notes (a source check says what the article has)."""
+    if node.classes & {"admonition", "timeline-check"}:
+        return ""
+    return "".join(c if isinstance(c, str) else _text_outside_notes(c) for c in node.children)
+
+
+def test_the_talks_say_how_they_ended_and_when_the_story_was_updated(
+    html_pages: dict[str, Node],
+) -> None:
+    talks = html_pages[PAGES["talks"]]
+    status = _line(talks, "Status:")
+    assert " ".join(status.text().split()).startswith("Status: Ended, as of 4 May 2023")
+    assert "001_talks-end" in status.find_all("a", "cite")[0].attrs["href"]
+    assert "are supposed to continue" not in article_of(talks).text()
+    story_pages = [p for path, p in html_pages.items() if path.startswith(f"{STORY}/")]
+    assert len(story_pages) > 30
+    for page in story_pages:
+        updated = article_of(page).find_all("p", "story-updated")
+        assert [" ".join(p.text().split()) for p in updated] == ["Updated 4 May 2023"]

@@ -252,3 +252,71 @@ def test_a_page_cites_only_the_sources_that_support_a_claim(
     assert montenegro.sources == ["p1s1", "p3s1"]
     assert story.cited(montenegro, "role") == ("p1s1",)
     assert story.cited(montenegro, "name") == ("p1s1",)
+
+
+LATER = "\n".join(
+    (
+        "LISBON, March 28 (Wire) - The water talks between Portugal and Spain ended on Thursday "
+        "without an agreement, Albares said.",
+        "2024-03-28 17:00:00",
+        "",
+    )
+)
+
+TWO_ARTICLES = """\
+        summary:
+          - text: Montenegro and Albares {tense} discussing water sharing on the Tagus river.
+            sources: [wire#p1s1]
+        entities:
+          - id: luis-montenegro
+            type: person
+            name: Luis Montenegro
+            sources: [wire#p1s1]
+          - id: jose-albares
+            type: person
+            name: Jose Manuel Albares
+            sources: [wire#p1s1]
+        events:
+          - id: water-talks
+            title: Water talks in Lisbon
+            when: 2024-03-12
+            stage: {stage}
+            participants: [luis-montenegro, jose-albares]
+            cite:
+              stage: [{stage_source}]
+            sources: [wire#p1s1]
+        """
+
+
+def _two_articles(
+    tmp_path: Path, make_story: Callable[..., Path], tense: str, stage: str, stage_source: str
+) -> list[str]:
+    facts = dedent(TWO_ARTICLES).format(tense=tense, stage=stage, stage_source=stage_source)
+    story = "title: Water talks\narticles:\n  - id: wire\n  - id: later\n"
+    content = make_story(
+        tmp_path, facts, articles={"wire": ARTICLE, "later": LATER}, story_yaml=story
+    )
+    _, diagnostics = load_corpus(content, now=datetime(2025, 1, 1))
+    return [f"{d.line}:{d.column}: {d.severity}[{d.code}]: {d.message}" for d in diagnostics]
+
+
+def test_a_present_tense_statement_about_an_ended_event_is_stale(
+    tmp_path: Path, make_story: Callable[..., Path]
+) -> None:
+    found = _two_articles(tmp_path, make_story, "are", "ended", "later#p1s1")
+    assert found == [
+        "2:11: warning[stale-statement]: summary statement 1 speaks of 'Water talks in Lisbon' "
+        "in the present ('are'), but later of 28 March 2024 says it ended; write it in the past "
+        "tense, as of the article it rests on"
+    ]
+    assert _two_articles(tmp_path, make_story, "were", "ended", "later#p1s1") == []
+
+
+def test_a_stage_needs_a_sentence_that_says_it(
+    tmp_path: Path, make_story: Callable[..., Path]
+) -> None:
+    assert _two_articles(tmp_path, make_story, "were", "ended", "wire#p1s1") == [
+        "17:12: warning[unsupported-claim]: event 'water-talks', stage 'ended': no cited "
+        "sentence says the event is ended; cite the sentence (of the latest article) that does"
+    ]
+    assert _two_articles(tmp_path, make_story, "were", "cancelled", "later#p1s1") != []
