@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import segment
 from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
+from generator.claims import ClaimKey
 from generator.corrections import corrections_not_applied
 from generator.currency import stale_statements
 from generator.dates import FuzzyDate, parse_moment
@@ -34,7 +35,7 @@ from generator.schema import (
     When,
 )
 from generator.shared import FactsFile, shared_id_conflicts
-from generator.support import ClaimKey, check_support
+from generator.support import check_support
 from generator.validate import positioned, validate_story
 from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from generator.article import Article
+from generator.claimdates import date_span
 from generator.extract.timex import Context, find_time_expressions
 from generator.schema import Entity, Event, Facts, SourceCheck
-from generator.support import date_span
 from generator.validate import Loc, normalise_quote, resolve_sentence
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 
 from generator.article import Article
+from generator.claims import ClaimKey
 from generator.schema import Event, ExternalSource, Facts
-from generator.support import ClaimKey
 from generator.validate import Loc, resolve_sentence
 
 _OVER = ("ended", "postponed", "cancelled")

@@ -45,12 +45,64 @@ def inline_text(text: str) -> str:
     """``text`` with its inline Markdown read: emphasis, links, code and HTML give their words."""
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isdigit() else _escape_number(text)
+    read = "".join(_read_inline(piece) + after for piece, after in _chunks(defuse(text)))
+    return " ".join(read.split())
+
+
+def _read_inline(text: str) -> str:
     _converter.reset()
-    html = _converter.convert(text)
     reader = _TextOf()
-    reader.feed(html)
+    reader.feed(_converter.convert(text))
     reader.close()
-    return " ".join("".join(reader.parts).split())
+    return "".join(reader.parts)
+
+
+_CHUNK = 2000
+"""Python-Markdown's inline reading takes time quadratic in a paragraph's markup (each match
+rebuilds the text): a paragraph longer than this is read in pieces, cut at white space outside
+any link, code span or character reference."""
+
+
+def _chunks(text: str) -> list[tuple[str, str]]:
+    """``text`` in pieces of about :data:`_CHUNK` characters, cut at white space where no markup
+    is open; a piece that has no such place by twice that length is cut at the last escape,
+    punctuation or character reference, or where it stands. Each piece comes with what
+    separates it from the next: a space where it was cut at white space, else nothing."""
+    if len(text) <= 2 * _CHUNK:
+        return [(text, "")]
+    pieces: list[tuple[str, str]] = []
+    code = _code_spans(text)
+    start, depth, index, length = 0, 0, 0, len(text)
+    fallback = -1
+    while index < length:
+        character = text[index]
+        if index - start >= 2 * _CHUNK:
+            # Nothing real stays open this long: cut at the last safe place, or here.
+            cut = fallback if fallback > start else index
+            pieces.append((text[start:cut], ""))
+            start, fallback, depth = cut, -1, 0
+        if index in code:
+            index = code[index]
+            fallback = index if depth == 0 else fallback
+            continue
+        if character == "\\":
+            index += 2
+            fallback = index if depth == 0 else fallback  # between two escapes
+            continue
+        if character in "[(":
+            depth += 1
+        elif character in "])" and depth:
+            depth -= 1
+            fallback = index + 1 if depth == 0 else fallback
+        elif depth == 0 and index - start >= _CHUNK:
+            if character.isspace():
+                pieces.append((text[start:index], " "))
+                start, fallback = index, -1
+            elif character == "&" or (character not in ";#" and not character.isalnum()):
+                fallback = index
+        index += 1
+    pieces.append((text[start:], ""))
+    return pieces
 
 
 def _escape_number(text: str) -> str:
@@ -61,6 +113,86 @@ def _escape_number(text: str) -> str:
 
 
 _converter = markdown.Markdown()
+_MAX_NESTING = 8
+
+
+def defuse(text: str) -> str:
+    """``text`` with a backslash before each ``[``, ``(`` and ``<`` that nothing closes.
+
+    Python-Markdown looks for the end of a link or a tag from every ``[``, ``(`` and ``<``: on
+    text with thousands that are never closed it takes quadratic time (16 KB of ``[`` took a
+    minute). Such a character starts no markup, so escaping it changes no word of the text;
+    code spans are left as they are (a backslash shows there). Linear time.
+    """
+    escape: set[int] = set()
+    code = _code_spans(text)
+    unclosed_tags = _unclosed_tag_openings(text)
+    stacks: dict[str, list[int]] = {"[": [], "(": []}
+    closers = {"]": "[", ")": "("}
+    index, length = 0, len(text)
+    while index < length:
+        character = text[index]
+        if index in code:
+            index = code[index]
+            continue
+        if character == "\\":
+            index += 2
+            continue
+        if character in stacks:
+            if len(stacks[character]) >= _MAX_NESTING:
+                escape.add(index)
+            else:
+                stacks[character].append(index)
+        elif character in closers and stacks[closers[character]]:
+            stacks[closers[character]].pop()
+        elif character == "<" and index in unclosed_tags:
+            escape.add(index)
+        index += 1
+    escape.update(stacks["["], stacks["("])
+    if not escape:
+        return text
+    # "<" has no backslash escape in Markdown; its character reference reads the same.
+    return "".join(
+        ("&lt;" if c == "<" else "\\" + c) if i in escape else c for i, c in enumerate(text)
+    )
+
+
+_BACKTICKS = markdown.inlinepatterns.BacktickInlineProcessor(markdown.inlinepatterns.BACKTICK_RE)
+
+
+def _code_spans(text: str) -> dict[int, int]:
+    """Where each code span starts and ends, as Python-Markdown finds them (it reads code
+    spans before any other inline markup; a backslash before a backtick keeps it literal)."""
+    spans: dict[int, int] = {}
+    index = 0
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+        elif text[index] == "`":
+            content_start, content_end = _BACKTICKS.find_code_spans(index, text)
+            if content_end is None:
+                index = content_start
+                continue
+            fence = content_start - index
+            spans[index] = content_end + fence
+            index = content_end + fence
+        else:
+            index += 1
+    return spans
+
+
+def _unclosed_tag_openings(text: str) -> set[int]:
+    """Each ``<`` after which another ``<`` comes before any ``>`` (or none comes at all)."""
+    found: set[int] = set()
+    closed = False
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] == ">":
+            closed = True
+        elif text[index] == "<":
+            if not closed:
+                found.add(index)
+            closed = False
+    return found
 
 
 class _TextOf(HTMLParser):

@@ -261,8 +261,9 @@ def test_clicking_every_link_runs_no_script_and_leaves_no_host(
                 leaving.goto(site_url + path)
                 _click(leaving, index)
                 leaving.wait_for_timeout(100)
-                for opened in context.pages[1:]:
-                    opened.close()
+                for opened in context.pages:
+                    if opened is not page:
+                        opened.close()
         page.wait_for_timeout(30)
         page.close()
     context.close()

@@ -6,6 +6,7 @@ on a story about anything, so none of these cases is about the Caucasus.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -320,3 +321,27 @@ def test_a_stage_needs_a_sentence_that_says_it(
         "sentence says the event is ended; cite the sentence (of the latest article) that does"
     ]
     assert _two_articles(tmp_path, make_story, "were", "cancelled", "later#p1s1") != []
+
+
+TEST_SET = Path(__file__).parent / "support_corpus" / "test"
+TEST_SET_SHA256 = "54b54d08d2420f0ea1e47d80c34a5dc7e2b3d60213bf3cd84f3d723c3d9e5ec5"
+"""The held-out test set of the support check, written apart from its rules: frozen. Never
+design a rule from it; ``benchmarks/support_quality.py`` prints its figures beside the
+development set's."""
+
+
+def _tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def test_the_test_set_is_frozen() -> None:
+    assert _tree_hash(TEST_SET) == TEST_SET_SHA256
+
+
+def test_the_shipped_story_has_no_unsupported_claim() -> None:
+    _, diagnostics = load_corpus(Path(__file__).parent.parent / "content")
+    assert [str(d) for d in diagnostics if d.code == "unsupported-claim"] == []

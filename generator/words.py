@@ -1,0 +1,188 @@
+"""Words as the support check compares them: tokens, inflections and demonyms, the forms that
+name an entity, and the words of a statement that must come from its sources."""
+
+from __future__ import annotations
+
+import re
+
+from generator.schema import Entity
+from generator.validate import normalise_quote
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
+MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "its",
+        "his",
+        "her",
+        "their",
+    ]
+)
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "million": 10**6,
+    "billion": 10**9,
+}  # fmt: skip
+
+
+_DEMONYMS = {
+    "france": "french", "netherlands": "dutch", "britain": "british", "kingdom": "british",
+    "switzerland": "swiss", "greece": "greek", "turkey": "turkish", "poland": "polish",
+    "spain": "spanish", "denmark": "danish", "sweden": "swedish", "finland": "finnish",
+    "ireland": "irish", "wales": "welsh", "scotland": "scottish", "england": "english",
+    "philippines": "filipino", "portugal": "portuguese", "japan": "japanese",
+    "vietnam": "vietnamese", "thailand": "thai", "iceland": "icelandic", "norway": "norwegian",
+    "germany": "german", "belgium": "belgian", "cyprus": "cypriot", "yemen": "yemeni",
+    "pakistan": "pakistani", "afghanistan": "afghan", "madagascar": "malagasy",
+    "argentina": "argentine", "peru": "peruvian", "uzbekistan": "uzbek",
+    "kazakhstan": "kazakh", "tajikistan": "tajik", "kyrgyzstan": "kyrgyz",
+    "turkmenistan": "turkmen", "mongolia": "mongolian", "slovakia": "slovak",
+    "czechia": "czech", "croatia": "croatian", "serbia": "serbian", "iraq": "iraqi",
+}  # fmt: skip
+"""Country names whose adjective shares too little of the name to be found by spelling."""
+
+
+def tokens(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", word) for word in _WORD.findall(text)]
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word, allowing for an inflection or a demonym (``minister``/``ministers``,
+    ``Armenia``/``Armenian``, ``Ukraine``/``Ukrainian``)."""
+    a, b = a.lower(), b.lower()
+    if a == b or _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
+        return True
+    if a.isdecimal() or b.isdecimal():
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    common = len(_common_prefix(a, b))
+    return common >= max(4, len(shorter) - 1) and len(longer) - len(shorter) <= 3
+
+
+def _common_prefix(a: str, b: str) -> str:
+    end = 0
+    while end < min(len(a), len(b)) and a[end] == b[end]:
+        end += 1
+    return a[:end]
+
+
+def among(word: str, words: set[str] | list[str]) -> bool:
+    return any(same_word(word, other) for other in words)
+
+
+def contains(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` as whole words, each allowing an inflection."""
+    wanted = tokens(phrase)
+    have = tokens(text)
+    if not wanted:
+        return False
+    return any(
+        all(same_word(wanted[i], have[start + i]) for i in range(len(wanted)))
+        for start in range(len(have) - len(wanted) + 1)
+    )
+
+
+def without_initials(name: str) -> str:
+    return " ".join(word for word in tokens(name) if len(word) > 1)
+
+
+def definite_head(text: str, entity: Entity, qualified: bool = False) -> bool:
+    """Whether ``text`` refers to an organisation, group or place by the last word of its name
+    after "the" ("the union", "the dockers' union"); ``qualified``: with another word of the
+    name before it ("the port authority" for the Valmar port authority)."""
+    words = tokens(entity.name)
+    if entity.type == "person" or len(words) < 2:
+        return False
+    head = re.escape(words[-1])
+    found = re.search(rf"\bthe\s+((?:[\w'’]+\s+){{0,2}}){head}\b", text, re.IGNORECASE)
+    if found is None:
+        return False
+    return not qualified or any(among(word, words[:-1]) for word in tokens(found.group(1)))
+
+
+def spans(words: list[str], entity: Entity) -> list[tuple[int, int]]:
+    """Where ``entity`` is named among ``words``, by name, alias or surname (longest first)."""
+    found: list[tuple[int, int]] = []
+    candidates = [form for form in forms(entity) if form != entity.role]
+    for form in sorted(candidates, key=lambda form: -len(tokens(form))):
+        wanted = tokens(form)
+        for start in range(len(words) - len(wanted) + 1):
+            span = (start, start + len(wanted))
+            if all(same_word(wanted[i], words[start + i]) for i in range(len(wanted))) and not any(
+                overlaps(span, other) for other in found
+            ):
+                found.append(span)
+    return sorted(found)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def forms(entity: Entity) -> list[str]:
+    """The ways a sentence may name ``entity``: name, aliases, and a person's surnames."""
+    forms = [entity.name, *entity.aliases]
+    if entity.type == "person" and not entity.anonymous:
+        # A surname, from the forms that are personal names ("US Secretary of State" is not).
+        forms += [
+            form.split()[-1]
+            for form in forms
+            if len(form.split()) > 1
+            and all(word[:1].isupper() for word in form.split())
+            and form != entity.role
+        ]
+    if entity.type == "person" and entity.role and len(entity.role.split()) > 1:
+        forms.append(entity.role)  # a title names its holder: "the US Secretary of State"
+    return forms
+
+
+def content_words(text: str) -> list[str]:
+    return [word for word in tokens(text) if word.lower() not in MINOR_WORDS]
+
+
+def checked_words(statement: str, entity_words: frozenset[str]) -> list[str]:
+    """Numbers, date words and names: capitalised words not opening a sentence, and opening
+    words that name an entity of the story or are numbers."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?;:])\s+", normalise_quote(statement)):
+        for position, word in enumerate(tokens(sentence.strip("\"' ("))):
+            lower = word.lower()
+            if (
+                word[0].isdecimal()
+                or lower in NUMBER_WORDS
+                or (
+                    word[0].isupper()
+                    and word != "I"
+                    and lower not in MINOR_WORDS
+                    and (position or lower in entity_words)
+                )
+            ):
+                found.append(word)
+    return found
+
+
+def number_in(word: str, words: set[str]) -> bool:
+    """Whether a number written in words is in ``words`` in figures, or the other way."""
+    value = NUMBER_WORDS.get(word.lower())
+    if value is not None:
+        return str(value) in words
+    if not word.isdecimal():
+        return False
+    return any(NUMBER_WORDS.get(other.lower()) == int(word) for other in words)
