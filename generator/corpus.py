@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import segment
 from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
 from generator.claims import ClaimKey
+from generator.contentfiles import readable, refused
 from generator.corrections import corrections_not_applied
 from generator.currency import stale_statements
 from generator.dates import FuzzyDate, parse_moment
@@ -307,9 +308,11 @@ def story_fingerprint(directory: Path, content_dir: Path) -> str:
     candidates = [directory / "story.yml", directory / "facts.yml"]
     candidates += sorted((directory / "articles").glob("*"))
     for path in candidates:
-        if path.is_file():
+        if readable(path, content_dir):
             digest.update(f"\0{path.relative_to(directory).as_posix()}\0".encode())
             digest.update(path.read_bytes())
+        elif path.exists() or path.is_symlink():  # refused: its name still changes the story
+            digest.update(f"\0refused {path.relative_to(directory).as_posix()}\0".encode())
     return digest.hexdigest()
 
 
@@ -334,7 +337,7 @@ def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic
     story.info, info_document, found = _load_file(directory / "story.yml", root, StoryInfo)
     diagnostics.extend(found)
     facts_path = directory / "facts.yml"
-    if facts_path.is_file():
+    if facts_path.exists() or facts_path.is_symlink():
         story.facts, story.facts_document, found = _load_file(facts_path, root, Facts)
         diagnostics.extend(found)
     else:
@@ -347,8 +350,12 @@ def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic
 def _load_file(
     path: Path, root: Path, model: type[M]
 ) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
-    """:func:`load_model` on a YAML file, named in diagnostics relative to ``root``."""
+    """:func:`load_model` on a YAML file, named in diagnostics relative to ``root`` (the
+    content folder's parent)."""
     shown = display_path(path, root)
+    problem = refused(path, root / path.relative_to(root).parts[0], shown)
+    if problem is not None:
+        return None, None, [problem]
     try:
         text = decode_yaml(path.read_bytes(), shown)
     except YamlError as error:
@@ -379,7 +386,12 @@ def _read_articles(
 ) -> list[Article]:
     articles = []
     folder = display_path(story.directory / "articles", root)
+    content_dir = root / story.directory.relative_to(root).parts[0]
     for path in _article_files(story, root, diagnostics):
+        problem = refused(path, content_dir, f"{folder}/{path.name}")
+        if problem is not None:
+            diagnostics.append(problem)
+            continue
         article, found = read_article(path, f"{folder}/{path.name}")
         diagnostics.extend(found)
         if article is not None:

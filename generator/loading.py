@@ -15,6 +15,7 @@ from generator.schema import (
     ARTICLE_ID_PATTERN,
     ID_PATTERN,
     SENTENCE_REF_PATTERN,
+    TEXT_PATTERN,
     URL_PATTERN,
     URL_RULE,
 )
@@ -131,6 +132,8 @@ def _pattern_hint(pattern: str) -> str:
         return "a sentence is cited as 'p3s2', or 'article-id#p3s2' when the story has several"
     if pattern == URL_PATTERN:
         return URL_RULE
+    if pattern == TEXT_PATTERN:
+        return "it holds a control character, which no page or feed can show; delete it"
     return f"it must match {pattern}"
 
 

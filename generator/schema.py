@@ -27,8 +27,11 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """An item's id: lower-case letters, digits and single hyphens (``nikol-pashinyan``)."""
 ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN, max_length=80)]
 SentenceRef = Annotated[str, StringConstraints(pattern=SENTENCE_REF_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+"""Text a page, a feed or a search index can carry: no control character (a YAML escape such
+as ``"\\a"`` makes one), line breaks and tabs aside."""
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, pattern=TEXT_PATTERN)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=TEXT_PATTERN)]
 URL_PATTERN = (
     r"^(?:(?:https?://|mailto:)[^\s<>\"\\\x00-\x1f\x7f]+"
     r"|[^\s<>\"\\\x00-\x1f\x7f:/?#]*(?:[/?#][^\s<>\"\\\x00-\x1f\x7f]*)?)$"

@@ -183,6 +183,22 @@ class _Checker:
         for index, change in enumerate(self.facts.changes):
             self._check_change(("changes", index), change)
         self._check_drafts()
+        self._check_empty()
+
+    def _check_empty(self) -> None:
+        if any(getattr(self.facts, name) for name in type(self.facts).model_fields):
+            return
+        self.diagnostics.append(
+            Diagnostic(
+                self.document.path,
+                1,
+                1,
+                "empty-facts",
+                "the facts file states nothing, so the story would be published as an empty "
+                "shell; add a summary, entities and events (`explainer extract` drafts them)",
+                Severity.WARNING,
+            )
+        )
 
     def _check_drafts(self) -> None:
         """Items `explainer extract` proposed that nobody has reviewed: one warning per file,

@@ -195,7 +195,20 @@ def decode_yaml(raw: bytes, path: str) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8"
         raise YamlError(Diagnostic(path, line, column, "yaml-encoding", message)) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        message = (
+            f"a control character (U+{ord(control.group()):04X}) that no page or feed can show; "
+            "delete it"
+        )
+        raise YamlError(Diagnostic(path, line, column, "control-character", message))
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def load_yaml(text: str, path: str) -> YamlDocument:

@@ -7,6 +7,7 @@ HTML is read with the standard library's ``html.parser`` into a small tree (:cla
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -786,3 +787,35 @@ def test_the_talks_say_how_they_ended_and_when_the_story_was_updated(
     for page in story_pages:
         updated = article_of(page).find_all("p", "story-updated")
         assert [" ".join(p.text().split()) for p in updated] == ["Updated 4 May 2023"]
+
+
+def test_no_block_repeats_the_citations_of_the_block_before(html_pages: dict[str, Node]) -> None:
+    """Cite once per block: two adjacent paragraphs or list items never end in the same
+    citations (the run cites them once, after its last line). A record whose citation sits
+    inside it (an actor card, a timeline entry) is a block of its own."""
+    repeated = []
+    for path, page in html_pages.items():
+        if not path.startswith(f"{STORY}/"):
+            continue
+        for node in article_of(page).iter():
+            elements = [child for child in node.children if isinstance(child, Node)]
+            for before, after in itertools.pairwise(elements):
+                ends_cited = _ends_with_citation(before) and _ends_with_citation(after)
+                if (
+                    {before.tag, after.tag} <= {"p", "li"}
+                    and before.tag == after.tag
+                    and ends_cited
+                ):
+                    cited = _cited(before)
+                    if cited and cited == _cited(after):
+                        repeated.append(f"{path}: {before.describe()}")
+    assert repeated == []
+
+
+def _ends_with_citation(block: Node) -> bool:
+    """Whether nothing but white space follows the block's last citation."""
+    citations = block.find_all("a", "cite")
+    if not citations:
+        return False
+    text = block.text()
+    return not text[text.rfind(citations[-1].text()) + len(citations[-1].text()) :].strip()
