@@ -11,10 +11,13 @@ results are the same either way, in the same order.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -39,7 +42,9 @@ def run_all(job: Callable[[Item], Result], items: Sequence[Item]) -> list[Result
         # An executor, not a Pool: a worker that dies (out of memory) fails the build instead
         # of leaving it waiting forever.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as executor:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=die_with_parent
+        ) as executor:
             return list(executor.map(_run, range(len(items))))
     finally:
         _current.clear()
@@ -75,12 +80,37 @@ def start_all(job: Callable[[Item], Result], items: Sequence[Item]) -> Started[R
     _current[:] = [lambda index: job(items[index])]
     gc.freeze()
     try:
-        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        executor = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
+        )
         # The workers are forked by the first submit: later changes here do not reach them.
         futures = [executor.submit(_run, index) for index in range(len(items))]
     finally:
         gc.unfreeze()
     return Started(executor, futures)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Make this worker end when the process that started it does (killed, say, by CI's time
+    limit), instead of waiting for work for ever: Linux's parent-death signal where there is
+    one, else a thread that watches for the parent to go."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0 and os.getppid() == parent:
+            return
+    except (OSError, AttributeError):
+        pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _run(index: int) -> Any:
