@@ -34,6 +34,7 @@ from generator.claims import Cited, Claim, ClaimKey, Source, claims
 from generator.schema import Entity, ExternalSource, Facts, When
 from generator.validate import Loc, normalise_quote, resolve_sentence
 from generator.words import (
+    Vocabulary,
     among,
     checked_words,
     contains,
@@ -121,6 +122,10 @@ class _Support:
         }
         self._mentions: dict[tuple[str, str, str], bool] = {}
         self._date_words: dict[tuple[str, str], frozenset[str]] = {}
+        self._references: dict[tuple[str, str, str], bool] = {}
+        self._in_story: dict[str, bool] = {}
+        self._all_entity_words: frozenset[str] | None = None
+        self._vocabularies: dict[tuple[str, str], Vocabulary] = {}
 
     def check(self, claim: Claim) -> tuple[tuple[Source, ...], str | None]:
         """The sources that support ``claim`` (outside ones only if no sentence does), and a
@@ -162,8 +167,16 @@ class _Support:
         return tuple(c.reference for c in cited if c in chosen)
 
     def _covered(self, cited: Cited, wanted: set[str]) -> set[str]:
-        words = tokens(cited.sentence.text) + sorted(self._dates_in(cited))
-        return {word for word in wanted if among(word, words) or number_in(word, set(words))}
+        words = self._vocabulary(cited)
+        return {word for word in wanted if word in words or number_in(word, words.exact)}
+
+    def _vocabulary(self, cited: Cited) -> Vocabulary:
+        """The words of a cited sentence and of the dates it resolves to."""
+        key = (cited.article.id, cited.sentence.id)
+        if key not in self._vocabularies:
+            words = [*tokens(cited.sentence.text), *self._dates_in(cited)]
+            self._vocabularies[key] = Vocabulary(words)
+        return self._vocabularies[key]
 
     def _date_citations(self, claim: Claim, cited: list[Cited]) -> tuple[str, ...]:
         """The sentences that hold the date's own words (``expression``) if they date it;
@@ -246,6 +259,12 @@ class _Support:
         """Named in the sentence; or named just before and referred to by a pronoun or a title
         ("he said", "the statement added"); or named in the same article and referred to by the
         head of its name ("the union" for the Valmar Dockers Union) and named in the story."""
+        key = (cited.article.id, cited.sentence.id, entity_id)
+        if key not in self._references:
+            self._references[key] = self._find_reference(cited, entity_id)
+        return self._references[key]
+
+    def _find_reference(self, cited: Cited, entity_id: str) -> bool:
         if self._mentions_entity(cited, entity_id):
             return True
         sentences = self.sentences[cited.article.id]
@@ -253,15 +272,20 @@ class _Support:
         if entity is not None and definite_head(cited.sentence.text, entity, qualified=True):
             return True  # "the port authority" for the Valmar port authority
         if entity is not None and definite_head(cited.sentence.text, entity):
-            return any(
-                self._mentions_entity(Cited("", self.articles[article_id], sentence, -1), entity_id)
-                for article_id, story_sentences in self.sentences.items()
-                for sentence in story_sentences
-            )
+            return self._named_in_story(entity_id)
         if not _PRONOUN.search(cited.sentence.text):
             return False
         before = sentences[max(0, cited.index - _LOOK_BACK) : cited.index]
         return any(self._mentions_entity(self._at(cited, s), entity_id) for s in before)
+
+    def _named_in_story(self, entity_id: str) -> bool:
+        if entity_id not in self._in_story:
+            self._in_story[entity_id] = any(
+                self._mentions_entity(Cited("", self.articles[article_id], sentence, -1), entity_id)
+                for article_id, story_sentences in self.sentences.items()
+                for sentence in story_sentences
+            )
+        return self._in_story[entity_id]
 
     @staticmethod
     def _at(cited: Cited, sentence: Sentence) -> Cited:
@@ -318,15 +342,14 @@ class _Support:
         sentence holds, resolves to or names (every word of it, with ``every_word``; the names
         of entity ``own`` do not count, when it is one of its own names being checked)."""
         texts = [c.sentence.text for c in cited]
-        words = {word for text in texts for word in tokens(text)}
-        words |= {word for c in cited for word in self._dates_in(c)}
-        named = {
-            word.lower()
+        words = Vocabulary(word for c in cited for word in self._vocabulary(c))
+        named = Vocabulary(
+            word
             for entity in self.entities.values()
             if entity.id != own and any(self._refers_to(c, entity.id) for c in cited)
             for form in (*forms(entity), entity.role or "")
             for word in tokens(form)
-        }
+        )
         missing = []
         checked = (
             content_words(statement)
@@ -334,7 +357,7 @@ class _Support:
             else checked_words(statement, self._entity_words())
         )
         for word in checked:
-            if not (among(word, words) or among(word, named) or number_in(word, words)):
+            if not (word in words or word in named or number_in(word, words.exact)):
                 missing.append(word)
         joined = normalise_quote(" ".join(texts)).lower()
         for phrase in re.findall(r'"([^"]+)"', normalise_quote(statement)):
@@ -343,12 +366,14 @@ class _Support:
         return list(dict.fromkeys(missing))
 
     def _entity_words(self) -> frozenset[str]:
-        return frozenset(
-            word.lower()
-            for entity in self.entities.values()
-            for form in forms(entity)
-            for word in tokens(form)
-        )
+        if self._all_entity_words is None:
+            self._all_entity_words = frozenset(
+                word.lower()
+                for entity in self.entities.values()
+                for form in forms(entity)
+                for word in tokens(form)
+            )
+        return self._all_entity_words
 
     def _dates_in(self, cited: Cited) -> frozenset[str]:
         """The words of every date a time expression of the sentence resolves to."""

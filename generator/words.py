@@ -3,7 +3,9 @@ name an entity, and the words of a statement that must come from its sources."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable, Iterator
 
 from generator.schema import Entity
 from generator.validate import normalise_quote
@@ -60,7 +62,16 @@ _DEMONYMS = {
 
 
 def tokens(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", word) for word in _WORD.findall(text)]
+    """The words of ``text``, a possessive ``'s`` cut off."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_POSSESSIVE.sub("", word) for word in _WORD.findall(text))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def same_word(a: str, b: str) -> bool:
@@ -69,11 +80,10 @@ def same_word(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     if a == b or _DEMONYMS.get(a) == b or _DEMONYMS.get(b) == a:
         return True
-    if a.isdecimal() or b.isdecimal():
-        return False
-    shorter, longer = sorted((a, b), key=len)
-    common = len(_common_prefix(a, b))
-    return common >= max(4, len(shorter) - 1) and len(longer) - len(shorter) <= 3
+    if a[:4] != b[:4] or abs(len(a) - len(b)) > 3 or a.isdecimal() or b.isdecimal():
+        return False  # most pairs end here: an inflection keeps the first four letters
+    shorter = min(len(a), len(b))
+    return len(_common_prefix(a, b)) >= max(4, shorter - 1)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -83,14 +93,43 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:end]
 
 
-def among(word: str, words: set[str] | list[str]) -> bool:
+_COUNTRIES = {demonym: country for country, demonym in _DEMONYMS.items()}
+
+
+class Vocabulary:
+    """Words to look a word up in as :func:`same_word` compares them, without comparing it
+    with each: an inflection keeps the first four letters, a demonym is looked up."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.exact = {word.lower() for word in words}
+        self.by_start: dict[str, list[str]] = {}
+        for word in self.exact:
+            self.by_start.setdefault(word[:4], []).append(word)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        lower = word.lower()
+        if lower in self.exact or {_DEMONYMS.get(lower), _COUNTRIES.get(lower)} & self.exact:
+            return True
+        return any(same_word(lower, other) for other in self.by_start.get(lower[:4], ()))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.exact)
+
+
+def among(word: str, words: Vocabulary | set[str] | list[str]) -> bool:
+    """Whether ``word`` is one of ``words`` as :func:`same_word` compares them."""
+    if isinstance(words, Vocabulary):
+        return word in words
     return any(same_word(word, other) for other in words)
 
 
+@functools.lru_cache(maxsize=262_144)
 def contains(text: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``text`` as whole words, each allowing an inflection."""
-    wanted = tokens(phrase)
-    have = tokens(text)
+    wanted = _tokens(phrase)
+    have = _tokens(text)
     if not wanted:
         return False
     return any(

@@ -345,3 +345,14 @@ def test_the_test_set_is_frozen() -> None:
 def test_the_shipped_story_has_no_unsupported_claim() -> None:
     _, diagnostics = load_corpus(Path(__file__).parent.parent / "content")
     assert [str(d) for d in diagnostics if d.code == "unsupported-claim"] == []
+
+
+def test_a_demonym_in_a_statement_is_supported_by_the_country_and_back(check: Check) -> None:
+    """ "Portuguese" is supported by "Portugal's", and "Spain" by "Spanish"."""
+    statement = """\
+        summary:
+          - text: The Portuguese prime minister met the foreign minister of Spain in Lisbon.
+            sources: [p1s1]
+        """
+    assert check(statement) == []
+    assert check(statement.replace("Spain", "Italy")) != []
