@@ -356,3 +356,29 @@ def test_a_demonym_in_a_statement_is_supported_by_the_country_and_back(check: Ch
         """
     assert check(statement) == []
     assert check(statement.replace("Spain", "Italy")) != []
+
+
+def test_what_each_page_cites_for_a_claim_supports_that_claim_alone() -> None:
+    """The checker, run again on the page model: for every claim of the shipped story, the
+    sources its pages cite (and nothing else) support it, and for a name, role, mention,
+    speaker or stage each citation supports it on its own."""
+    from dataclasses import replace
+
+    from generator.claims import claims
+    from generator.support import _Support
+
+    corpus, _ = load_corpus(Path(__file__).parent.parent / "content")
+    assert corpus is not None
+    story = corpus.stories[0]
+    checker = _Support(story.facts, story.articles_by_id)
+    checked = 0
+    for claim in claims(story.facts):
+        shown = story.claim_sources[claim.key]
+        _, problem = checker.check(replace(claim, sources=shown, explicit=True))
+        assert problem is None, (claim.key, shown)
+        if claim.kind not in ("statement", "date"):  # each citation says it on its own
+            for source in shown:
+                _, alone = checker.check(replace(claim, sources=(source,), explicit=True))
+                assert alone is None, (claim.key, source)
+        checked += 1
+    assert checked > 250
