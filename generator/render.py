@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import pickle
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -431,8 +432,14 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
         super().__init__(str(folder))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
+        """A cached template that cannot be read (a truncated or foreign file, as a restored
+        CI cache may hold) is a miss: the template is compiled again and the file rewritten."""
+        try:
             super().load_bytecode(bucket)
+        except OSError:
+            pass
+        except (EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
+            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
