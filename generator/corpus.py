@@ -334,11 +334,11 @@ def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
 def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
     story = StoryFiles(directory.name, directory)
     root = content_dir.parent
-    story.info, info_document, found = _load_file(directory / "story.yml", root, StoryInfo)
+    story.info, info_document, found = _load_file(directory / "story.yml", content_dir, StoryInfo)
     diagnostics.extend(found)
     facts_path = directory / "facts.yml"
     if facts_path.exists() or facts_path.is_symlink():
-        story.facts, story.facts_document, found = _load_file(facts_path, root, Facts)
+        story.facts, story.facts_document, found = _load_file(facts_path, content_dir, Facts)
         diagnostics.extend(found)
     else:
         message = "the story has no facts.yml; write one (or run 'explainer extract')"
@@ -348,12 +348,12 @@ def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic
 
 
 def _load_file(
-    path: Path, root: Path, model: type[M]
+    path: Path, content_dir: Path, model: type[M]
 ) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
-    """:func:`load_model` on a YAML file, named in diagnostics relative to ``root`` (the
-    content folder's parent)."""
-    shown = display_path(path, root)
-    problem = refused(path, root / path.relative_to(root).parts[0], shown)
+    """:func:`load_model` on a YAML file of ``content_dir``, named in diagnostics from the
+    content folder's parent."""
+    shown = display_path(path, content_dir.parent)
+    problem = refused(path, content_dir, shown)
     if problem is not None:
         return None, None, [problem]
     try:
@@ -386,7 +386,7 @@ def _read_articles(
 ) -> list[Article]:
     articles = []
     folder = display_path(story.directory / "articles", root)
-    content_dir = root / story.directory.relative_to(root).parts[0]
+    content_dir = story.directory.parent  # a story is a folder of the content folder
     for path in _article_files(story, root, diagnostics):
         problem = refused(path, content_dir, f"{folder}/{path.name}")
         if problem is not None:

@@ -9,7 +9,7 @@ with the note that it is wrong beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 
 from generator.article import Article
@@ -20,7 +20,7 @@ from generator.validate import Loc, normalise_quote, resolve_sentence
 
 
 def corrections_not_applied(
-    facts: Facts, articles: Mapping[str, Article]
+    facts: Facts, articles: dict[str, Article]
 ) -> Iterator[tuple[Loc, str]]:
     """Where an item still shows the value a source check corrects, with what to do."""
     entities = {entity.id: (index, entity) for index, entity in enumerate(facts.entities)}
@@ -47,7 +47,7 @@ def _misspelt(check: SourceCheck, index: int, entity: Entity) -> Iterator[tuple[
 
 
 def _misdated(
-    check: SourceCheck, index: int, event: Event, articles: Mapping[str, Article]
+    check: SourceCheck, index: int, event: Event, articles: dict[str, Article]
 ) -> Iterator[tuple[Loc, str]]:
     resolved = _article_date(check, articles)
     if resolved is None or date_span(event.when) != resolved:
@@ -65,10 +65,10 @@ def _misdated(
 
 
 def _article_date(
-    check: SourceCheck, articles: Mapping[str, Article]
+    check: SourceCheck, articles: dict[str, Article]
 ) -> tuple[date | None, date | None] | None:
     """The day(s) the article's words in ``check`` resolve to, in its first sentence."""
-    article, sentence, _ = resolve_sentence(check.sentences[0], dict(articles))
+    article, sentence, _ = resolve_sentence(check.sentences[0], articles)
     if article is None or sentence is None or article.published is None:
         return None
     wanted = normalise_quote(check.article_says).casefold()

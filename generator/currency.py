@@ -30,7 +30,7 @@ _PRESENT = re.compile(
 
 def stale_statements(
     facts: Facts,
-    articles: Mapping[str, Article],
+    articles: dict[str, Article],
     claim_sources: Mapping[ClaimKey, tuple[str | ExternalSource, ...]],
 ) -> Iterator[tuple[Loc, str]]:
     """Statements that speak of an event as current although a later article says it is over."""
@@ -76,28 +76,28 @@ def _statements_about(
 
 
 def _latest(
-    sources: tuple[str | ExternalSource, ...], articles: Mapping[str, Article]
+    sources: tuple[str | ExternalSource, ...], articles: dict[str, Article]
 ) -> tuple[datetime, str] | None:
     """The publication time and id of the latest article among ``sources``."""
     found = [
         (article.published, article.id)
         for source in sources
         if isinstance(source, str)
-        for article, _, _ in [resolve_sentence(source, dict(articles))]
+        for article, _, _ in [resolve_sentence(source, articles)]
         if article is not None and article.published is not None
     ]
     return max(found) if found else None
 
 
 def _before(
-    sources: list[str | ExternalSource], since: datetime, articles: Mapping[str, Article]
+    sources: list[str | ExternalSource], since: datetime, articles: dict[str, Article]
 ) -> bool:
     """Whether every sentence ``sources`` cites is from an article published before ``since``."""
     times = [
         article.published
         for source in sources
         if isinstance(source, str)
-        for article, _, _ in [resolve_sentence(source, dict(articles))]
+        for article, _, _ in [resolve_sentence(source, articles)]
         if article is not None and article.published is not None
     ]
     return bool(times) and all(time < since for time in times)

@@ -7,7 +7,7 @@ reference page are generated from these classes, and so is ``facts.schema.json``
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -153,7 +153,23 @@ class Coordinates(Model):
     """Longitude, -180 to 180."""
 
 
-class EntityCitations(Model):
+class _Citations(Model):
+    """Sources named for single claims: one list per claim, and one per alias or participant
+    under the mapping that :attr:`_keyed` names."""
+
+    _keyed: ClassVar[tuple[str, str]]
+    """The claim whose sources are keyed (``alias``) and the field that holds them."""
+
+    def sources(self, claim: str, *detail: str) -> list[Source] | None:
+        """The sources named for ``claim`` (an alias or a participant: ``detail`` says which)."""
+        if claim == self._keyed[0]:
+            keyed: dict[str, list[Source]] = getattr(self, self._keyed[1])
+            return keyed.get(detail[0]) if detail else None
+        value = getattr(self, claim, None)
+        return value if isinstance(value, list) else None
+
+
+class EntityCitations(_Citations):
     """Sources for single claims of an entity, where its ``sources`` say more than one claim.
 
     A claim not named here is checked against the entity's ``sources``, and a page cites only
@@ -174,15 +190,10 @@ class EntityCitations(Model):
     description: Sources | None = None
     """Sources for the description."""
 
-    def sources(self, claim: str, *detail: str) -> list[Source] | None:
-        """The sources named for ``claim`` (``alias`` takes the alias as ``detail``)."""
-        if claim == "alias":
-            return self.aliases.get(detail[0]) if detail else None
-        value = getattr(self, claim, None)
-        return value if isinstance(value, list) else None
+    _keyed = ("alias", "aliases")
 
 
-class EventCitations(Model):
+class EventCitations(_Citations):
     """Sources for single claims of an event, where its ``sources`` say more than one claim.
 
     A claim not named here is checked against the event's ``sources``, and a page cites only
@@ -202,12 +213,7 @@ class EventCitations(Model):
     stage: Sources | None = None
     """Sources that say where the event stands (the later article that says it ended)."""
 
-    def sources(self, claim: str, *detail: str) -> list[Source] | None:
-        """The sources named for ``claim`` (``participant`` takes the entity id as ``detail``)."""
-        if claim == "participant":
-            return self.participants.get(detail[0]) if detail else None
-        value = getattr(self, claim, None)
-        return value if isinstance(value, list) else None
+    _keyed = ("participant", "participants")
 
 
 EntityType = Literal["person", "organisation", "country", "place", "group"]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from generator.article import Article, Sentence
 from generator.claimdates import date_supported, durations, resolved_dates, when_text
 from generator.claims import Cited, Claim, ClaimKey, Source, claims
+from generator.extract.timex import MONTHS, WEEKDAYS
 from generator.schema import Entity, ExternalSource, Facts, When
 from generator.validate import Loc, normalise_quote, resolve_sentence
 from generator.words import (
@@ -72,21 +73,6 @@ _STAGES = {
 """The words that say where an event stands."""
 _LOOK_BACK = 3
 """How many sentences before a pronoun its referent may have been named."""
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 @dataclass
@@ -383,8 +369,8 @@ class _Support:
                 word
                 for first, last, _ in resolved_dates(cited)
                 for day in (first, last)
-                for word in (str(day.day), _MONTH_NAMES[day.month - 1], str(day.year),
-                             _DAY_NAMES[day.weekday()], f"{day.year // 10 * 10}s")
+                for word in (str(day.day), MONTHS[day.month - 1], str(day.year),
+                             WEEKDAYS[day.weekday()], f"{day.year // 10 * 10}s")
             )  # fmt: skip
         return self._date_words[key]
 
