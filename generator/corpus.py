@@ -25,6 +25,7 @@ from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import M, load_model
+from generator.outputs import PlannedStory, page_collisions
 from generator.schema import (
     Entity,
     Event,
@@ -217,6 +218,15 @@ def load_corpus(
         diagnostics.extend(_future_dates(entry.files.articles, now))
     diagnostics += shared_id_conflicts(
         FactsFile(entry.story.facts, entry.files.facts_document)
+        for entry in loaded
+        if entry.story is not None and entry.files.facts_document is not None
+    )
+    diagnostics += page_collisions(
+        PlannedStory(
+            entry.story,
+            entry.files.facts_document,
+            display_path(entry.files.directory, content_dir.parent),
+        )
         for entry in loaded
         if entry.story is not None and entry.files.facts_document is not None
     )

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.corpus import Corpus
+from generator.layout import paths_for, shared_path, story_sections
 from generator.mdtext import html_text
-from generator.render import NAV_STORY_LIMIT, paths_for, story_sections
+from generator.render import NAV_STORY_LIMIT
 
 
 def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
@@ -22,7 +23,9 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
     stories = corpus.stories if len(corpus.stories) <= NAV_STORY_LIMIT else ()
     for story in stories:
         paths = paths_for(story)
-        entries = [{html_text(title): paths[role]} for role, title in story_sections(story, paths)]
+        entries = [
+            {html_text(title): paths[role]} for role, title in story_sections(story.facts, paths)
+        ]
         nav.append({html_text(story.info.title): entries})
     if any(path.startswith("entities/") for path in _shared_paths(corpus)):
         nav.append({"In several stories": "entities/index.md"})
@@ -32,6 +35,6 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
 
 
 def _shared_paths(corpus: Corpus) -> list[str]:
-    from generator.site import shared_entities, shared_path
+    from generator.site import shared_entities
 
     return [shared_path(entity_id) for entity_id in shared_entities(corpus)]

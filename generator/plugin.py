@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator import ahead, mdtext, verbatim
-from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
@@ -103,23 +103,38 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not config.nav and result.corpus is not None:
             nav = site_navigation(result.corpus, _hand_written(files))
         listed = set(_nav_paths(nav)) if nav else None
+        # Compared by the file each one becomes: 'about.md' and 'about/index.md' collide.
+        taken = {file.dest_uri: file for file in files}
         for path, markdown in result.pages.items():
-            if files.get_file_from_path(path) is not None:
-                log.error(
-                    "explainer: hand-written page '%s' has the path of a generated page; "
-                    "it is kept and the generated one is skipped. Rename the hand-written page.",
-                    path,
-                )
-                continue
             in_nav = listed is None or path in listed
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
-            self.generated.add(path)
+            self._add(
+                files, taken, File.generated(config, path, content=markdown, inclusion=inclusion)
+            )
         for path, data in result.files.items():
-            files.append(File.generated(config, path, content=data))
+            self._add(files, taken, File.generated(config, path, content=data))
         if nav:
             config.nav = nav
         return files
+
+    def _add(self, files: Files, taken: dict[str, File], file: File) -> None:
+        """Add a generated file, unless a file of the docs folder or theme is published there."""
+        other = taken.get(file.dest_uri)
+        if other is None:
+            files.append(file)
+            taken[file.dest_uri] = file
+            if file.is_documentation_page():
+                self.generated.add(file.src_uri)
+            return
+        where = display_path(Path(other.abs_src_path)) if other.abs_src_path else other.src_uri
+        message = (
+            f"'{other.src_uri}' of the docs folder and the generated page '{file.src_uri}' would "
+            f"both be published as '{file.dest_uri}'; the first is kept and the generated page "
+            "is left out. Rename one of them (or the story, entity or article that makes it)"
+        )
+        collision = Diagnostic(where, 1, 1, "page-collision", message)
+        self.errors.append(collision)
+        self._log([collision])
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.rendered, self.nav = {}, nav

@@ -30,6 +30,7 @@ from generator.citations import cite_once_per_block
 from generator.corpus import Corpus, Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.geo import data_source
+from generator.layout import STORY_PAGES, paths_for, story_sections
 from generator.locator import LocatorMap, story_map
 from generator.schema import (
     Account,
@@ -55,56 +56,6 @@ NAV_STORY_LIMIT = 5
 home page (which lists the stories) and each story page ends with the story's own menu. Every
 page renders the whole sidebar, so its size must not grow with the archive."""
 ACTOR_TYPES = ("person", "organisation", "country", "group")
-STORY_SECTIONS = (
-    ("overview", "Overview"),
-    ("background", "Background"),
-    ("actors", "Who is involved"),
-    ("places", "Key places"),
-    ("timeline", "Timeline"),
-    ("quotes", "Who said what"),
-    ("sources", "Sources"),
-    ("glossary", "Glossary"),
-    ("source-checks", "Source checks"),
-    ("changes", "What's new"),
-)
-"""A story's sections (role, title) in the order of its menu: the sidebar's or the page's."""
-
-
-def paths_for(story: Story) -> dict[str, str]:
-    """Where each of a story's pages lives, by role (``overview``, ``entity:<id>``, ...)."""
-    base = story.slug
-    paths = {
-        "overview": f"{base}/index.md",
-        "actors": f"{base}/actors/index.md",
-        "places": f"{base}/places/index.md",
-        "timeline": f"{base}/timeline.md",
-        "quotes": f"{base}/quotes.md",
-        "sources": f"{base}/sources/index.md",
-        "changes": f"{base}/changes.md",
-    }
-    if story.facts.background:
-        paths["background"] = f"{base}/background.md"
-    if story.facts.glossary:
-        paths["glossary"] = f"{base}/glossary.md"
-    if story.facts.source_checks:
-        paths["source-checks"] = f"{base}/source-checks.md"
-    for entity in story.facts.entities:
-        folder = "places" if entity.type == "place" else "actors"
-        paths[f"entity:{entity.id}"] = f"{base}/{folder}/{entity.id}.md"
-    for event in story.facts.events:
-        if event.page:
-            paths[f"event:{event.id}"] = f"{base}/events/{event.id}.md"
-    for article in story.articles:
-        paths[f"article:{article.id}"] = f"{base}/sources/{article.id}.md"
-    return paths
-
-
-def story_sections(story: Story, paths: dict[str, str]) -> list[tuple[str, str]]:
-    """(role, title) of each of the story's sections, in menu order: the sections it has,
-    with the events that have a page of their own after the background."""
-    sections = [(role, title) for role, title in STORY_SECTIONS if role in paths]
-    sections[2:2] = [(f"event:{e.id}", e.title) for e in story.facts.events if e.page]
-    return sections
 
 
 @dataclass(frozen=True)
@@ -529,7 +480,7 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
     view = StoryView(story)
     menu = env.get_template("_story_menu.md.j2") if context.compact else None
     menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
-    sections = story_sections(story, paths)
+    sections = story_sections(story.facts, paths)
     citations: dict[tuple[str, str], str] = {}
     cited: dict[str, CitedSentence] = {}
     updated = env.get_template("_updated.md.j2").render(view=view)
@@ -546,9 +497,9 @@ def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -
             out[paths[role]] += menus[folder]
 
     out: dict[str, str] = {}
-    for role, template in _STORY_PAGES.items():
-        if role in paths:
-            render(role, template)
+    for page_type in STORY_PAGES:
+        if page_type.role in paths:
+            render(page_type.role, page_type.template)
     for entity in story.facts.entities:
         render(f"entity:{entity.id}", "entity.md.j2", entity.id, entity=entity)
     for event in story.facts.events:
@@ -566,20 +517,6 @@ def _with_updated(markdown: str, updated: str) -> str:
         return markdown
     title, _, body = rest.partition("\n")
     return f"{head}{marker}{title}\n\n{updated}{body}"
-
-
-_STORY_PAGES = {
-    "overview": "overview.md.j2",
-    "background": "background.md.j2",
-    "actors": "actors.md.j2",
-    "places": "places.md.j2",
-    "timeline": "timeline.md.j2",
-    "quotes": "quotes.md.j2",
-    "sources": "sources.md.j2",
-    "glossary": "glossary.md.j2",
-    "source-checks": "source_checks.md.j2",
-    "changes": "changes.md.j2",
-}
 
 
 class StoryView:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import jinja2
 
 from generator.corpus import Corpus, Story
-from generator.render import PageContext, SiteContext, StoryView, paths_for
+from generator.layout import SHARED_INDEX, paths_for, shared_path
+from generator.render import PageContext, SiteContext, StoryView
 from generator.schema import Entity
 
 SharedEntities = dict[str, list[Story]]
@@ -24,11 +25,6 @@ def shared_entities(corpus: Corpus) -> SharedEntities:
         for entity in story.facts.entities:
             found.setdefault(entity.id, []).append(story)
     return {entity_id: stories for entity_id, stories in found.items() if len(stories) > 1}
-
-
-def shared_path(entity_id: str) -> str:
-    """Where an entity's shared page lives."""
-    return f"entities/{entity_id}.md"
 
 
 def elsewhere(story: Story, shared: SharedEntities) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -62,7 +58,7 @@ def render_site_pages(
     }
     if shared:
         names = {entity_id: _entity(stories[0], entity_id) for entity_id, stories in shared.items()}
-        pages["entities/index.md"] = env.get_template("shared_index.md.j2").render(
+        pages[SHARED_INDEX] = env.get_template("shared_index.md.j2").render(
             entities=[names[entity_id] for entity_id in sorted(shared)],
             links={entity_id: f"{entity_id}.md" for entity_id in shared},
         )

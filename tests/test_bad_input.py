@@ -129,6 +129,7 @@ MKDOCS_CASES = [
     "correction-not-applied",
     "control-characters",
     "empty-facts",
+    "page-collision-entity-index",
 ]
 
 
@@ -180,3 +181,29 @@ def test_content_that_is_not_a_regular_file_inside_content_is_refused_unread(
         "explainer check: 3 errors, 0 warnings\n[exit 1]\n"
     )
     assert "swordfish" not in output
+
+
+@pytest.mark.slow
+def test_a_story_folder_named_like_a_hand_written_page_fails_the_strict_build(
+    tmp_path: Path,
+) -> None:
+    """``about/index.md`` (the story's overview) and the hand-written ``about.md`` are both
+    ``about/index.html``: the build names both instead of letting one replace the other."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "content" / "armenia-azerbaijan-talks")
+    shutil.copytree(BASE / "content" / "talks", project / "content" / "about")
+    result = subprocess.run(
+        [Path(sys.executable).parent / "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert (
+        "content/pages/about.md:1:1: error[page-collision]: 'about.md' of the docs folder and "
+        "the generated page 'about/index.md' would both be published as 'about/index.html'; "
+        "the first is kept and the generated page is left out."
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
