@@ -116,3 +116,73 @@ def test_render_never_writes_through_a_page_path_outside_its_folder(tmp_path: Pa
     with pytest.raises(ValueError, match="outside"):
         write_pages({"../escaped.md": "# No\n"}, out)
     assert not (tmp_path / "escaped.md").exists()
+
+
+_STOPPED_RUN = """
+import os, sys
+from pathlib import Path
+from generator import writer
+
+calls = 0
+real_fsync = os.fsync
+
+def fsync_then_stop(fd):
+    global calls
+    real_fsync(fd)
+    calls += 1
+    if calls == int(sys.argv[2]):
+        os._exit(137)  # as SIGKILL would: no cleanup, no finally
+
+writer.os.fsync = fsync_then_stop
+pages = {f"story/page-{n}.md": f"# Page {n}, {sys.argv[3]}\\n" for n in range(6)}
+writer.write_pages(pages, Path(sys.argv[1]))
+"""
+
+
+def _stopped_run(out: Path, stop_at: int, version: str) -> int:
+    script = [sys.executable, "-c", _STOPPED_RUN, str(out), str(stop_at), version]
+    return subprocess.run(script, cwd=Path(__file__).parents[1], timeout=60).returncode
+
+
+def _pages(version: str) -> dict[str, str]:
+    return {f"story/page-{n}.md": f"# Page {n}, {version}\n" for n in range(6)}
+
+
+@pytest.mark.parametrize("stop_at", [1, 2, 3, 6, 9, 12, 13])
+def test_a_render_stopped_at_any_moment_is_completed_by_the_next_one(
+    tmp_path: Path, stop_at: int
+) -> None:
+    """Killed between any two steps (a journal line, a page, the manifest), the next run
+    recognises every file as its own: nothing is reported as someone else's, nothing stray."""
+    out = tmp_path / "out"
+    write_pages(_pages("first"), out)
+    assert _stopped_run(out, stop_at, "second") == 137
+    report = write_pages(_pages("third"), out)
+    assert report.kept == []
+    expected = {path: text.encode() for path, text in _pages("third").items()}
+    files = _snapshot(out)
+    assert set(files) == {*expected, MANIFEST}
+    assert {path: files[path] for path in expected} == expected
+    assert write_pages(_pages("third"), out).unchanged == 6
+
+
+def test_pages_are_written_with_the_umask_mode(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_pages({"index.md": "# Home\n"}, tmp_path)
+        os.umask(0o027)
+        write_pages({"index.md": "# Home, again\n"}, tmp_path)
+    finally:
+        os.umask(previous)
+    assert (tmp_path / MANIFEST).stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "index.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_two_renders_at_once_take_turns(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    script = [sys.executable, "-c", _STOPPED_RUN, str(out), "0"]
+    runs = [subprocess.Popen([*script, version], cwd=Path(__file__).parents[1]) for version in "ab"]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    report = write_pages(_pages("c"), out)
+    assert report.kept == [] and report.written == 6
+    assert set(_snapshot(out)) == {*_pages("c"), MANIFEST}
