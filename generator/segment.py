@@ -300,8 +300,23 @@ def _spans_of(pieces: list[str], text: str) -> Spans | None:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]*]*\s*\Z")
+
+
 def _fits(spans: Spans, text: str) -> bool:
-    return all(0 <= start < end <= len(text) for start, end in spans)
+    """Whether remembered ``spans`` are sentences of ``text``: together they cover all of it,
+    in order, with only spaces between, and each but the last ends as a sentence ends. Spans
+    from a damaged or edited cache fail this and the paragraph is segmented again."""
+    position = 0
+    for number, (start, end) in enumerate(spans, 1):
+        if not position <= start < end <= len(text) or text[position:start].strip():
+            return False
+        if text[start].isspace() or (
+            number < len(spans) and not _SENTENCE_END.search(text[start:end])
+        ):
+            return False
+        position = end
+    return bool(spans) and not text[position:].strip()
 
 
 def load_cache(path: Path) -> None:
