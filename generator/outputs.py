@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic
 from generator.layout import STORY_PAGES, StoryLike, paths_for, site_paths
@@ -89,6 +89,8 @@ class PlannedStory:
     facts_document: YamlDocument
     folder: str
     """The story folder as diagnostics show it: ``content/about``."""
+    positions: dict[str, dict[str, int]] = field(default_factory=dict, compare=False)
+    """Each section's items by id, found once (a story may have thousands)."""
 
 
 _SITE_PAGES = {
@@ -124,12 +126,26 @@ def _story_maker(planned: PlannedStory, role: str) -> Maker:
     kind, _, item_id = role.partition(":")
     if kind in ("entity", "event"):
         section = "entities" if kind == "entity" else "events"
-        items = getattr(planned.story.facts, section)
-        index = next(i for i, item in enumerate(items) if item.id == item_id)
+        index = _item_positions(planned, section)[item_id]
         line, column = planned.facts_document.position((section, index, "id", "__value__"))
         description = f"the page of {kind} '{item_id}' of {where}"
         return Maker(description, planned.facts_document.path, line, column)
     if kind == "article":
-        article = next(a for a in planned.story.articles if a.id == item_id)
+        article = planned.story.articles[_item_positions(planned, "articles")[item_id]]
         return Maker(f"the page of article '{article.path.rsplit('/', 1)[-1]}'", article.path)
     return Maker(f"the {_TITLES[role]} page of {where}", f"{planned.folder}/story.yml")
+
+
+def _item_positions(planned: PlannedStory, section: str) -> dict[str, int]:
+    """Each item's index in ``section`` (entities, events or articles), first one of an id."""
+    found = planned.positions.get(section)
+    if found is None:
+        items = (
+            planned.story.articles
+            if section == "articles"
+            else getattr(planned.story.facts, section)
+        )
+        found = planned.positions[section] = {}
+        for index, item in enumerate(items):
+            found.setdefault(item.id, index)
+    return found

@@ -31,6 +31,7 @@ from generator.corpus import Corpus, Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.geo import data_source
 from generator.layout import STORY_PAGES, paths_for, story_sections
+from generator.linker import Found, NameFinder
 from generator.locator import LocatorMap, story_map
 from generator.schema import (
     Account,
@@ -93,7 +94,7 @@ class PageContext:
     path: str
     story: Story
     paths: dict[str, str]
-    linker: re.Pattern[str] | None
+    linker: NameFinder | None
     names: dict[str, str]
     self_entity: str | None = None
     mentioned: set[str] = field(default_factory=set)
@@ -206,21 +207,21 @@ class PageContext:
     def _prose(self, text: str, form: _Form) -> Markup:
         if self.linker is None:
             return form.text(text)
-        chosen: dict[str, re.Match[str]] = {}
+        chosen: dict[str, Found] = {}
         for match in self.linker.finditer(text):
-            key = self.names[match.group(0)]
+            key = self.names[match.name]
             if key in self.mentioned or key == self.self_entity:
                 continue
             current = chosen.get(key)
-            is_name = match.group(0) == self._display_name(key)
-            if current is None or (is_name and current.group(0) != match.group(0)):
+            is_name = match.name == self._display_name(key)
+            if current is None or (is_name and current.name != match.name):
                 chosen[key] = match
         pieces: list[str] = []
         position = 0
-        for match in sorted(chosen.values(), key=lambda m: m.start()):
-            pieces.append(form.text(text[position : match.start()]))
-            pieces.append(self._mention(self.names[match.group(0)], match.group(0), form))
-            position = match.end()
+        for match in sorted(chosen.values()):
+            pieces.append(form.text(text[position : match.start]))
+            pieces.append(self._mention(self.names[match.name], match.name, form))
+            position = match.end
         pieces.append(form.text(text[position:]))
         return Markup("".join(pieces))
 
@@ -321,7 +322,7 @@ def _external_label(source: ExternalSource) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _name_index(story: Story) -> tuple[NameFinder | None, dict[str, str]]:
     """Names recognised in prose: entity names and aliases (to the entity's id) and glossary
     terms (to ``term:<id>``, or to their entity's id when the term names an entity)."""
     names: dict[str, str] = {}
@@ -335,16 +336,16 @@ def _name_index(story: Story) -> tuple[re.Pattern[str] | None, dict[str, str]]:
                 names.setdefault(name, term.entity or f"term:{term.id}")
     if not names:
         return None, names
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=lambda n: (-len(n), n)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+    return NameFinder(names), names
 
 
 @functools.lru_cache(maxsize=4)
 def environment(overrides: Path | None = None, compiled: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: template files, StrictUndefined, Markdown autoescaping.
 
-    Built once per process and folder: Jinja compiles each template once and recompiles it
-    when its file changes (``auto_reload``), which is what keeps ``mkdocs serve`` fast. With
+    Built once per process and folder: Jinja compiles each template once, which is what keeps
+    ``mkdocs serve`` fast. :func:`render_corpus` empties its cache when a template file
+    changes, so Jinja need not look at each file again for each page (``auto_reload``). With
     ``compiled``, a folder, the compiled templates are also kept there for the next process
     (compiling them all takes about half a second).
     """
@@ -358,6 +359,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters["yaml"] = lambda value: Markup(
         json.dumps(mdtext.html_text(value), ensure_ascii=False)
@@ -464,8 +466,19 @@ def render_corpus(
         cached = _story_pages.get(story.slug)
         if cached is None or cached[0] != key or not story.fingerprint:
             stale.append((story, context, key))
-    rendered = run_all(lambda job: _render_story(env, job[0], job[1]), stale)
-    for (story, _, story_key), story_pages in zip(stale, rendered, strict=True):
+    # A story of thousands of pages is rendered in parts, on every core; each worker prepares
+    # a story once (its links, names and views) for all the parts it renders.
+    renderers = [_StoryRenderer(env, story, context) for story, context, _ in stale]
+    jobs = [
+        (number, part)
+        for number, renderer in enumerate(renderers)
+        for part in _parts(len(renderer.specs))
+    ]
+    rendered = run_all(lambda job: renderers[job[0]].render(job[1]), jobs)
+    fresh: list[dict[str, str]] = [{} for _ in stale]
+    for (number, _), part_pages in zip(jobs, rendered, strict=True):
+        fresh[number].update(part_pages)
+    for (story, _, story_key), story_pages in zip(stale, fresh, strict=True):
         _story_pages[story.slug] = (story_key, story_pages)
     for story in corpus.stories:
         pages.update(_story_pages[story.slug][1])
@@ -474,40 +487,93 @@ def render_corpus(
     return dict(sorted(pages.items()))
 
 
-def _render_story(env: jinja2.Environment, story: Story, context: SiteContext) -> dict[str, str]:
-    paths = paths_for(story)
-    linker, names = _name_index(story)
-    view = StoryView(story)
-    menu = env.get_template("_story_menu.md.j2") if context.compact else None
-    menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
-    sections = story_sections(story.facts, paths)
-    citations: dict[tuple[str, str], str] = {}
-    cited: dict[str, CitedSentence] = {}
-    updated = env.get_template("_updated.md.j2").render(view=view)
+PAGES_PER_JOB = 1000
+"""A story with more pages than this is rendered in parts of this many pages, on every core."""
 
-    def render(role: str, template: str, self_entity: str | None = None, **values: Any) -> None:
+
+def _parts(count: int) -> list[slice]:
+    return [slice(start, start + PAGES_PER_JOB) for start in range(0, max(count, 1), PAGES_PER_JOB)]
+
+
+_PageSpec = tuple[str, str, "str | None", dict[str, Any]]
+
+
+def _page_specs(story: Story, paths: dict[str, str]) -> list[_PageSpec]:
+    """(role, template, the entity the page is about, template values) of each story page."""
+    specs: list[_PageSpec] = [
+        (page_type.role, page_type.template, None, {})
+        for page_type in STORY_PAGES
+        if page_type.role in paths
+    ]
+    specs += [
+        (f"entity:{entity.id}", "entity.md.j2", entity.id, {"entity": entity})
+        for entity in story.facts.entities
+    ]
+    specs += [
+        (f"event:{event.id}", "event.md.j2", None, {"event": event})
+        for event in story.facts.events
+        if event.page
+    ]
+    specs += [
+        (f"article:{article.id}", "article.md.j2", None, {"article": article})
+        for article in story.articles
+    ]
+    return specs
+
+
+class _StoryRenderer:
+    """Renders a story's pages, a part at a time; what all its pages share is made once."""
+
+    def __init__(self, env: jinja2.Environment, story: Story, context: SiteContext) -> None:
+        self.env, self.story, self.context = env, story, context
+        self.citations: dict[tuple[str, str], str] = {}
+        self.cited: dict[str, CitedSentence] = {}
+        self.menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
+
+    @functools.cached_property
+    def paths(self) -> dict[str, str]:
+        return paths_for(self.story)
+
+    @functools.cached_property
+    def view(self) -> StoryView:
+        return StoryView(self.story)
+
+    @functools.cached_property
+    def names(self) -> tuple[NameFinder | None, dict[str, str]]:
+        return _name_index(self.story)
+
+    @functools.cached_property
+    def specs(self) -> list[_PageSpec]:
+        return _page_specs(self.story, self.paths)
+
+    @functools.cached_property
+    def updated(self) -> str:
+        return self.env.get_template("_updated.md.j2").render(view=self.view)
+
+    def render(self, part: slice = slice(None)) -> dict[str, str]:
+        """The story's pages (those of ``part`` of them, in :func:`_page_specs` order)."""
+        out: dict[str, str] = {}
+        for role, template, self_entity, values in self.specs[part]:
+            out[self.paths[role]] = self._page(role, template, self_entity, values)
+        return out
+
+    def _page(self, role: str, template: str, self_entity: str | None, values: Any) -> str:
+        story, paths, context = self.story, self.paths, self.context
+        linker, names = self.names
         page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
-        page.citations, page.cited = citations, cited
-        markdown = env.get_template(template).render(page=page, story=story, view=view, **values)
-        out[paths[role]] = cite_once_per_block(_with_updated(markdown, updated))
-        if menu is not None:
+        page.citations, page.cited = self.citations, self.cited
+        markdown = self.env.get_template(template).render(
+            page=page, story=story, view=self.view, **values
+        )
+        text = cite_once_per_block(_with_updated(markdown, self.updated))
+        if context.compact:
             folder = posixpath.dirname(page.path)
-            if folder not in menus:
-                menus[folder] = menu.render(page=page, story=story, sections=sections)
-            out[paths[role]] += menus[folder]
-
-    out: dict[str, str] = {}
-    for page_type in STORY_PAGES:
-        if page_type.role in paths:
-            render(page_type.role, page_type.template)
-    for entity in story.facts.entities:
-        render(f"entity:{entity.id}", "entity.md.j2", entity.id, entity=entity)
-    for event in story.facts.events:
-        if event.page:
-            render(f"event:{event.id}", "event.md.j2", event=event)
-    for article in story.articles:
-        render(f"article:{article.id}", "article.md.j2", article=article)
-    return out
+            if folder not in self.menus:
+                sections = story_sections(story.facts, paths)
+                menu = self.env.get_template("_story_menu.md.j2")
+                self.menus[folder] = menu.render(page=page, story=story, sections=sections)
+            text += self.menus[folder]
+        return text
 
 
 def _with_updated(markdown: str, updated: str) -> str:
@@ -580,7 +646,11 @@ class StoryView:
 
     def members(self, entity_id: str) -> list[Entity]:
         """Entities affiliated with this one."""
-        return [e for e in self.facts.entities if e.affiliation == entity_id]
+        return self._members.get(entity_id, [])
+
+    @functools.cached_property
+    def _members(self) -> dict[str, list[Entity]]:
+        return _group_by(self.facts.entities, lambda entity: entity.affiliation)
 
     def speakers(self) -> list[tuple[Entity, list[Quote]]]:
         """Speakers with their quotes, most quoted first."""
@@ -670,9 +740,13 @@ class StoryView:
         """Glossary terms in alphabetical order."""
         return sorted(self.facts.glossary, key=lambda term: term.term.casefold())
 
-    def entity_ids(self) -> set[str]:
+    def entity_ids(self) -> frozenset[str]:
         """Ids of every entity of the story."""
-        return {entity.id for entity in self.facts.entities}
+        return self._entity_ids
+
+    @functools.cached_property
+    def _entity_ids(self) -> frozenset[str]:
+        return frozenset(entity.id for entity in self.facts.entities)
 
     def date(self, event: Event) -> FuzzyDate:
         """The event's resolved date."""
@@ -754,7 +828,7 @@ class StoryView:
 
     def known_id(self, item_id: str) -> str | None:
         """The page role of an entity or featured event with this id, if there is one."""
-        if any(entity.id == item_id for entity in self.facts.entities):
+        if item_id in self._entity_ids:
             return f"entity:{item_id}"
         if any(event.id == item_id and event.page for event in self.facts.events):
             return f"event:{item_id}"
@@ -762,7 +836,13 @@ class StoryView:
 
 
 def _mentions(text: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
+    return any(
+        name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names
+    )
+
+
+def _group_by(items: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    return dict(_group(items, key))
 
 
 def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, list[Any]]]:

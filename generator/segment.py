@@ -69,25 +69,33 @@ class _Segmenter(pysbd.Segmenter):  # type: ignore[misc]  # pySBD ships no type 
         text: str = self.original_text
         spans: list[TextSpan] = []
         prior_end = 0
+        # Where the search for each sentence goes on: a match rejected once (it ends before
+        # ``prior_end``, which only grows) is rejected again, so repeated sentences ("Wow!")
+        # are not searched for from the start each time.
+        resume: dict[str, int] = {}
         for sentence in sentences:
-            found = _first_match_after(sentence, text, prior_end)
-            if found is not None:
-                start, prior_end = found
-                spans.append(TextSpan(text[start:prior_end], start, prior_end))
+            found = _first_match_after(sentence, text, prior_end, resume.get(sentence, 0))
+            if found is None:
+                resume[sentence] = len(text) + 1
+                continue
+            start, prior_end, resume[sentence] = found
+            spans.append(TextSpan(text[start:prior_end], start, prior_end))
         return spans
 
 
-def _first_match_after(sentence: str, text: str, prior_end: int) -> tuple[int, int] | None:
+def _first_match_after(
+    sentence: str, text: str, prior_end: int, position: int = 0
+) -> tuple[int, int, int] | None:
     """Like pySBD: the first of the non-overlapping matches of ``sentence`` followed by any
-    whitespace in ``text`` that ends after ``prior_end``."""
-    position = 0
-    while (start := text.find(sentence, position)) >= 0:
+    whitespace in ``text`` that ends after ``prior_end``, searched for from ``position`` (a
+    match boundary); with where the next search goes on."""
+    while position <= len(text) and (start := text.find(sentence, position)) >= 0:
         end = start + len(sentence)
         while end < len(text) and text[end].isspace():
             end += 1
-        if end > prior_end:
-            return start, end
         position = end if end > start else start + 1
+        if end > prior_end:
+            return start, end, position
     return None
 
 

@@ -35,6 +35,7 @@ from generator.extract.timex import MONTHS, WEEKDAYS
 from generator.schema import Entity, ExternalSource, Facts, When
 from generator.validate import Loc, normalise_quote, resolve_sentence
 from generator.words import (
+    NameIndex,
     Vocabulary,
     among,
     checked_words,
@@ -102,9 +103,14 @@ class _Support:
     def __init__(self, facts: Facts, articles: Mapping[str, Article]) -> None:
         self.articles = dict(articles)
         self.entities = {entity.id: entity for entity in facts.entities}
+        self.names = NameIndex(facts.entities)
         self.sentences = {
             article.id: [s for paragraph in article.paragraphs for s in paragraph.sentences]
             for article in articles.values()
+        }
+        self._positions = {
+            article_id: {sentence.id: index for index, sentence in enumerate(sentences)}
+            for article_id, sentences in self.sentences.items()
         }
         self._mentions: dict[tuple[str, str, str], bool] = {}
         self._date_words: dict[tuple[str, str], frozenset[str]] = {}
@@ -197,8 +203,7 @@ class _Support:
         article, sentence, _ = resolve_sentence(reference, self.articles)
         if article is None or sentence is None:
             return None
-        index = self.sentences[article.id].index(sentence)
-        return Cited(reference, article, sentence, index)
+        return Cited(reference, article, sentence, self._positions[article.id][sentence.id])
 
     def _supports(self, claim: Claim, cited: list[Cited]) -> bool:
         if claim.kind == "name":
@@ -294,7 +299,7 @@ class _Support:
             return words  # named by a pronoun: the sentence cannot be split
         others = sorted(
             span
-            for other in self.entities.values()
+            for other in self.names.candidates(words)
             if other.id != entity_id and other.type == "person"
             for span in spans(words, other)
             if not overlaps(span, own[0])
@@ -307,7 +312,7 @@ class _Support:
         text = " ".join(window)
         window += [  # "the general secretary of the union": the union's name is said
             word
-            for other in self.entities.values()
+            for other in self.names.candidates(words)
             if other.type != "person" and definite_head(text, other)
             and self._refers_to(cited, other.id)
             for word in tokens(other.name)

@@ -118,6 +118,44 @@ class Vocabulary:
         return iter(self.exact)
 
 
+class NameIndex:
+    """Entities by the last word of each of their forms, so that only those a sentence may
+    name are compared with it (an archive's story may name thousands). A sentence that names
+    an entity by any form holds that form's last word: its name's for "the union"."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities = list(entities)
+        self._forms = [[_tokens(form) for form in forms(e)] for e in self._entities]
+        self._by_key: dict[str, list[int]] = {}
+        for position, entity in enumerate(self._entities):
+            for key in sorted(self._keys(entity, self._forms[position])):
+                self._by_key.setdefault(key, []).append(position)
+
+    @staticmethod
+    def _keys(entity: Entity, form_words: list[tuple[str, ...]]) -> set[str]:
+        keys = set()
+        for words in (*form_words, _tokens(entity.name)):
+            lower = words[-1].lower() if words else ""
+            for variant in (lower, _DEMONYMS.get(lower), _COUNTRIES.get(lower)):
+                if variant:
+                    keys.add(variant[:4])
+        return keys
+
+    def candidates(self, words: Iterable[str]) -> list[Entity]:
+        """The entities ``words`` may name (a person: each word of one of its forms is among
+        them), in the order they were given."""
+        words = list(words)
+        keys = {word.lower()[:4] for word in words}
+        positions = sorted({p for key in keys for p in self._by_key.get(key, ())})
+        vocabulary = Vocabulary(words if positions else ())
+        return [
+            self._entities[p]
+            for p in positions
+            if self._entities[p].type != "person"
+            or any(all(word in vocabulary for word in form) for form in self._forms[p] if form)
+        ]
+
+
 def among(word: str, words: Vocabulary | set[str] | list[str]) -> bool:
     """Whether ``word`` is one of ``words`` as :func:`same_word` compares them."""
     if isinstance(words, Vocabulary):

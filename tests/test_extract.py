@@ -312,7 +312,9 @@ def test_without_the_nlp_extra_says_how_to_install(
     finally:
         nlp.load_pipeline.cache_clear()
     assert status == 1
-    assert 'pip install -e ".[extract]"' in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "make setup-extract" in error
+    assert "--require-hashes --no-deps -r requirements/extract-model.txt" in error
     assert not (project / "content" / "talks" / "facts.yml").exists()
 
 

@@ -79,8 +79,16 @@ SPLIT_TRAP = st.lists(
 ).map("".join)  # fmt: skip
 
 
+# The same sentence again and again, where a search for each sentence's place could go wrong.
+REPEATS = st.lists(
+    st.sampled_from(["Wow!", "Yes.", "No!", "Wow", "!", " ", "  ", "?", '"', "Mr."]),
+    min_size=1,
+    max_size=40,
+).map("".join)
+
+
 @QUICK
-@given(st.one_of(SPLIT_TRAP, PARAGRAPH))
+@given(st.one_of(SPLIT_TRAP, PARAGRAPH, REPEATS))
 def test_our_pysbd_finds_the_sentences_pysbd_finds(text: str) -> None:
     stock = pysbd.Segmenter(language="en", clean=False, char_span=False)
     assert segment._segmenter().segment(text) == stock.segment(text)

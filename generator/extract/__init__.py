@@ -3,5 +3,6 @@
 The parts are separate and each testable on its own: the gazetteer (what names mean), the NLP
 pipeline (spaCy with an EntityRuler fed from the gazetteer), entity mentions and linking, roles,
 time expressions, quote attribution, and the draft builder and merger. The NLP stack is an optional
-extra (``pip install ".[extract]"``); nothing else in the generator imports it.
+extra (``pip install ".[extract]"``, and the English model by its hash from
+``requirements/extract-model.txt``); the site generator uses only its time expressions.
 """

