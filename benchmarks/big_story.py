@@ -38,11 +38,11 @@ sys.path.insert(0, sys.argv[1])
 start = time.perf_counter()
 from generator.corpus import load_corpus
 from generator.reference import reference_page
-from generator.render import render_corpus
+from generator.site import render_site
 corpus, diagnostics = load_corpus(Path(sys.argv[2]))
 loaded = time.perf_counter()
 assert corpus is not None, [str(d) for d in diagnostics[:5]]
-pages = render_corpus(corpus, reference_page())
+pages = render_site(corpus, reference_page())
 rendered = time.perf_counter()
 print(json.dumps({"load": loaded - start, "render": rendered - loaded, "pages": len(pages)}))
 """

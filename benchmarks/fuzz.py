@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.article import Article, decode_article, parse_article  # noqa: E402
-from generator.corpus import StoryFiles  # noqa: E402
 from generator.loading import load_model  # noqa: E402
 from generator.schema import Facts  # noqa: E402
+from generator.storyfiles import StoryFiles  # noqa: E402
 from generator.validate import validate_story  # noqa: E402
 from generator.yamlsafe import YamlError, load_yaml  # noqa: E402
 

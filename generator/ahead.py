@@ -41,6 +41,22 @@ from generator.workers import Started, run_all, start_all
 CHUNKS = 16
 """Pages done ahead are dealt into this many jobs."""
 
+KNOWN = (("mkdocs", "1.6."), ("material", "9."))
+"""The releases whose internals this module was written against (and is tested on)."""
+
+
+def unsupported() -> str | None:
+    """Why working ahead cannot be used here (another MkDocs or Material), or None."""
+    import material  # type: ignore[import-untyped]
+    import mkdocs
+
+    for module, version in ((mkdocs, KNOWN[0]), (material, KNOWN[1])):
+        installed = getattr(module, "__version__", "")
+        if not installed.startswith(version[1]):
+            return f"it knows {version[0]} {version[1]}x, and {version[0]} {installed} is installed"
+    return None
+
+
 Messages = list[tuple[str, int, str]]
 """Log records as (logger name, level, message)."""
 

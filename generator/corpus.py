@@ -37,23 +37,12 @@ from generator.schema import (
     When,
 )
 from generator.shared import FactsFile, shared_id_conflicts
+from generator.storyfiles import StoryFiles
 from generator.support import check_support
 from generator.validate import positioned, validate_story
 from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-
-
-@dataclass
-class StoryFiles:
-    """One story as read from disk, before it is known to be valid."""
-
-    slug: str
-    directory: Path
-    info: StoryInfo | None = None
-    facts: Facts | None = None
-    facts_document: YamlDocument | None = None
-    articles: list[Article] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

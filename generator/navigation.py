@@ -15,6 +15,7 @@ from generator.corpus import Corpus
 from generator.layout import paths_for, shared_path, story_sections
 from generator.mdtext import html_text
 from generator.render import NAV_STORY_LIMIT
+from generator.sharing import shared_entities
 
 
 def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
@@ -35,6 +36,4 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
 
 
 def _shared_paths(corpus: Corpus) -> list[str]:
-    from generator.site import shared_entities
-
     return [shared_path(entity_id) for entity_id in shared_entities(corpus)]

@@ -10,7 +10,7 @@ from generator.corpus import Corpus, cache_folder, load_corpus
 from generator.diagnostics import Diagnostic
 from generator.feeds import corpus_feeds
 from generator.reference import reference_page
-from generator.render import render_corpus
+from generator.site import render_site
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def build(
     corpus, diagnostics = load_corpus(content_dir, now)
     if corpus is None:
         return BuildResult(None, diagnostics)
-    pages = render_corpus(
+    pages = render_site(
         corpus, reference_page(), templates, feeds=site is not None, cache=cache_folder(content_dir)
     )
     files = (

@@ -13,7 +13,6 @@ through the theme's templates, is done ahead in a worker process per core when t
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -37,7 +36,8 @@ from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
 from generator.workers import worker_count
 
-log = logging.getLogger("mkdocs.plugins.explainer")
+log = get_plugin_logger("explainer")
+"""MkDocs' plugin logger (ProperDocs' under ProperDocs): its warnings fail a ``--strict`` build."""
 
 _last_good: dict[Path, BuildResult] = {}
 
@@ -49,6 +49,10 @@ class ExplainerConfig(Config):
     """Folder holding one folder per story, relative to mkdocs.yml."""
     templates_dir = config_options.Optional(config_options.Type(str))
     """Folder of page templates (``*.md.j2``) that override the built-in ones."""
+    workers_ahead = config_options.Type(bool, default=False)
+    """Render pages and put them through the theme in worker processes, ahead of MkDocs
+    (``generator/ahead.py``). It reaches into MkDocs 1.6's and Material 9's internals, so it is
+    off unless asked for, and is skipped with a message on any other MkDocs."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -64,6 +68,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.rendered: dict[str, ahead.RenderedPage] = {}
         self.nav: Navigation | None = None
         self.templated: ahead.TemplatedPages | None = None
+        self._told = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -139,6 +144,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.rendered, self.nav = {}, nav
         # Another plugin's page hooks would run in the parent after the pages were rendered.
+        if not self._ahead():
+            return nav
         own = ahead.only_hooks_of(config, ("pre_page", "page_markdown"), self)
         if own and worker_count(min(ahead.CHUNKS, len(self.generated))) > 1:
             search = ahead.search_index(config, self)
@@ -154,7 +161,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if search is not None:
                 ahead.index_ahead(search, self.rendered)
             log.debug(
-                "explainer: %d pages rendered ahead in worker processes%s",
+                "%d pages rendered ahead in worker processes%s",
                 len(self.rendered),
                 ", with their search index entries" if search is not None else "",
             )
@@ -166,15 +173,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # The theme's {% cache %} tag; MkDocs makes a new environment, so a new cache, per build.
         env.add_extension(FragmentCache)
         self._close_templated()
-        if not self.serving and not self.dirty and self.nav is not None:
+        if self._ahead() and not self.serving and not self.dirty and self.nav is not None:
             self.templated = ahead.start_templating(config, files, self.nav, env, self)
             if self.templated is not None:
                 self.templated.install(env)
                 log.debug(
-                    "explainer: %d pages put through the theme's templates in worker processes",
+                    "%d pages put through the theme's templates in worker processes",
                     len(self.templated),
                 )
         return env
+
+    def _ahead(self) -> bool:
+        """Whether to work ahead in worker processes: asked for, and on the MkDocs it knows."""
+        if not self.config.workers_ahead:
+            return False
+        problem = ahead.unsupported()
+        if problem is not None and not self._told:
+            log.info("workers_ahead is off: %s; pages are built the usual way", problem)
+            self._told = True
+        return problem is None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_templated()

@@ -8,36 +8,35 @@ the role and description as of that story's articles, and gains one shared page,
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 
 from generator.corpus import Corpus, Story
-from generator.layout import SHARED_INDEX, paths_for, shared_path
-from generator.render import PageContext, SiteContext, StoryView
+from generator.layout import REFERENCE, SHARED_INDEX, paths_for, shared_path
+from generator.pagecontext import PageContext, SiteContext
+from generator.render import render_stories
 from generator.schema import Entity
-
-SharedEntities = dict[str, list[Story]]
-
-
-def shared_entities(corpus: Corpus) -> SharedEntities:
-    """Entity ids that appear in two or more stories, with those stories in site order."""
-    found: SharedEntities = {}
-    for story in corpus.stories:
-        for entity in story.facts.entities:
-            found.setdefault(entity.id, []).append(story)
-    return {entity_id: stories for entity_id, stories in found.items() if len(stories) > 1}
+from generator.sharing import SharedEntities, shared_entities
+from generator.storyview import StoryView
+from generator.templating import environment
 
 
-def elsewhere(story: Story, shared: SharedEntities) -> dict[str, tuple[tuple[str, str], ...]]:
-    """For each of the story's shared entities: (title, entity page path) of the other stories."""
-    return {
-        entity_id: tuple(
-            (other.info.title, paths_for(other)[f"entity:{entity_id}"])
-            for other in stories
-            if other is not story
-        )
-        for entity_id, stories in shared.items()
-        if story in stories
-    }
+def render_site(
+    corpus: Corpus,
+    reference: str,
+    overrides: Path | None = None,
+    feeds: bool = False,
+    cache: Path | None = None,
+) -> dict[str, str]:
+    """Every generated page of the site, as Markdown, keyed by its path in the docs tree: the
+    stories' pages (:func:`generator.render.render_stories`), the home page, the shared
+    entities' pages and the facts reference (``reference``)."""
+    pages = render_stories(corpus, overrides, feeds, cache)
+    env = environment(overrides, cache / "templates" if cache else None)
+    pages.update(render_site_pages(env, corpus, shared_entities(corpus)))
+    pages[REFERENCE] = reference
+    return dict(sorted(pages.items()))
 
 
 def render_site_pages(

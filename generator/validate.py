@@ -29,7 +29,7 @@ from generator.schema import (
 
 if TYPE_CHECKING:
     from generator.article import Article, Sentence
-    from generator.corpus import StoryFiles
+    from generator.storyfiles import StoryFiles
 
 _QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′"})
 _SPACE = re.compile(r"\s+")

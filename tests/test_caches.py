@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2.bccache import bc_magic
 
-from generator.render import _BytecodeCache
+from generator.templating import _BytecodeCache
 
 
 @pytest.mark.parametrize("damage", ["truncated", "foreign"])

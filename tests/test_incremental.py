@@ -150,6 +150,6 @@ def test_an_edited_template_renders_again(tmp_path: Path) -> None:
 
 
 def test_the_jinja_environment_is_built_once_per_process() -> None:
-    from generator.render import environment
+    from generator.templating import environment
 
     assert environment() is environment()

@@ -29,8 +29,8 @@ from generator.article import decode_article, parse_article
 from generator.diagnostics import Diagnostic
 from generator.loading import load_model
 from generator.mdtext import attribute, escape
+from generator.pagecontext import relative_path
 from generator.pipeline import build
-from generator.render import relative_path
 from generator.schema import Facts
 from generator.segment import is_plain_sentence, plain_sentences
 from generator.yamlsafe import YamlError, load_yaml

@@ -82,11 +82,25 @@ def _site_files(site: Path) -> dict[str, bytes]:
     return {str(f.relative_to(site)): f.read_bytes() for f in site.rglob("*") if f.is_file()}
 
 
+def _working_ahead(project: Path) -> Path:
+    """The project with the plugin's opt-in ``workers_ahead`` on."""
+    config = project / "mkdocs.yml"
+    plugin = "  - explainer:\n      content_dir: content\n"
+    assert plugin in config.read_text("utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(plugin, plugin + "      workers_ahead: true\n"), "utf-8"
+    )
+    return project
+
+
 def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> None:
+    """Working ahead is an opt-in (it uses MkDocs' internals): off, the plugin keeps to MkDocs'
+    public events even with workers to spare; on, the site is byte for byte the same."""
     if workers.worker_count(16) < 2:
         pytest.skip("one core: pages are rendered in this process")
-    alone, shared = copy_project(tmp_path / "alone"), copy_project(tmp_path / "shared")
-    serial = _mkdocs_build(alone, "1", "--verbose")
+    alone = copy_project(tmp_path / "alone")
+    shared = _working_ahead(copy_project(tmp_path / "shared"))
+    serial = _mkdocs_build(alone, "2", "--verbose")
     parallel = _mkdocs_build(shared, "2", "--verbose")
     assert serial.returncode == 0, serial.stderr
     assert parallel.returncode == 0, parallel.stderr
@@ -115,7 +129,7 @@ def test_another_plugins_page_context_hook_keeps_the_templates_in_this_process(
     workers' templates: with one, MkDocs puts every page through the templates itself."""
     if workers.worker_count(16) < 2:
         pytest.skip("one core: pages are rendered in this process")
-    project = copy_project(tmp_path / "project")
+    project = _working_ahead(copy_project(tmp_path / "project"))
     (project / "hooks.py").write_text(HOOKS, "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\nhooks:\n  - hooks.py\n", "utf-8")
@@ -130,6 +144,8 @@ def test_a_broken_link_in_generated_markdown_or_finished_html_fails_a_strict_bui
     tmp_path: Path, workers: str
 ) -> None:
     project = copy_project(tmp_path / "project")
+    if workers == "2":
+        _working_ahead(project)
     overrides = project / "templates"
     overrides.mkdir()
     background = (ROOT / "generator" / "templates" / "background.md.j2").read_text("utf-8")
