@@ -7,15 +7,20 @@ the words of the article, not its markup; Python-Markdown reads the inline marku
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from html.parser import HTMLParser
 
 import markdown  # type: ignore[import-untyped]  # no type information installed
 
+from generator.workers import run_all
+
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE_MARKER = re.compile(r"(?:>\s?)+")
-_BLOCK_START = re.compile(r"[-*+#>`]|\d{1,9}[.)]")
-"""What would make Python-Markdown read a line as a block other than a paragraph."""
+_BLOCK_START = re.compile(r"[-*+](?=\s)|(?:[-*_] ?){3,}\Z|[#>]|\d{1,9}[.)](?=\s)")
+"""What would make Python-Markdown read a line as a block other than a paragraph: a bullet or a
+number and a space, a rule, a heading's ``#``, a quotation's ``>``. (``*Talks*``, ```code```
+and ``1.5 million`` open a paragraph.)"""
 
 
 def body_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -45,19 +50,47 @@ def inline_text(text: str) -> str:
     """``text`` with its inline Markdown read: emphasis, links, code and HTML give their words."""
     if _BLOCK_START.match(text):
         text = "\\" + text if not text[0].isdigit() else _escape_number(text)
-    read = "".join(_read_inline(piece) + after for piece, after in _chunks(defuse(text)))
+    chunks = _chunks(defuse(text))
+    # A piece cut at white space starts with it: four spaces would open a code block.
+    pieces = [piece.lstrip() for piece, _ in chunks]
+    if len(chunks) >= PARALLEL_CHUNKS and multiprocessing.parent_process() is None:
+        texts = run_all(_read_inline, pieces)  # about 120 KB or more: no prose
+    else:
+        texts = [_read_inline(piece) for piece in pieces]
+    read = "".join(words + after for words, (_, after) in zip(texts, chunks, strict=True))
     return " ".join(read.split())
 
 
 def _read_inline(text: str) -> str:
+    if _ACTIVE.search(_ESCAPED.sub("", text)) is None:
+        # No markup left (what nothing closes is escaped): the text is its words.
+        return _ESCAPED.sub(lambda m: _UNESCAPED.get(m.group(0)) or m.group(0)[1], text)
     _converter.reset()
+    html = _converter.convert(text)
+    if "klzzwxh:" in html:  # Python-Markdown can leave a stashed entity by strong emphasis
+        stash = _converter.htmlStash.rawHtmlBlocks
+        html = _PLACEHOLDER.sub(lambda m: str(stash[int(m.group(1))]), html)
     reader = _TextOf()
-    reader.feed(_converter.convert(text))
+    reader.feed(html)
     reader.close()
     return "".join(reader.parts)
 
 
+_PLACEHOLDER = re.compile(r"\x02?klzzwxh:(\d+)\x03")
+"""Python-Markdown's placeholder for stashed HTML (``markdown.util.HTML_PLACEHOLDER``); its
+opening character may be lost next to ``</strong>``."""
+
+
+_ESCAPED = re.compile(r"\\[\\`*_{}\[\]()>#+\-.!]|&lt;|&#91;|&#40;")
+"""What Python-Markdown reads as one character: a backslash escape (a backslash before another
+character stays), and the references :func:`defuse` writes."""
+_UNESCAPED = {"&lt;": "<", "&#91;": "[", "&#40;": "("}
+_ACTIVE = re.compile(r"[`*_\[<&\\]")
+"""Characters that may start inline markup, once the escapes are taken out."""
+
 _CHUNK = 2000
+PARALLEL_CHUNKS = 32
+"""A paragraph of this many pieces or more is read on every core."""
 """Python-Markdown's inline reading takes time quadratic in a paragraph's markup (each match
 rebuilds the text): a paragraph longer than this is read in pieces, cut at white space outside
 any link, code span or character reference."""
@@ -117,7 +150,8 @@ _MAX_NESTING = 8
 
 
 def defuse(text: str) -> str:
-    """``text`` with a backslash before each ``[``, ``(`` and ``<`` that nothing closes.
+    """``text`` with each ``[``, ``(`` and ``<`` that nothing closes written as a character
+    reference (``&#91;``, ``&#40;``, ``&lt;``).
 
     Python-Markdown looks for the end of a link or a tag from every ``[``, ``(`` and ``<``: on
     text with thousands that are never closed it takes quadratic time (16 KB of ``[`` took a
@@ -151,10 +185,12 @@ def defuse(text: str) -> str:
     escape.update(stacks["["], stacks["("])
     if not escape:
         return text
-    # "<" has no backslash escape in Markdown; its character reference reads the same.
-    return "".join(
-        ("&lt;" if c == "<" else "\\" + c) if i in escape else c for i, c in enumerate(text)
-    )
+    # A character reference reads the same, and stays one inside what Python-Markdown takes for
+    # an HTML tag, where a backslash would show.
+    return "".join(_REFERENCE[c] if i in escape else c for i, c in enumerate(text))
+
+
+_REFERENCE = {"<": "&lt;", "[": "&#91;", "(": "&#40;"}
 
 
 _BACKTICKS = markdown.inlinepatterns.BacktickInlineProcessor(markdown.inlinepatterns.BACKTICK_RE)

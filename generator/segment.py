@@ -19,19 +19,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pysbd  # type: ignore[import-untyped]  # pySBD ships no type information
+from pysbd.exclamation_words import ExclamationWords  # type: ignore[import-untyped]
 from pysbd.lang.english import English  # type: ignore[import-untyped]
 from pysbd.utils import TextSpan  # type: ignore[import-untyped]
 
 from generator.workers import run_all
 from generator.writer import atomic_write
 
-CACHE_VERSION = f"pysbd {pysbd.__version__}; segment 3"
+CACHE_VERSION = f"pysbd {pysbd.__version__}; segment 4"
 """Changes whenever segmentation could give other sentences: a cache of another version is
 ignored."""
 
@@ -51,8 +53,14 @@ _QUOTE = re.compile(r"""["“”‘«»]|(?<![^\W\d_])['’]|['’](?![^\W\d_])"
 _FULL_STOP_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2}\.) (?=[A-Z])")
 """A full stop after a word of two letters or more, a space, a capital: where plain sentences
 meet, unless that word is an abbreviation."""
+_SENTENCE_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2}[.!?]) (?=[A-Z])")
+"""The same after a question or exclamation mark too."""
+_EXCLAMATION_WORDS = tuple(
+    word[:-1] for word in ExclamationWords.EXCLAMATION_WORDS if word.endswith("!")
+)
+"""Words that pySBD reads with their exclamation mark (``Yahoo!``), anywhere in a word."""
 _ABBREVIATIONS = frozenset(a.strip().lower() for a in English.Abbreviation.ABBREVIATIONS)
-_LAST_WORD = re.compile(r"(\S+)\.\Z")
+_LAST_WORD = re.compile(r"(\S+)[.!?]\Z")
 
 _known: dict[str, Spans] = {}
 _state = {"changed": False}
@@ -172,15 +180,22 @@ def plain_sentences(text: str) -> list[str] | None:
         return [text]
     if _QUOTE.search(text):
         return None
-    pieces = _FULL_STOP_BOUNDARY.split(text)
+    pieces = _SENTENCE_BOUNDARY.split(text)
     if len(pieces) < 2 or not all(is_plain_sentence(piece) for piece in pieces):
         return None
     for piece in pieces[:-1]:
         found = _LAST_WORD.search(piece)
         word = found.group(1) if found else ""
-        if not _ordinary_word(word):
+        if not _ends_a_sentence(word, piece[-1]):
             return None
     return pieces
+
+
+def _ends_a_sentence(word: str, mark: str) -> bool:
+    """Whether ``mark`` after ``word`` ends a sentence for pySBD (between plain sentences)."""
+    if mark == ".":
+        return _ordinary_word(word)
+    return word.isalpha() and not (mark == "!" and word.endswith(_EXCLAMATION_WORDS))
 
 
 def _ordinary_word(word: str) -> bool:
@@ -199,12 +214,21 @@ WINDOW = 2_000
 replaced in the whole text): a longer paragraph is given to it in windows of about this many
 characters, cut where pySBD splits too (:func:`_windows`)."""
 WINDOW_LIMIT = 3_000
-"""A window with no such place in it is cut at a space after this many characters (pySBD may
-then split one of its sentences in two, where a paragraph that long is no prose anyway)."""
+"""A window with no such place before this many characters is cut at the first space after
+:data:`UNCUT_WINDOW` characters (pySBD may then split one of its sentences in two, where a
+stretch that long without a sentence's end is no prose anyway)."""
+UNCUT_WINDOW = 700
 
 
 def _segment(text: str) -> list[str]:
-    return [piece for window in _windows(text) for piece in _segment_window(window)]
+    windows = _windows(text)
+    if len(windows) >= PARALLEL_WINDOWS and multiprocessing.parent_process() is None:
+        return [piece for pieces in run_all(_segment_window, windows) for piece in pieces]
+    return [piece for window in windows for piece in _segment_window(window)]
+
+
+PARALLEL_WINDOWS = 32
+"""A paragraph of this many windows or more (about 60 KB: no prose) is segmented on every core."""
 
 
 def _segment_window(text: str) -> list[str]:
@@ -247,7 +271,9 @@ def _cut_after(text: str, start: int) -> int:
             return start + boundary.end()
     if len(text) - start <= WINDOW_LIMIT:
         return len(text)
-    space = region.rfind(" ", 1)
+    # No place where pySBD splits too: this is no prose. Cut short, at a space, since pySBD's
+    # time on a window grows with the square of its length.
+    space = region.find(" ", UNCUT_WINDOW)
     return start + space if space > 0 else start + WINDOW_LIMIT
 
 

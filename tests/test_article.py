@@ -409,6 +409,7 @@ def test_a_very_long_paragraph_is_given_to_pysbd_in_windows(
         return list(segment_text(self, text))
 
     monkeypatch.setattr(segment._Segmenter, "segment", spy)
+    monkeypatch.setenv("EXPLAINER_WORKERS", "1")  # the spy sees only this process's calls
     paragraph = " ".join(["The minister, Dr. Smith, said the fire was big."] * 3000)
     sentences = split_sentences(paragraph)
     assert sentences == ["The minister, Dr. Smith, said the fire was big."] * 3000
@@ -438,3 +439,15 @@ def test_a_markdown_article_reads_as_its_words_not_its_markup(tmp_path: Path) ->
         ("p5s2", "That was the year it began."),
     ]
     assert article.artifacts == (Artifact(5, "## Breaking"),)
+
+
+def test_a_paragraph_opening_with_emphasis_or_code_reads_as_its_words() -> None:
+    """Only a bullet or number with a space, a rule, ``#`` or ``>`` opens another block; a
+    paragraph that opens with ``*Talks*`` or a code span is read like any other."""
+    from generator.mdsource import inline_text
+
+    assert inline_text("*Talks* resumed on Monday.") == "Talks resumed on Monday."
+    assert inline_text("`sync` was the word used.") == "sync was the word used."
+    assert inline_text("1.5 million people live there.") == "1.5 million people live there."
+    assert inline_text("# Breaking") == "# Breaking"
+    assert inline_text("- not a list") == "- not a list"

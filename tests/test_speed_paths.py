@@ -252,3 +252,32 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging() -> None:
         pytest.skip("one core: jobs run in this process")
     with pytest.raises(BrokenProcessPool):
         workers.run_all(_dies_on_five, list(range(8)))
+
+
+READ_HUGE_PARAGRAPHS = """
+import json, sys
+from generator import mdsource, segment
+wire = " ".join(["Dr. Lee met the U.S. envoy, e.g. on Monday."] * 3000)
+markdown = " ".join(["*Talks* resumed [near](https://example.org/x) the (capital) today."] * 3000)
+print(json.dumps([segment.split_sentences(wire), mdsource.inline_text(markdown)]))
+"""
+
+
+def test_a_huge_paragraph_read_on_every_core_reads_as_in_one_process() -> None:
+    """A paragraph of dozens of windows (wire) or pieces (Markdown) is read in workers: the
+    sentences and words are the same as read in one process."""
+
+    def read(workers: str) -> list[object]:
+        environment = {**os.environ, "EXPLAINER_WORKERS": workers, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-c", READ_HUGE_PARAGRAPHS],
+            env=environment, capture_output=True, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        result: list[object] = json.loads(done.stdout)
+        return result
+
+    alone, shared = read("1"), read("2")
+    sentences, words = shared
+    assert isinstance(sentences, list) and len(sentences) > 2000
+    assert isinstance(words, str) and words.count("Talks resumed near the (capital) today.") == 3000
+    assert shared == alone
