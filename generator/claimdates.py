@@ -3,6 +3,7 @@ to, against its article's publication date, and whether they give a claimed date
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from generator.claims import Cited
@@ -17,13 +18,19 @@ def resolved_dates(cited: Cited) -> list[tuple[date, date, str]]:
     published = cited.article.published
     if published is None:
         return []
+    return list(_resolved(cited.sentence.text, published.date()))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _resolved(text: str, published: date) -> tuple[tuple[date, date, str], ...]:
+    """:func:`resolved_dates` of a sentence, once per sentence (each of its claims asks)."""
     found = []
     for future in (False, True):
-        context = Context(published.date(), future=future)
-        for expression in find_time_expressions(cited.sentence.text, context):
+        context = Context(published, future=future)
+        for expression in find_time_expressions(text, context):
             if expression.first and expression.last:
                 found.append((expression.first, expression.last, expression.granularity))
-    return found
+    return tuple(found)
 
 
 def date_supported(when: When, cited: list[Cited]) -> bool:
