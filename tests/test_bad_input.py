@@ -119,6 +119,18 @@ def test_facts_file_far_larger_than_any_real_one_is_refused(
     )
 
 
+def build_strict(project: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """A real ``build --strict`` of ``project`` by ``tool`` (mkdocs or properdocs)."""
+    return subprocess.run(
+        [Path(sys.executable).parent / tool, "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
 MKDOCS_CASES = [
     "yaml-tab-indentation",
     "schema-problems-one-pass",
@@ -139,14 +151,7 @@ def test_mkdocs_build_strict_fails_with_the_same_diagnostics(case: str, tmp_path
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "content" / "armenia-azerbaijan-talks")
     materialise(case, project)
-    result = subprocess.run(
-        [Path(sys.executable).parent / "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_strict(project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     expected = (CASES_DIR / case / "expected.txt").read_text().splitlines()
@@ -192,14 +197,7 @@ def test_a_story_folder_named_like_a_hand_written_page_fails_the_strict_build(
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "content" / "armenia-azerbaijan-talks")
     shutil.copytree(BASE / "content" / "talks", project / "content" / "about")
-    result = subprocess.run(
-        [Path(sys.executable).parent / "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_strict(project)
     assert result.returncode != 0
     assert (
         "content/pages/about.md:1:1: error[page-collision]: 'about.md' of the docs folder and "

@@ -3,30 +3,17 @@ must not stop a newsroom publishing."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from support import copy_project
-from test_bad_input import materialise
+from test_bad_input import build_strict, materialise
 
 BIN = Path(sys.executable).parent
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
-
-
-def _build(tool: str, project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [BIN / tool, "build", "--strict", "-f", "mkdocs.yml"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
 
 
 def _site(folder: Path) -> dict[str, bytes]:
@@ -40,8 +27,8 @@ def _site(folder: Path) -> dict[str, bytes]:
 @pytest.mark.slow
 def test_properdocs_builds_the_site_mkdocs_builds(tmp_path: Path) -> None:
     mkdocs, properdocs = copy_project(tmp_path / "mkdocs"), copy_project(tmp_path / "properdocs")
-    assert _build("mkdocs", mkdocs).returncode == 0
-    done = _build("properdocs", properdocs)
+    assert build_strict(mkdocs).returncode == 0
+    done = build_strict(properdocs, "properdocs")
     assert done.returncode == 0, done.stderr
     built = _site(properdocs / "site")
     assert len(built) > 40
@@ -55,6 +42,6 @@ def test_a_warning_fails_a_strict_properdocs_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "content" / "armenia-azerbaijan-talks")
     materialise("empty-facts", project)
-    done = _build("properdocs", project)
+    done = build_strict(project, "properdocs")
     assert done.returncode != 0
     assert "content/talks/facts.yml:1:1: warning[empty-facts]" in done.stderr
