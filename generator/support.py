@@ -118,6 +118,8 @@ class _Support:
         self._in_story: dict[str, bool] = {}
         self._all_entity_words: frozenset[str] | None = None
         self._vocabularies: dict[tuple[str, str], Vocabulary] = {}
+        self._referred: dict[tuple[str, str], frozenset[str]] = {}
+        self._entity_form_words: dict[str, tuple[str, ...]] = {}
 
     def check(self, claim: Claim) -> tuple[tuple[Source, ...], str | None]:
         """The sources that support ``claim`` (outside ones only if no sentence does), and a
@@ -258,7 +260,6 @@ class _Support:
     def _find_reference(self, cited: Cited, entity_id: str) -> bool:
         if self._mentions_entity(cited, entity_id):
             return True
-        sentences = self.sentences[cited.article.id]
         entity = self.entities.get(entity_id)
         if entity is not None and definite_head(cited.sentence.text, entity, qualified=True):
             return True  # "the port authority" for the Valmar port authority
@@ -266,8 +267,39 @@ class _Support:
             return self._named_in_story(entity_id)
         if not _PRONOUN.search(cited.sentence.text):
             return False
-        before = sentences[max(0, cited.index - _LOOK_BACK) : cited.index]
-        return any(self._mentions_entity(self._at(cited, s), entity_id) for s in before)
+        return any(
+            self._mentions_entity(self._at(cited, s), entity_id) for s in self._before(cited)
+        )
+
+    def _before(self, cited: Cited) -> list[Sentence]:
+        """The sentences before ``cited`` that a pronoun of it may point back to."""
+        sentences = self.sentences[cited.article.id]
+        return sentences[max(0, cited.index - _LOOK_BACK) : cited.index]
+
+    def referred(self, cited: Cited) -> frozenset[str]:
+        """The ids of the entities ``cited`` names or refers to (:meth:`_refers_to`), found
+        among those whose names' last words the sentence, or the sentences a pronoun of it
+        may point back to, hold: an archive's story may name thousands."""
+        key = (cited.article.id, cited.sentence.id)
+        if key not in self._referred:
+            words = tokens(cited.sentence.text)
+            if _PRONOUN.search(cited.sentence.text):
+                before = self._before(cited)
+                words += [word for sentence in before for word in tokens(sentence.text)]
+            self._referred[key] = frozenset(
+                entity.id
+                for entity in self.names.candidates(words)
+                if self._refers_to(cited, entity.id)
+            )
+        return self._referred[key]
+
+    def _words_of(self, entity: Entity) -> tuple[str, ...]:
+        """The words of an entity's names and of its role."""
+        if entity.id not in self._entity_form_words:
+            self._entity_form_words[entity.id] = tuple(
+                word for form in (*forms(entity), entity.role or "") for word in tokens(form)
+            )
+        return self._entity_form_words[entity.id]
 
     def _named_in_story(self, entity_id: str) -> bool:
         if entity_id not in self._in_story:
@@ -334,12 +366,12 @@ class _Support:
         of entity ``own`` do not count, when it is one of its own names being checked)."""
         texts = [c.sentence.text for c in cited]
         words = Vocabulary(word for c in cited for word in self._vocabulary(c))
+        referred = {entity_id for c in cited for entity_id in self.referred(c)} - {own}
         named = Vocabulary(
             word
             for entity in self.entities.values()
-            if entity.id != own and any(self._refers_to(c, entity.id) for c in cited)
-            for form in (*forms(entity), entity.role or "")
-            for word in tokens(form)
+            if entity.id in referred
+            for word in self._words_of(entity)
         )
         missing = []
         checked = (

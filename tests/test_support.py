@@ -323,6 +323,7 @@ def test_a_stage_needs_a_sentence_that_says_it(
     assert _two_articles(tmp_path, make_story, "were", "cancelled", "later#p1s1") != []
 
 
+DEV_SET = Path(__file__).parent / "support_corpus" / "dev"
 TEST_SET = Path(__file__).parent / "support_corpus" / "test"
 TEST_SET_SHA256 = "54b54d08d2420f0ea1e47d80c34a5dc7e2b3d60213bf3cd84f3d723c3d9e5ec5"
 """The held-out test set of the support check, written apart from its rules: frozen. Never
@@ -382,3 +383,24 @@ def test_what_each_page_cites_for_a_claim_supports_that_claim_alone() -> None:
                 assert alone is None, (claim.key, source)
         checked += 1
     assert checked > 250
+
+
+@pytest.mark.parametrize("folder", [Path(__file__).parent.parent / "content", DEV_SET])
+def test_the_entities_a_sentence_refers_to_are_found_without_comparing_each(folder: Path) -> None:
+    """Only the entities whose last name-word a sentence (or a pronoun's sentences before)
+    holds are compared with it; none that the comparison with every entity finds is lost."""
+    from generator.claims import Cited
+    from generator.support import _Support
+
+    corpus, _ = load_corpus(folder)
+    assert corpus is not None
+    referring = 0
+    for story in corpus.stories:
+        checker = _Support(story.facts, story.articles_by_id)
+        for article in story.articles:
+            for index, sentence in enumerate(checker.sentences[article.id]):
+                cited = Cited(f"{article.id}#{sentence.id}", article, sentence, index)
+                every = {e.id for e in story.facts.entities if checker._refers_to(cited, e.id)}
+                assert checker.referred(cited) == every, sentence.text
+                referring += bool(every)
+    assert referring > 20
