@@ -163,6 +163,7 @@ def defuse(text: str) -> str:
     unclosed_tags = _unclosed_tag_openings(text)
     stacks: dict[str, list[int]] = {"[": [], "(": []}
     closers = {"]": "[", ")": "("}
+    bracketed: list[tuple[int, int]] = []
     index, length = 0, len(text)
     while index < length:
         character = text[index]
@@ -178,11 +179,14 @@ def defuse(text: str) -> str:
             else:
                 stacks[character].append(index)
         elif character in closers and stacks[closers[character]]:
-            stacks[closers[character]].pop()
+            opening = stacks[closers[character]].pop()
+            if character == "]" and not stacks["["]:
+                bracketed.append((opening, index))
         elif character == "<" and index in unclosed_tags:
             escape.add(index)
         index += 1
     escape.update(stacks["["], stacks["("])
+    escape.update(_brackets_of_no_link(text, bracketed, escape))
     if not escape:
         return text
     # A character reference reads the same, and stays one inside what Python-Markdown takes for
@@ -191,6 +195,23 @@ def defuse(text: str) -> str:
 
 
 _REFERENCE = {"<": "&lt;", "[": "&#91;", "(": "&#40;"}
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]*\]:", re.MULTILINE)
+"""A link reference definition, which Python-Markdown reads at the start of a line."""
+
+
+def _brackets_of_no_link(
+    text: str, bracketed: list[tuple[int, int]], escaped: set[int]
+) -> list[int]:
+    """The opening of each outermost ``[…]`` that no ``(`` or ``[`` follows (one that stays
+    open is escaped): without a definition of a reference in the text, it is no link, and
+    Python-Markdown would look for one from it, an image's ``![a]`` too."""
+    if _DEFINITION.search(text):
+        return []
+    return [
+        opening
+        for opening, closing in bracketed
+        if closing + 1 >= len(text) or text[closing + 1] not in "([" or closing + 1 in escaped
+    ]
 
 
 _BACKTICKS = markdown.inlinepatterns.BacktickInlineProcessor(markdown.inlinepatterns.BACKTICK_RE)

@@ -438,6 +438,17 @@ def test_defusing_unclosed_markup_changes_no_word(text: str) -> None:
     assert read == whole or (read.endswith("<") and read[:-1].rstrip() == whole)
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="[]()!a :`\\x", max_size=40))
+def test_escaping_brackets_that_make_no_link_changes_no_word(text: str) -> None:
+    """An outermost ``[…]`` that no ``(`` or ``[`` follows is escaped (Python-Markdown would
+    look for a link from it): nested brackets, links and images read as before."""
+    if mdsource._BLOCK_START.match(text.lstrip()) or not text.strip():
+        return
+    assume(not re.match(r" {0,3}\[.*\]:", text))  # a definition of a reference, read apart
+    assert mdsource.inline_text(text) == _read_undefused(text)
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_a_long_paragraph_read_in_pieces_gives_the_same_words(rng: Any) -> None:
