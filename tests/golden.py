@@ -5,8 +5,9 @@ rewrites ``tests/golden/`` to hold exactly the rendered pages, one file per page
 golden files of pages that are no longer made. ``tests/test_golden.py`` compares the two byte for
 byte, so every change to a template or to the facts shows up as a reviewable diff.
 
-``python -m tests.golden --json`` prints the rendered pages as JSON instead (used by the
-determinism test to render in a fresh interpreter with another hash seed).
+``python -m tests.golden --json [--content DIR]`` prints the rendered pages as JSON instead: the
+tests render in fresh interpreters, from a copy of the content with no cache and then with the
+cache the first run left, under other hash seeds.
 """
 
 from __future__ import annotations
@@ -73,8 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--update", action="store_true", help="rewrite tests/golden/")
     mode.add_argument("--json", action="store_true", help="print the rendered pages as JSON")
+    parser.add_argument("--content", type=Path, default=CONTENT, help="the content folder")
     arguments = parser.parse_args(argv)
-    pages = render_pages()
+    pages = render_pages(arguments.content)
     if arguments.json:
         sys.stdout.write(json.dumps(pages, ensure_ascii=True, sort_keys=True))
         return 0
