@@ -12,7 +12,6 @@ prints, for N × M = 1,000 articles by default:
   built ``--repeat`` times (3 by default), each run printed with the machine's speed just
   before it, then the median;
 - the generator's share of that build;
-- the same build with the plugin's opt-in ``workers_ahead``, as a share of the default's time;
 - regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
 - the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages;
 - the machine's speed before and after, as the time of a fixed loop of Python: a shared virtual
@@ -208,17 +207,6 @@ def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
         f"{pages} pages, peak memory {figures['peak_mb']:.0f} MB"
     )
     print(f"generator share of the build (CPU): {warm['cpu'] / figures['cpu']:.0%}")
-    config = project / "mkdocs.yml"
-    default = config.read_text("utf-8")
-    plugin = "  - explainer:\n      content_dir: content\n"
-    config.write_text(default.replace(plugin, plugin + "      workers_ahead: true\n"), "utf-8")
-    ahead, _ = mkdocs_build(project, repeat)
-    config.write_text(default, "utf-8")
-    print(
-        f"mkdocs build with workers_ahead (the opt-in on MkDocs' internals): "
-        f"{ahead['wall']:.2f} s wall, {ahead['cpu']:.2f} s CPU, "
-        f"{ahead['wall'] / figures['wall']:.2f} of the default build's wall time"
-    )
     wall, cpu = incremental(project)
     print(
         f"regeneration after one facts file changes ({articles}-article story): "

@@ -6,9 +6,7 @@ logs every diagnostic through MkDocs' logger so that ``--strict`` makes warnings
 ``serve`` a content error does not stop the server: the last good pages stay up with the errors
 shown at the top of every page, and the site is rebuilt as soon as the file is fixed.
 
-The work MkDocs does page after page on one core, turning Markdown into HTML and putting pages
-through the theme's templates, is done ahead in a worker process per core when that is safe
-(``generator/ahead.py``, the adapter's other module). The site is byte for byte the same.
+It uses MkDocs' public plugin events and objects only, so the same plugin runs under ProperDocs.
 """
 
 from __future__ import annotations
@@ -25,16 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator import ahead, mdtext, verbatim
+from generator import mdtext, verbatim
 from generator.diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
-from generator.workers import worker_count
 
 log = get_plugin_logger("explainer")
 """MkDocs' plugin logger (ProperDocs' under ProperDocs): its warnings fail a ``--strict`` build."""
@@ -49,10 +45,6 @@ class ExplainerConfig(Config):
     """Folder holding one folder per story, relative to mkdocs.yml."""
     templates_dir = config_options.Optional(config_options.Type(str))
     """Folder of page templates (``*.md.j2``) that override the built-in ones."""
-    workers_ahead = config_options.Type(bool, default=False)
-    """Render pages and put them through the theme in worker processes, ahead of MkDocs
-    (``generator/ahead.py``). It reaches into MkDocs 1.6's and Material 9's internals, so it is
-    off unless asked for, and is skipped with a message on any other MkDocs."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -65,10 +57,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._result = BuildResult({}, [])
         self.verbatim: dict[str, list[str]] = {}
         self.generated: set[str] = set()
-        self.rendered: dict[str, ahead.RenderedPage] = {}
-        self.nav: Navigation | None = None
-        self.templated: ahead.TemplatedPages | None = None
-        self._told = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -141,77 +129,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.errors.append(collision)
         self._log([collision])
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.rendered, self.nav = {}, nav
-        # Another plugin's page hooks would run in the parent after the pages were rendered.
-        if not self._ahead():
-            return nav
-        own = ahead.only_hooks_of(config, ("pre_page", "page_markdown"), self)
-        if own and worker_count(min(ahead.CHUNKS, len(self.generated))) > 1:
-            search = ahead.search_index(config, self)
-
-            def markdown(text: str, page: Page) -> str:
-                return self.on_page_markdown(text, page=page, config=config, files=files)
-
-            def content(html: str, page: Page) -> str:
-                return self.on_page_content(html, page=page, config=config, files=files)
-
-            paths = sorted(self.generated)
-            self.rendered = ahead.render_pages(paths, config, files, (markdown, content), search)
-            if search is not None:
-                ahead.index_ahead(search, self.rendered)
-            log.debug(
-                "%d pages rendered ahead in worker processes%s",
-                len(self.rendered),
-                ", with their search index entries" if search is not None else "",
-            )
-        return nav
-
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         # The theme's {% cache %} tag; MkDocs makes a new environment, so a new cache, per build.
         env.add_extension(FragmentCache)
-        self._close_templated()
-        if self._ahead() and not self.serving and not self.dirty and self.nav is not None:
-            self.templated = ahead.start_templating(config, files, self.nav, env, self)
-            if self.templated is not None:
-                self.templated.install(env)
-                log.debug(
-                    "%d pages put through the theme's templates in worker processes",
-                    len(self.templated),
-                )
         return env
-
-    def _ahead(self) -> bool:
-        """Whether to work ahead in worker processes: asked for, and on the MkDocs it knows."""
-        if not self.config.workers_ahead:
-            return False
-        problem = ahead.unsupported()
-        if problem is not None and not self._told:
-            log.info("workers_ahead is off: %s; pages are built the usual way", problem)
-            self._told = True
-        return problem is None
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._close_templated()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._close_templated()
-
-    def _close_templated(self) -> None:
-        if self.templated is not None:
-            self.templated.close()
-            self.templated = None
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        rendered = self.rendered.pop(page.file.src_uri, None)
-        if rendered is not None:
-            # MkDocs calls page.render next: let it take what a worker rendered.
-            page.render = lambda config, files: rendered.install(page, files)  # type: ignore[method-assign]
-            return markdown
         if page.file.generated_by:
             markdown, self.verbatim[page.file.src_uri] = verbatim.lift(markdown)
         if not self.errors:

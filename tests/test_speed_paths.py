@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -78,74 +77,11 @@ def _mkdocs_build(project: Path, workers: str, *options: str) -> subprocess.Comp
     )
 
 
-def _site_files(site: Path) -> dict[str, bytes]:
-    return {str(f.relative_to(site)): f.read_bytes() for f in site.rglob("*") if f.is_file()}
-
-
-def _working_ahead(project: Path) -> Path:
-    """The project with the plugin's opt-in ``workers_ahead`` on."""
-    config = project / "mkdocs.yml"
-    plugin = "  - explainer:\n      content_dir: content\n"
-    assert plugin in config.read_text("utf-8")
-    config.write_text(
-        config.read_text("utf-8").replace(plugin, plugin + "      workers_ahead: true\n"), "utf-8"
-    )
-    return project
-
-
-def test_pages_rendered_ahead_in_workers_give_the_same_site(tmp_path: Path) -> None:
-    """Working ahead is an opt-in (it uses MkDocs' internals): off, the plugin keeps to MkDocs'
-    public events even with workers to spare; on, the site is byte for byte the same."""
-    if workers.worker_count(16) < 2:
-        pytest.skip("one core: pages are rendered in this process")
-    alone = copy_project(tmp_path / "alone")
-    shared = _working_ahead(copy_project(tmp_path / "shared"))
-    serial = _mkdocs_build(alone, "2", "--verbose")
-    parallel = _mkdocs_build(shared, "2", "--verbose")
-    assert serial.returncode == 0, serial.stderr
-    assert parallel.returncode == 0, parallel.stderr
-    assert "pages rendered ahead" not in serial.stderr
-    assert "theme's templates in worker" not in serial.stderr
-    assert re.search(r"explainer: [1-9]\d+ pages rendered ahead.*search index", parallel.stderr)
-    assert re.search(
-        r"explainer: [1-9]\d+ pages put through the theme's templates in worker", parallel.stderr
-    )
-    built = _site_files(shared / "site")
-    assert len(built) > 40
-    assert built == _site_files(alone / "site")
-
-
-HOOKS = """
-def on_page_context(context, page, config, nav):
-    context["hooked"] = True
-    return context
-"""
-
-
-def test_another_plugins_page_context_hook_keeps_the_templates_in_this_process(
-    tmp_path: Path,
-) -> None:
-    """What another plugin's hook keeps between pages (a counter, say) would not reach the
-    workers' templates: with one, MkDocs puts every page through the templates itself."""
-    if workers.worker_count(16) < 2:
-        pytest.skip("one core: pages are rendered in this process")
-    project = _working_ahead(copy_project(tmp_path / "project"))
-    (project / "hooks.py").write_text(HOOKS, "utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - hooks.py\n", "utf-8")
-    done = _mkdocs_build(project, "2", "--verbose")
-    assert done.returncode == 0, done.stderr
-    assert "pages rendered ahead" in done.stderr
-    assert "theme's templates in worker" not in done.stderr
-
-
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_broken_link_in_generated_markdown_or_finished_html_fails_a_strict_build(
     tmp_path: Path, workers: str
 ) -> None:
     project = copy_project(tmp_path / "project")
-    if workers == "2":
-        _working_ahead(project)
     overrides = project / "templates"
     overrides.mkdir()
     background = (ROOT / "generator" / "templates" / "background.md.j2").read_text("utf-8")
