@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.article import Article, Sentence
+from generator.positions import Loc
 from generator.schema import Entity, Event, ExternalSource, Facts, Point, Quote, When
-from generator.validate import Loc
 
 Source = str | ExternalSource
 ClaimKey = tuple[str, ...]

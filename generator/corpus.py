@@ -26,6 +26,7 @@ from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
 from generator.ids import article_file_problems, story_folder_problems
 from generator.loading import M, load_model
 from generator.outputs import PlannedStory, page_collisions
+from generator.positions import positioned
 from generator.schema import (
     Entity,
     Event,
@@ -39,7 +40,7 @@ from generator.schema import (
 from generator.shared import FactsFile, shared_id_conflicts
 from generator.storyfiles import StoryFiles
 from generator.support import check_support
-from generator.validate import positioned, validate_story
+from generator.validate import validate_story
 from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")

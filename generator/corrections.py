@@ -15,8 +15,10 @@ from datetime import date
 from generator.article import Article
 from generator.claimdates import date_span
 from generator.extract.timex import Context, find_time_expressions
+from generator.positions import Loc
+from generator.quotetext import normalise_quote
+from generator.refchecks import resolve_sentence
 from generator.schema import Entity, Event, Facts, SourceCheck
-from generator.validate import Loc, normalise_quote, resolve_sentence
 
 
 def corrections_not_applied(

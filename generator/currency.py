@@ -16,8 +16,9 @@ from datetime import datetime
 
 from generator.article import Article
 from generator.claims import ClaimKey
+from generator.positions import Loc
+from generator.refchecks import resolve_sentence
 from generator.schema import Event, ExternalSource, Facts
-from generator.validate import Loc, resolve_sentence
 
 _OVER = ("ended", "postponed", "cancelled")
 _PRESENT = re.compile(

@@ -18,6 +18,7 @@ from generator import mdtext
 from generator.article import Article
 from generator.corpus import Story
 from generator.linker import Found, NameFinder
+from generator.refchecks import resolve_sentence
 from generator.schema import (
     Event,
     ExternalSource,
@@ -25,7 +26,6 @@ from generator.schema import (
     Point,
     is_allowed_url,
 )
-from generator.validate import resolve_sentence
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
 from generator.corpus import Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.locator import LocatorMap, story_map
+from generator.refchecks import resolve_sentence
 from generator.schema import (
     Account,
     ArticleInfo,
@@ -27,7 +28,6 @@ from generator.schema import (
     When,
 )
 from generator.timeline import YearGroup, ordered_events, timeline_groups
-from generator.validate import resolve_sentence
 
 ACTOR_TYPES = ("person", "organisation", "country", "group")
 

@@ -32,8 +32,10 @@ from generator.article import Article, Sentence
 from generator.claimdates import date_supported, durations, resolved_dates, when_text
 from generator.claims import Cited, Claim, ClaimKey, Source, claims
 from generator.extract.timex import MONTHS, WEEKDAYS
+from generator.positions import Loc
+from generator.quotetext import normalise_quote
+from generator.refchecks import resolve_sentence
 from generator.schema import Entity, ExternalSource, Facts, When
-from generator.validate import Loc, normalise_quote, resolve_sentence
 from generator.words import (
     NameIndex,
     Vocabulary,

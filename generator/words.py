@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from generator.quotetext import normalise_quote
 from generator.schema import Entity
-from generator.validate import normalise_quote
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 MINOR_WORDS = frozenset(

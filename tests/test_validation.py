@@ -11,7 +11,7 @@ import pytest
 
 from generator.corpus import load_corpus
 from generator.diagnostics import Severity
-from generator.validate import normalise_quote, quoted, word_matches
+from generator.quotetext import normalise_quote, quoted, word_matches
 
 FACTS = "content/story/facts.yml"
 SEED_NOTE = (
