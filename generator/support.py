@@ -20,46 +20,27 @@ about language, never about one story:
 An outside source (a URL) supports a name, a role, a date or a mention, and a statement it is
 cited for by name (a point's own sources, or ``cite:``): the editor vouches for what it says. An
 item's description or summary must be supported by the item's sentences.
+
+This module holds the check and its rules for names, dates and stages; the entity-reference
+rules (mentions, pronouns, roles) are in :mod:`generator.entityrefs`, the statement rules in
+:mod:`generator.statementrules`, and the messages in :mod:`generator.supportmessages`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.article import Article, Sentence
-from generator.claimdates import date_supported, durations, resolved_dates, when_text
+from generator.article import Article
+from generator.claimdates import date_supported, durations
 from generator.claims import Cited, Claim, ClaimKey, Source, claims
-from generator.extract.timex import MONTHS, WEEKDAYS
 from generator.positions import Loc
-from generator.quotetext import normalise_quote
 from generator.refchecks import resolve_sentence
-from generator.schema import Entity, ExternalSource, Facts, When
-from generator.words import (
-    NameIndex,
-    Vocabulary,
-    among,
-    checked_words,
-    contains,
-    content_words,
-    definite_head,
-    forms,
-    number_in,
-    overlaps,
-    spans,
-    tokens,
-    without_initials,
-)
+from generator.schema import ExternalSource, Facts, When
+from generator.supportmessages import SupportMessages
+from generator.words import contains, without_initials
 
-_PRONOUN = re.compile(
-    r"\b(?:he|she|they|it|his|her|their|its"
-    r"|the\s+(?:statement|readout|spokes(?:man|woman|person)|ministry|department|official"
-    r"|minister|president|secretary|agency|office|government|report|source|company))\b",
-    re.IGNORECASE,
-)
-"""A word that refers back to someone named before: a pronoun, or a definite title or
-attribution noun ("the statement added", "the ministry said")."""
 _STAGES = {
     stage: re.compile(pattern, re.IGNORECASE)
     for stage, pattern in {
@@ -74,8 +55,6 @@ _STAGES = {
     }.items()
 }
 """The words that say where an event stands."""
-_LOOK_BACK = 3
-"""How many sentences before a pronoun its referent may have been named."""
 
 
 @dataclass
@@ -101,27 +80,8 @@ def check_support(facts: Facts, articles: Sequence[Article]) -> SupportReport:
 # ── The rules ───────────────────────────────────────────────────────────────────────────────
 
 
-class _Support:
-    def __init__(self, facts: Facts, articles: Mapping[str, Article]) -> None:
-        self.articles = dict(articles)
-        self.entities = {entity.id: entity for entity in facts.entities}
-        self.names = NameIndex(facts.entities)
-        self.sentences = {
-            article.id: [s for paragraph in article.paragraphs for s in paragraph.sentences]
-            for article in articles.values()
-        }
-        self._positions = {
-            article_id: {sentence.id: index for index, sentence in enumerate(sentences)}
-            for article_id, sentences in self.sentences.items()
-        }
-        self._mentions: dict[tuple[str, str, str], bool] = {}
-        self._date_words: dict[tuple[str, str], frozenset[str]] = {}
-        self._references: dict[tuple[str, str, str], bool] = {}
-        self._in_story: dict[str, bool] = {}
-        self._all_entity_words: frozenset[str] | None = None
-        self._vocabularies: dict[tuple[str, str], Vocabulary] = {}
-        self._referred: dict[tuple[str, str], frozenset[str]] = {}
-        self._entity_form_words: dict[str, tuple[str, ...]] = {}
+class _Support(SupportMessages):
+    """The support check of one facts file against its articles."""
 
     def check(self, claim: Claim) -> tuple[tuple[Source, ...], str | None]:
         """The sources that support ``claim`` (outside ones only if no sentence does), and a
@@ -142,37 +102,6 @@ class _Support:
         if outside and (claim.kind != "statement" or claim.explicit):
             return outside, None
         return (), self._problem(claim, cited)
-
-    def _statement_citations(self, statement: str, cited: list[Cited]) -> tuple[str, ...]:
-        """The fewest cited sentences that say the statement's words: each chosen in turn for
-        the most words of the statement it adds, while it adds a checked word (a name, a
-        number, a date) or at least two others."""
-        wanted = {word.lower() for word in content_words(statement)}
-        checked = {word.lower() for word in checked_words(statement, self._entity_words())}
-        chosen: list[Cited] = []
-        remaining = list(cited)
-        while remaining and wanted:
-            gains = [(self._covered(c, wanted), c) for c in remaining]
-            gain, best = max(gains, key=lambda pair: len(pair[0]))
-            if not (gain & checked or len(gain) >= 2):
-                break
-            chosen.append(best)
-            remaining.remove(best)
-            wanted -= gain
-        chosen = chosen or cited[:1]
-        return tuple(c.reference for c in cited if c in chosen)
-
-    def _covered(self, cited: Cited, wanted: set[str]) -> set[str]:
-        words = self._vocabulary(cited)
-        return {word for word in wanted if word in words or number_in(word, words.exact)}
-
-    def _vocabulary(self, cited: Cited) -> Vocabulary:
-        """The words of a cited sentence and of the dates it resolves to."""
-        key = (cited.article.id, cited.sentence.id)
-        if key not in self._vocabularies:
-            words = [*tokens(cited.sentence.text), *self._dates_in(cited)]
-            self._vocabularies[key] = Vocabulary(words)
-        return self._vocabularies[key]
 
     def _date_citations(self, claim: Claim, cited: list[Cited]) -> tuple[str, ...]:
         """The sentences that hold the date's own words (``expression``) if they date it;
@@ -226,7 +155,7 @@ class _Support:
             return any(_STAGES[claim.value].search(c.sentence.text) for c in cited)
         return not self._missing_words(claim.value, cited)
 
-    # names and mentions
+    # names
 
     def _names(self, cited: Cited, claim: Claim) -> bool:
         """The name as written, or without its initials ("George Shultz"); a group's or an
@@ -239,293 +168,3 @@ class _Support:
         if entity is None or entity.type not in ("group", "organisation"):
             return False
         return not self._missing_words(claim.value, [cited], every_word=True, own=entity.id)
-
-    def _mentions_entity(self, cited: Cited, entity_id: str) -> bool:
-        key = (cited.article.id, cited.sentence.id, entity_id)
-        if key not in self._mentions:
-            entity = self.entities.get(entity_id)
-            text = cited.sentence.text
-            self._mentions[key] = entity is not None and any(
-                contains(text, form) for form in forms(entity)
-            )
-        return self._mentions[key]
-
-    def _refers_to(self, cited: Cited, entity_id: str) -> bool:
-        """Named in the sentence; or named just before and referred to by a pronoun or a title
-        ("he said", "the statement added"); or named in the same article and referred to by the
-        head of its name ("the union" for the Valmar Dockers Union) and named in the story."""
-        key = (cited.article.id, cited.sentence.id, entity_id)
-        if key not in self._references:
-            self._references[key] = self._find_reference(cited, entity_id)
-        return self._references[key]
-
-    def _find_reference(self, cited: Cited, entity_id: str) -> bool:
-        if self._mentions_entity(cited, entity_id):
-            return True
-        entity = self.entities.get(entity_id)
-        if entity is not None and definite_head(cited.sentence.text, entity, qualified=True):
-            return True  # "the port authority" for the Valmar port authority
-        if entity is not None and definite_head(cited.sentence.text, entity):
-            return self._named_in_story(entity_id)
-        if not _PRONOUN.search(cited.sentence.text):
-            return False
-        return any(
-            self._mentions_entity(self._at(cited, s), entity_id) for s in self._before(cited)
-        )
-
-    def _before(self, cited: Cited) -> list[Sentence]:
-        """The sentences before ``cited`` that a pronoun of it may point back to."""
-        sentences = self.sentences[cited.article.id]
-        return sentences[max(0, cited.index - _LOOK_BACK) : cited.index]
-
-    def referred(self, cited: Cited) -> frozenset[str]:
-        """The ids of the entities ``cited`` names or refers to (:meth:`_refers_to`), found
-        among those whose names' last words the sentence, or the sentences a pronoun of it
-        may point back to, hold: an archive's story may name thousands."""
-        key = (cited.article.id, cited.sentence.id)
-        if key not in self._referred:
-            words = tokens(cited.sentence.text)
-            if _PRONOUN.search(cited.sentence.text):
-                before = self._before(cited)
-                words += [word for sentence in before for word in tokens(sentence.text)]
-            self._referred[key] = frozenset(
-                entity.id
-                for entity in self.names.candidates(words)
-                if self._refers_to(cited, entity.id)
-            )
-        return self._referred[key]
-
-    def _words_of(self, entity: Entity) -> tuple[str, ...]:
-        """The words of an entity's names and of its role."""
-        if entity.id not in self._entity_form_words:
-            self._entity_form_words[entity.id] = tuple(
-                word for form in (*forms(entity), entity.role or "") for word in tokens(form)
-            )
-        return self._entity_form_words[entity.id]
-
-    def _named_in_story(self, entity_id: str) -> bool:
-        if entity_id not in self._in_story:
-            self._in_story[entity_id] = any(
-                self._mentions_entity(Cited("", self.articles[article_id], sentence, -1), entity_id)
-                for article_id, story_sentences in self.sentences.items()
-                for sentence in story_sentences
-            )
-        return self._in_story[entity_id]
-
-    @staticmethod
-    def _at(cited: Cited, sentence: Sentence) -> Cited:
-        return Cited(f"{cited.article.id}#{sentence.id}", cited.article, sentence, -1)
-
-    def _states_role(self, cited: Cited, entity_id: str, role: str) -> bool:
-        if not self._refers_to(cited, entity_id):
-            return False
-        words = self._role_window(cited, entity_id)
-        return all(among(word, words) for word in content_words(role))
-
-    def _role_window(self, cited: Cited, entity_id: str) -> list[str]:
-        """The words a sentence says of one person: from the end of the person named before
-        to the start of the one named after ("Portugal's Prime Minister Luis Montenegro met
-        Spanish Foreign Minister Jose Albares": "Prime" is not Albares's). A plural title
-        shared by a pair ("Foreign Ministers X and Y") is said of both."""
-        words = tokens(cited.sentence.text)
-        own = spans(words, self.entities[entity_id])
-        if not own:
-            return words  # named by a pronoun: the sentence cannot be split
-        others = sorted(
-            span
-            for other in self.names.candidates(words)
-            if other.id != entity_id and other.type == "person"
-            for span in spans(words, other)
-            if not overlaps(span, own[0])
-        )
-        before = [span for span in others if span[1] <= own[0][0]]
-        after = [span for span in others if span[0] >= own[0][1]]
-        start = before[-1][1] if before else 0
-        end = after[0][0] if after else len(words)
-        window = words[start:end]
-        text = " ".join(window)
-        window += [  # "the general secretary of the union": the union's name is said
-            word
-            for other in self.names.candidates(words)
-            if other.type != "person" and definite_head(text, other)
-            and self._refers_to(cited, other.id)
-            for word in tokens(other.name)
-        ]  # fmt: skip
-        if before and words[start : start + 1] and words[start].lower() in ("and", "or"):
-            previous_start = before[-2][1] if len(before) > 1 else 0
-            shared = words[previous_start : before[-1][0]]
-            if any(word.endswith("s") and word[:1].isupper() for word in shared):
-                window += shared  # "Foreign Ministers X and Y"
-        return window
-
-    # statements
-
-    def _missing_words(
-        self, statement: str, cited: list[Cited], every_word: bool = False, own: str = ""
-    ) -> list[str]:
-        """The numbers, dates, names and quoted phrases of ``statement`` that no cited
-        sentence holds, resolves to or names (every word of it, with ``every_word``; the names
-        of entity ``own`` do not count, when it is one of its own names being checked)."""
-        texts = [c.sentence.text for c in cited]
-        words = Vocabulary(word for c in cited for word in self._vocabulary(c))
-        referred = {entity_id for c in cited for entity_id in self.referred(c)} - {own}
-        named = Vocabulary(
-            word
-            for entity in self.entities.values()
-            if entity.id in referred
-            for word in self._words_of(entity)
-        )
-        missing = []
-        checked = (
-            content_words(statement)
-            if every_word
-            else checked_words(statement, self._entity_words())
-        )
-        for word in checked:
-            if not (word in words or word in named or number_in(word, words.exact)):
-                missing.append(word)
-        joined = normalise_quote(" ".join(texts)).lower()
-        for phrase in re.findall(r'"([^"]+)"', normalise_quote(statement)):
-            if phrase.strip(" ,.").lower() not in joined:
-                missing.append(f'"{phrase}"')
-        return list(dict.fromkeys(missing))
-
-    def _entity_words(self) -> frozenset[str]:
-        if self._all_entity_words is None:
-            self._all_entity_words = frozenset(
-                word.lower()
-                for entity in self.entities.values()
-                for form in forms(entity)
-                for word in tokens(form)
-            )
-        return self._all_entity_words
-
-    def _dates_in(self, cited: Cited) -> frozenset[str]:
-        """The words of every date a time expression of the sentence resolves to."""
-        key = (cited.article.id, cited.sentence.id)
-        if key not in self._date_words:
-            self._date_words[key] = frozenset(
-                word
-                for first, last, _ in resolved_dates(cited)
-                for day in (first, last)
-                for word in (str(day.day), MONTHS[day.month - 1], str(day.year),
-                             WEEKDAYS[day.weekday()], f"{day.year // 10 * 10}s")
-            )  # fmt: skip
-        return self._date_words[key]
-
-    # messages
-
-    def _problem(self, claim: Claim, cited: list[Cited]) -> str:
-        label = _label(claim)
-        if not cited:
-            return f"{label}: it cites no sentence that can be checked; cite one that says it"
-        if claim.kind == "name":
-            return f"{label}: {self._nowhere(repr(claim.value), claim.value, claim=claim)}"
-        if claim.kind in ("mention", "speaker"):
-            entity = self.entities.get(claim.value)
-            name = entity.name if entity else claim.value
-            return (
-                f"{label}: no cited sentence names {name}"
-                f"{self._elsewhere(entity)}; cite one that does"
-            )
-        if claim.kind == "role":
-            assert claim.subject is not None
-            return self._role_problem(label, claim, cited)
-        if claim.kind == "stage":
-            return (
-                f"{label}: no cited sentence says the event is {claim.value}; cite the sentence "
-                "(of the latest article) that does"
-            )
-        if claim.kind == "date":
-            assert claim.when is not None
-            return (
-                f"{label}: no cited sentence holds a time expression that resolves to "
-                f"{when_text(claim.when)}; cite the sentence that dates it, or an outside source"
-            )
-        missing = self._missing_words(claim.value, cited)
-        shown = ", ".join(f"'{word}'" if not word.startswith('"') else word for word in missing)
-        where = self._nowhere(shown, missing[0].strip('"'), len(missing) > 1, claim)
-        return f"{label}: {where}"
-
-    def _role_problem(self, label: str, claim: Claim, cited: list[Cited]) -> str:
-        assert claim.subject is not None
-        entity = self.entities[claim.subject]
-        if not any(self._refers_to(c, claim.subject) for c in cited):
-            return (
-                f"{label}: no cited sentence names {entity.name}; cite the one that gives the role"
-            )
-        absent = min(
-            (
-                [w for w in content_words(claim.value) if not among(w, window)]
-                for c in cited
-                if self._refers_to(c, claim.subject)
-                for window in [self._role_window(c, claim.subject)]
-            ),
-            key=len,
-        )
-        return (
-            f"{label}: no cited sentence says it of {entity.name} "
-            f"({', '.join(repr(w) for w in absent)} not said of them); cite the one that does"
-        )
-
-    def _nowhere(
-        self, shown: str, probe: str, several: bool = False, claim: Claim | None = None
-    ) -> str:
-        verb = "appear" if several else "appears"
-        found = self._find(probe) or self._find(without_initials(probe))
-        if found:
-            advice = _how(claim, found)
-            return f"{shown} {verb} in no cited sentence; {probe!r} is in {found}: {advice}"
-        return (
-            f"{shown} {verb} in no cited sentence nor anywhere in the articles; "
-            "cite an outside source or drop it"
-        )
-
-    def _elsewhere(self, entity: Entity | None) -> str:
-        if entity is None:
-            return ""
-        for form in forms(entity):
-            found = self._find(form)
-            if found:
-                return f" (it is named in {found})"
-        return ""
-
-    def _find(self, words: str) -> str | None:
-        several = len(self.articles) > 1
-        for article_id, sentences in self.sentences.items():
-            for sentence in sentences:
-                if contains(sentence.text, words):
-                    return f"{article_id}#{sentence.id}" if several else sentence.id
-        return None
-
-
-def _how(claim: Claim | None, reference: str) -> str:
-    """How to cite ``reference`` for this claim alone."""
-    if claim is None or claim.explicit or claim.key[0] not in ("entity", "event"):
-        return "cite it"
-    name = claim.key[2]
-    if name == "alias":
-        return f"cite it as `cite: {{aliases: {{{claim.value}: [{reference}]}}}}`"
-    if name == "participant":
-        return f"cite it as `cite: {{participants: {{{claim.value}: [{reference}]}}}}`"
-    return f"cite it as `cite: {{{name}: [{reference}]}}`"
-
-
-def _label(claim: Claim) -> str:
-    kind, item = claim.key[0], claim.key[1]
-    what = claim.key[2] if len(claim.key) > 2 else "text"
-    names = {
-        "alias": f"alias '{claim.value}'",
-        "name": "name",
-        "role": f"role '{claim.value}'",
-        "when": "date",
-        "participant": f"participant '{claim.value}'",
-        "reported_by": "relayer",
-        "stage": f"stage '{claim.value}'",
-        "notes": "note",
-        "agenda": "agenda point",
-        "names": "note on its names",
-    }
-    if kind in ("summary", "background"):
-        return f"{kind} statement {int(item) + 1}"
-    return f"{kind} '{item}', {names.get(what, what)}"
