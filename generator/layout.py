@@ -3,7 +3,8 @@
 A story's section pages are listed in :data:`STORY_PAGES` (role, path, template, menu title);
 pages of its items (entities, events with a page of their own, articles) and the site's own pages
 (home, shared entities, the facts reference) follow fixed patterns below. Adding a page type
-touches this table, one template and one test.
+touches this table, one template and one test. A story's downloads, the files of its data that
+its sources page links (:data:`STORY_DOWNLOADS`), live in its folder beside its pages.
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ STORY_PAGES = (
     PageType("changes", "changes.md", "changes.md.j2", "What's new"),
 )
 """A story's section pages, in the order of its menu."""
+
+
+class DownloadType(NamedTuple):
+    """A file of a story's data for use outside the site; the story's sources page links it."""
+
+    format: str
+    """Its name for ``explainer export --format``."""
+    path: str
+    """Relative to the story's folder."""
+
+
+STORY_DOWNLOADS = (
+    DownloadType("json", "facts.json"),
+    DownloadType("timelinejs", "timeline.json"),
+    DownloadType("geojson", "places.geojson"),
+    DownloadType("csv", "quotes.csv"),
+)
+"""A story's downloads, in the order of the sources page."""
 
 HOME = "index.md"
 REFERENCE = "reference/facts.md"
@@ -92,6 +111,11 @@ def paths_for(story: StoryLike) -> dict[str, str]:
     for article in story.articles:
         paths[f"article:{article.id}"] = f"{base}/sources/{article.id}.md"
     return paths
+
+
+def download_paths(story_slug: str) -> dict[str, str]:
+    """Where each of a story's downloads lives in the site, by format."""
+    return {download.format: f"{story_slug}/{download.path}" for download in STORY_DOWNLOADS}
 
 
 def story_sections(facts: Facts, paths: dict[str, str]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.corpus import Corpus, cache_folder, load_corpus
 from generator.diagnostics import Diagnostic
+from generator.exports import corpus_downloads
 from generator.feeds import corpus_feeds
 from generator.reference import reference_page
 from generator.site import render_site
@@ -21,7 +22,8 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     corpus: Corpus | None = None
     files: dict[str, bytes] = field(default_factory=dict)
-    """Other generated files by path: each story's Atom feed when the site has an address."""
+    """Other generated files by path: each story's downloads (its facts, timeline, places and
+    quotes) and, when the site has an address, its Atom feed."""
 
 
 def build(
@@ -29,17 +31,20 @@ def build(
     now: datetime | None = None,
     templates: Path | None = None,
     site: SiteAddress | None = None,
+    directory_urls: bool = True,
 ) -> BuildResult:
-    """Read every story in ``content_dir``, check it, and render the site's pages and feeds."""
+    """Read every story in ``content_dir``, check it, and render the site's pages, downloads
+    and feeds. ``directory_urls``: pages will be served as ``page/`` rather than ``page.html``
+    (the downloads link them)."""
     corpus, diagnostics = load_corpus(content_dir, now)
     if corpus is None:
         return BuildResult(None, diagnostics)
     pages = render_site(
         corpus, reference_page(), templates, feeds=site is not None, cache=cache_folder(content_dir)
     )
-    files = (
-        corpus_feeds(corpus, site.url, site.name, site.directory_urls) if site is not None else {}
-    )
+    files = corpus_downloads(corpus, directory_urls)
+    if site is not None:
+        files.update(corpus_feeds(corpus, site.url, site.name, site.directory_urls))
     return BuildResult(pages, diagnostics, corpus, files)
 
 

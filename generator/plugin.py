@@ -77,7 +77,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if config.site_url
             else None
         )
-        result = build(content, templates=templates, site=site)
+        result = build(
+            content, templates=templates, site=site, directory_urls=config.use_directory_urls
+        )
         self._log(result.diagnostics)
         self.errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if result.pages is None:

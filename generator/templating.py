@@ -17,6 +17,7 @@ from markupsafe import escape as escape_html
 
 from generator import mdtext
 from generator.geo import data_source
+from generator.layout import download_paths
 from generator.pagecontext import _text
 from generator.schema import (
     is_allowed_url,
@@ -57,6 +58,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
     env.filters["svg_data"] = _svg_data
     env.tests["allowed_url"] = is_allowed_url
     env.globals["map_source"] = data_source()
+    env.globals["download_paths"] = download_paths
     return env
 
 

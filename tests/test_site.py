@@ -7,6 +7,8 @@ HTML is read with the standard library's ``html.parser`` into a small tree (:cla
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import os
@@ -326,7 +328,11 @@ def test_sources_page_lists_each_article_as_an_item(html_pages: dict[str, Node])
     """One list item per article, each with its link, date and note (a note in Markdown once
     swallowed the next article's item)."""
     body = article_of(html_pages[PAGES["sources"]])
-    items = body.find_all("li")
+    items = [
+        li
+        for li in body.find_all("li")
+        if not any("story-downloads" in node.classes for node in li.ancestors())
+    ]
     articles = sorted((ROOT / "content" / STORY / "articles").iterdir())
     assert len(items) == len(articles) == 2
     for item, article in zip(items, articles, strict=True):
@@ -712,6 +718,85 @@ def test_the_shipped_story_shows_its_second_article_changelog_and_feed(
     titles = [e.findtext(f"{atom}title") or "" for e in feed.findall(f"{atom}entry")]
     assert sorted(t.split(":")[0] for t in titles) == ["Added", "Added"]
     assert any("How the talks ended" in t for t in titles)
+
+
+# ── Downloads ───────────────────────────────────────────────────────────────────────────────
+
+DOWNLOADS = ("facts.json", "timeline.json", "places.geojson", "quotes.csv")
+"""Each story's downloads, in the order of its sources page; tests/test_exports.py checks them
+against their formats' specifications."""
+
+
+def test_each_story_folder_holds_its_downloads(site: Path) -> None:
+    folder = site / STORY
+    facts = json.loads((folder / "facts.json").read_text("utf-8"))
+    assert "lachin-corridor" in {entity["id"] for entity in facts["entities"]}
+    timeline = json.loads((folder / "timeline.json").read_text("utf-8"))
+    assert len(timeline["events"]) == len(facts["events"]) > 10
+    places = json.loads((folder / "places.geojson").read_text("utf-8"))
+    assert places["type"] == "FeatureCollection"
+    assert "lachin-corridor/route" in {feature["id"] for feature in places["features"]}
+    quotes = (folder / "quotes.csv").read_text("utf-8")
+    assert len(list(csv.DictReader(io.StringIO(quotes, newline="")))) == len(facts["quotes"])
+
+
+def test_sources_page_links_the_downloads_relatively(
+    site: Path, html_pages: dict[str, Node]
+) -> None:
+    """The site is served under a sub-path (/<repo>/): every link is relative to the page."""
+    page = PAGES["sources"]
+    body = article_of(html_pages[page])
+    links = [a for div in body.find_all("div", "story-downloads") for a in div.find_all("a")]
+    hrefs = [a.attrs["href"] for a in links]
+    for href in hrefs:
+        parts = urlsplit(href)
+        assert not parts.scheme and not parts.netloc and not href.startswith("/"), href
+    served = "/repo/"
+    targets = [urlsplit(urljoin(served + page_url(page), href)).path for href in hrefs]
+    assert targets == [f"{served}{STORY}/{name}" for name in DOWNLOADS]
+    assert all((site / STORY / name).is_file() for name in DOWNLOADS)
+    texts = [" ".join(a.text().split()) for a in links]
+    assert "Download the timeline (TimelineJS JSON)" in texts
+    assert all(text.startswith("Download ") for text in texts)
+
+
+def _download_links(site: Path) -> list[tuple[str, str]]:
+    """(download, link) of every link to a page of the site in the story's downloads."""
+    folder = site / STORY
+    timeline = json.loads((folder / "timeline.json").read_text("utf-8"))
+    found = [
+        ("timeline.json", href)
+        for slide in timeline["events"]
+        for href in re.findall(r'<a href="([^"]+)"', slide["text"]["text"])
+    ]
+    quotes = (folder / "quotes.csv").read_text("utf-8")
+    found += [
+        ("quotes.csv", row["sentence_link"])
+        for row in csv.DictReader(io.StringIO(quotes, newline=""))
+    ]
+    places = json.loads((folder / "places.geojson").read_text("utf-8"))["features"]
+    found += [("places.geojson", feature["properties"]["page"]) for feature in places]
+    return [(name, href) for name, href in found if not urlsplit(href).scheme]
+
+
+def test_download_links_lead_to_the_cited_sentences(
+    site: Path, html_pages: dict[str, Node]
+) -> None:
+    """Each link in a download, read from where the download is, leads to a built page and,
+    for a citation, to the sentence with that id."""
+    links = _download_links(site)
+    assert {name for name, _ in links} == {"timeline.json", "quotes.csv", "places.geojson"}
+    broken = []
+    for name, href in links:
+        target = urlsplit(urljoin(f"/{STORY}/{name}", href))
+        file = target_file(site, target.path.lstrip("/"))
+        if not file.is_file():
+            broken.append(f"{name}: {href} leads to no page")
+        elif target.fragment and target.fragment not in ids_in(
+            html_pages[file.relative_to(site).as_posix()]
+        ):
+            broken.append(f"{name}: {href}: no element with that id")
+    assert len(links) > 40 and not broken, "\n".join(broken)
 
 
 def test_overview_and_home_show_the_story_topics(html_pages: dict[str, Node]) -> None:
