@@ -1,8 +1,9 @@
-"""The ``explainer`` command line: check, render and schema."""
+"""The ``explainer`` command line: check, render, extract, export and schema."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import urllib.parse
 from pathlib import Path
@@ -11,6 +12,8 @@ from generator import __version__
 from generator.diagnostics import Diagnostic, errors_in, sort_diagnostics, warnings_in
 
 DEFAULT_CONTENT = Path("content")
+EXPORT_FORMATS = ("json", "timelinejs", "geojson", "csv")
+"""What ``explainer export --format`` writes (:data:`generator.exports.EXPORTERS`)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +74,28 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--story", type=Path, help="story folder, if the article is elsewhere")
     extract.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     extract.set_defaults(run=_run_extract)
+    export = commands.add_parser(
+        "export",
+        help="write one story's facts, timeline, places or quotes for use outside the site",
+        description="Write STORY's data in one format to standard output or to FILE: json (the "
+        "facts, as the facts schema describes them), timelinejs (the timeline, in Knight Lab "
+        "TimelineJS's JSON format), geojson (the places) or csv (the quotes). Links to the "
+        "site's pages are relative to the story's folder, or absolute with --site-url.",
+    )
+    export.add_argument("story", help="the story's folder name (armenia-azerbaijan-talks)")
+    _content_argument(export)
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help="write to FILE (whole or not at all), not stdout"
+    )
+    export.add_argument(
+        "--site-url",
+        metavar="URL",
+        default=os.environ.get("SITE_URL") or None,
+        help="where the site is published (default: $SITE_URL): links to its pages are then "
+        "absolute, https://example.org/explainers/<story>/sources/<article>/#p3s1",
+    )
+    export.set_defaults(run=_run_export)
     schema = commands.add_parser(
         "schema",
         help="print the facts file's JSON Schema",
@@ -158,6 +183,14 @@ def _run_extract(arguments: argparse.Namespace) -> int:
     from generator.extract.command import run
 
     return run(arguments.article, arguments.story, arguments.dry_run)
+
+
+def _run_export(arguments: argparse.Namespace) -> int:
+    from generator.exports.command import run
+
+    return run(
+        arguments.content, arguments.story, arguments.format, arguments.out, arguments.site_url
+    )
 
 
 def _run_schema(arguments: argparse.Namespace) -> int:

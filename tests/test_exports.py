@@ -24,6 +24,7 @@ import geojson
 import jsonschema
 import pytest
 
+from generator.cli import EXPORT_FORMATS, main
 from generator.corpus import Story, load_corpus
 from generator.exports import EXPORTERS, export
 from generator.exports.links import StoryLinks
@@ -152,8 +153,8 @@ def test_the_shipped_story_has_its_four_downloads(result: BuildResult) -> None:
         assert data.endswith(b"\n") and b"\r" not in data, name
 
 
-def test_every_format_has_an_exporter_and_a_file() -> None:
-    assert tuple(EXPORTERS) == tuple(d.format for d in STORY_DOWNLOADS)
+def test_every_format_has_an_exporter_a_file_and_a_command_line_name() -> None:
+    assert tuple(EXPORTERS) == tuple(d.format for d in STORY_DOWNLOADS) == EXPORT_FORMATS
 
 
 def _sentence_target(story: Story, base: str, href: str) -> str:
@@ -350,6 +351,111 @@ def test_links_follow_the_page_addresses(story: Story) -> None:
     assert folders.page("overview") == "./"
     absolute = StoryLinks(story, f"{SITE}{STORY}/")
     assert absolute.page("entity:lachin-corridor") == f"{SITE}{STORY}/places/lachin-corridor/"
+
+
+# ── explainer export ────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("format_name", EXPORT_FORMATS)
+def test_export_writes_the_download_to_stdout(
+    capsys: pytest.CaptureFixture[str],
+    shipped_content: Path,
+    result: BuildResult,
+    format_name: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["export", STORY, str(shipped_content), "--format", format_name]) == 0
+    captured = capsys.readouterr()
+    path = next(d.path for d in STORY_DOWNLOADS if d.format == format_name)
+    assert captured.out == _download(result, path)
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize("format_name", EXPORT_FORMATS)
+def test_export_writes_a_file_whole(
+    capsys: pytest.CaptureFixture[str],
+    shipped_content: Path,
+    story: Story,
+    tmp_path: Path,
+    format_name: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    out = tmp_path / "exports" / f"story.{format_name}"
+    out.parent.mkdir()
+    out.write_text("an older export\n", encoding="utf-8")
+    arguments = ["export", STORY, str(shipped_content), "--format", format_name, "--out", str(out)]
+    assert main(arguments) == 0
+    assert capsys.readouterr() == ("", "")
+    assert out.read_text(encoding="utf-8") == export(story, format_name)
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_export_with_a_site_url_links_absolutely(
+    capsys: pytest.CaptureFixture[str], shipped_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    arguments = ["export", STORY, str(shipped_content), "--format", "csv", "--site-url", SITE]
+    assert main(arguments) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert rows[0]["sentence_link"] == f"{SITE}{STORY}/sources/{FIRST}/#p5s1"
+    monkeypatch.setenv("SITE_URL", "https://example.org/other")
+    assert main(["export", STORY, str(shipped_content), "--format", "timelinejs"]) == 0
+    slides = json.loads(capsys.readouterr().out)["events"]
+    text = "".join(slide["text"]["text"] for slide in slides)
+    assert f'href="https://example.org/other/{STORY}/sources/{FIRST}/#p1s1"' in text
+    assert 'href="sources/' not in text
+
+
+def test_export_of_an_unknown_story_names_the_stories(
+    capsys: pytest.CaptureFixture[str], shipped_content: Path
+) -> None:
+    assert main(["export", "armenia-talks", str(shipped_content), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"explainer export: no story 'armenia-talks' in '{shipped_content}'; "
+        f"the stories there are: {STORY}\n"
+    )
+
+
+def test_export_from_a_missing_content_folder_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "content"
+    assert main(["export", STORY, str(missing), "--format", "csv"]) == 2
+    assert capsys.readouterr().err == (
+        f"explainer export: no story '{STORY}': the content folder '{missing}' does not exist\n"
+    )
+
+
+def test_export_refuses_a_site_url_that_is_not_an_address(
+    capsys: pytest.CaptureFixture[str], shipped_content: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "quotes.csv"
+    arguments = ["export", STORY, str(shipped_content), "--format", "csv", "--out", str(out)]
+    assert main([*arguments, "--site-url", "example.org"]) == 2
+    assert "--site-url 'example.org' is not an http(s) address" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_with_content_errors_writes_nothing(
+    capsys: pytest.CaptureFixture[str], make_story: Any, tmp_path: Path
+) -> None:
+    content = make_story(tmp_path, "entities:\n  - id: Not An Id\n    type: country\n")
+    out = tmp_path / "facts.json"
+    assert main(["export", "story", str(content), "--format", "json", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "error[" in err and err.endswith("the content has errors; nothing written\n")
+    assert not out.exists()
+
+
+def test_export_has_no_jsonld_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", STORY, "--format", "jsonld"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'jsonld'" in capsys.readouterr().err
 
 
 def test_a_story_without_places_or_quotes_still_has_valid_downloads(
