@@ -3,30 +3,29 @@
 Layout: ``content/<story>/story.yml``, ``content/<story>/facts.yml`` and
 ``content/<story>/articles/<article-id>.txt`` (wire) or ``.md`` (front matter). Any folder of
 ``content/`` without a ``story.yml`` (``content/pages``, say) is not a story.
+
+A content folder goes in; the :class:`Corpus` of its valid stories and every diagnostic come out.
+Each story folder is read by :mod:`generator.storyreader` and checked by
+:mod:`generator.storychecks`, then resolved here, and kept until one of its files changes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from generator import segment
-from generator.article import MAX_ARTICLE_BYTES, Article, decode_article, parse_article
+from generator.article import Article
 from generator.claims import ClaimKey
-from generator.contentfiles import readable, refused
-from generator.corrections import corrections_not_applied
-from generator.currency import stale_statements
+from generator.contentfiles import readable
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
-from generator.ids import article_file_problems, story_folder_problems
-from generator.loading import M, load_model
+from generator.ids import story_folder_problems
 from generator.outputs import PlannedStory, page_collisions
-from generator.positions import positioned
 from generator.schema import (
     Entity,
     Event,
@@ -38,12 +37,9 @@ from generator.schema import (
     When,
 )
 from generator.shared import FactsFile, shared_id_conflicts
+from generator.storychecks import check_story
 from generator.storyfiles import StoryFiles
-from generator.support import check_support
-from generator.validate import validate_story
-from generator.yamlsafe import YamlDocument, YamlError, decode_yaml
-
-ARTICLE_SUFFIXES = (".txt", ".md")
+from generator.storyreader import future_dates, paragraph_candidates, read_story
 
 
 @dataclass(frozen=True)
@@ -163,7 +159,6 @@ class _LoadedStory:
     story: Story | None
 
 
-_article_cache: dict[tuple[str, str, str], tuple[Article, tuple[Diagnostic, ...]]] = {}
 _story_cache: dict[Path, _LoadedStory] = {}
 _sentence_caches_read: set[Path] = set()
 """The last version of each story folder read by this process; ``mkdocs serve`` rebuilds from it."""
@@ -192,7 +187,7 @@ def load_corpus(
     if sentences_file not in _sentence_caches_read:
         segment.load_cache(sentences_file)
         _sentence_caches_read.add(sentences_file)
-        segment.segment_ahead(_paragraph_candidates(directories))
+        segment.segment_ahead(paragraph_candidates(directories))
     loaded = [_load_story(directory, content_dir) for directory in directories]
     segment.save_cache(sentences_file)
     if not loaded:
@@ -205,7 +200,7 @@ def load_corpus(
         diagnostics.append(Diagnostic(display_path(content_dir), 1, 1, "no-story", message))
     for entry in loaded:
         diagnostics.extend(entry.diagnostics)
-        diagnostics.extend(_future_dates(entry.files.articles, now))
+        diagnostics.extend(future_dates(entry.files.articles, now))
     diagnostics += shared_id_conflicts(
         FactsFile(entry.story.facts, entry.files.facts_document)
         for entry in loaded
@@ -245,24 +240,6 @@ def _stories_without_story_file(folders: list[Path], root: Path) -> list[Diagnos
     return found
 
 
-def _paragraph_candidates(directories: list[Path]) -> Iterator[str]:
-    """What may be a paragraph in the stories' articles: each line of a wire story, each block
-    between blank lines of a Markdown one. Only read to segment the paragraphs ahead."""
-    for directory in directories:
-        for path in sorted((directory / "articles").glob("*")):
-            if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
-                continue
-            if path.stat().st_size > MAX_ARTICLE_BYTES:
-                continue  # refused when it is read
-            with contextlib.suppress(OSError):
-                lines = [line.strip() for line in _read_text(path).split("\n")]
-                if path.suffix == ".md":
-                    blocks = "\n".join(lines).split("\n\n")
-                    yield from (block.replace("\n", " ") for block in blocks)
-                else:
-                    yield from lines
-
-
 def cache_folder(content_dir: Path) -> Path:
     """Where work that need not be done twice is kept between runs (``.cache/explainer`` beside
     the content folder, ignored by git): anything in it may be deleted at any time."""
@@ -281,21 +258,8 @@ def _load_story(directory: Path, content_dir: Path) -> _LoadedStory:
     if cached is not None and cached.fingerprint == fingerprint:
         return cached
     diagnostics: list[Diagnostic] = []
-    files = _read_story(directory, content_dir, diagnostics)
-    claim_sources: dict[ClaimKey, tuple[str | ExternalSource, ...]] = {}
-    if files.facts is not None and files.articles:
-        diagnostics.extend(validate_story(files))
-        if not errors_in(diagnostics):
-            articles = {article.id: article for article in files.articles}
-            corrections = corrections_not_applied(files.facts, articles)
-            diagnostics.extend(
-                positioned(files, corrections, "correction-not-applied", Severity.ERROR)
-            )
-            support = check_support(files.facts, files.articles)
-            diagnostics.extend(positioned(files, support.unsupported, "unsupported-claim"))
-            stale = stale_statements(files.facts, articles, support.sources)
-            diagnostics.extend(positioned(files, stale, "stale-statement"))
-            claim_sources = support.sources
+    files = read_story(directory, content_dir, diagnostics)
+    claim_sources = check_story(files, diagnostics)
     story = None if errors_in(diagnostics) else _resolve(files, fingerprint, claim_sources)
     loaded = _LoadedStory(fingerprint, files, tuple(diagnostics), story)
     _story_cache[directory] = loaded
@@ -314,127 +278,6 @@ def story_fingerprint(directory: Path, content_dir: Path) -> str:
         elif path.exists() or path.is_symlink():  # refused: its name still changes the story
             digest.update(f"\0refused {path.relative_to(directory).as_posix()}\0".encode())
     return digest.hexdigest()
-
-
-def _future_dates(articles: list[Article], now: datetime) -> list[Diagnostic]:
-    """Articles published after ``now``: checked on every build, since the clock moves."""
-    return [
-        Diagnostic(
-            article.path,
-            article.published_line,
-            1,
-            "article-future-date",
-            f"publication time {article.published.isoformat(' ')} is in the future; check the date",
-        )
-        for article in articles
-        if article.published is not None and article.published > now
-    ]
-
-
-def _read_story(directory: Path, content_dir: Path, diagnostics: list[Diagnostic]) -> StoryFiles:
-    story = StoryFiles(directory.name, directory)
-    root = content_dir.parent
-    story.info, info_document, found = _load_file(directory / "story.yml", content_dir, StoryInfo)
-    diagnostics.extend(found)
-    facts_path = directory / "facts.yml"
-    if facts_path.exists() or facts_path.is_symlink():
-        story.facts, story.facts_document, found = _load_file(facts_path, content_dir, Facts)
-        diagnostics.extend(found)
-    else:
-        message = "the story has no facts.yml; write one (or run 'explainer extract')"
-        diagnostics.append(Diagnostic(display_path(facts_path, root), 1, 1, "no-facts", message))
-    story.articles = _read_articles(story, root, diagnostics, info_document)
-    return story
-
-
-def _load_file(
-    path: Path, content_dir: Path, model: type[M]
-) -> tuple[M | None, YamlDocument | None, list[Diagnostic]]:
-    """:func:`load_model` on a YAML file of ``content_dir``, named in diagnostics from the
-    content folder's parent."""
-    shown = display_path(path, content_dir.parent)
-    problem = refused(path, content_dir, shown)
-    if problem is not None:
-        return None, None, [problem]
-    try:
-        text = decode_yaml(path.read_bytes(), shown)
-    except YamlError as error:
-        return None, None, [error.diagnostic]
-    return load_model(text, shown, model)
-
-
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    return raw.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
-
-
-def _article_files(story: StoryFiles, root: Path, diagnostics: list[Diagnostic]) -> list[Path]:
-    folder = story.directory / "articles"
-    paths = [p for p in sorted(folder.glob("*")) if p.suffix in ARTICLE_SUFFIXES]
-    diagnostics += article_file_problems(paths, root)
-    files = {p.stem: p for p in paths}
-    listed = [a.id for a in story.info.articles] if story.info else []
-    ordered = [files[i] for i in listed if i in files]
-    return ordered + [p for stem, p in sorted(files.items()) if stem not in listed]
-
-
-def _read_articles(
-    story: StoryFiles,
-    root: Path,
-    diagnostics: list[Diagnostic],
-    info_document: YamlDocument | None = None,
-) -> list[Article]:
-    articles = []
-    folder = display_path(story.directory / "articles", root)
-    content_dir = story.directory.parent  # a story is a folder of the content folder
-    for path in _article_files(story, root, diagnostics):
-        problem = refused(path, content_dir, f"{folder}/{path.name}")
-        if problem is not None:
-            diagnostics.append(problem)
-            continue
-        article, found = read_article(path, f"{folder}/{path.name}")
-        diagnostics.extend(found)
-        if article is not None:
-            articles.append(article)
-    if story.info:
-        present = {a.id for a in articles}
-        for index, info in enumerate(story.info.articles):
-            if info.id not in present and not any(
-                (story.directory / "articles").glob(f"{info.id}.*")
-            ):
-                shown = display_path(story.directory / "story.yml", root)
-                message = (
-                    f"article '{info.id}' is listed but articles/{info.id}.txt or .md is missing"
-                )
-                line, column = (
-                    info_document.position(("articles", index, "id", "__value__"))
-                    if info_document is not None
-                    else (1, 1)
-                )
-                diagnostics.append(Diagnostic(shown, line, column, "unknown-article", message))
-    if not articles and not errors_in(diagnostics):
-        shown = display_path(story.directory, root)
-        message = "the story has no articles; put them in articles/<id>.txt or .md"
-        diagnostics.append(Diagnostic(shown, 1, 1, "no-articles", message))
-    return articles
-
-
-def read_article(
-    path: Path, shown_path: str, now: datetime | None = None
-) -> tuple[Article | None, list[Diagnostic]]:
-    """Parse one article file; parsed once per content, however many builds ask."""
-    raw = path.read_bytes()
-    key = (hashlib.sha256(raw).hexdigest(), path.stem, shown_path)
-    cached = _article_cache.get(key)
-    if cached is None:
-        text, found = decode_article(raw, shown_path)
-        if text is None:
-            return None, found
-        article, found = parse_article(text, path.stem, shown_path)
-        cached = (article, tuple(found))
-        _article_cache[key] = cached
-    article, known = cached
-    return article, [*known, *(_future_dates([article], now) if now is not None else [])]
 
 
 def _resolve(

@@ -16,9 +16,9 @@ from generator.article import (
     decode_article,
     parse_article,
 )
-from generator.corpus import read_article
 from generator.diagnostics import Diagnostic, Severity
 from generator.segment import split_sentences
+from generator.storyreader import read_article
 
 SEED_SHOWN = "content/armenia-azerbaijan-talks/articles/000_d5e6e064cd57f212.txt"
 ARTIFACT_NOTE = (

@@ -39,9 +39,9 @@ class Target:
 
 def run(article_path: Path, story: Path | None, dry_run: bool) -> int:
     """Extract from ``article_path`` and merge into its story; return the exit status."""
-    from generator.corpus import read_article
     from generator.extract.extraction import extract
     from generator.extract.nlp import ExtractUnavailableError, load_pipeline
+    from generator.storyreader import read_article
 
     target = _target(article_path, story)
     if target is None:
