@@ -7,9 +7,13 @@ import os
 import sys
 import urllib.parse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, errors_in, sort_diagnostics, warnings_in
+
+if TYPE_CHECKING:
+    from generator.pipeline import BuildResult
 
 DEFAULT_CONTENT = Path("content")
 EXPORT_FORMATS = ("json", "timelinejs", "geojson", "csv")
@@ -50,17 +54,22 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_run_check)
     render = commands.add_parser(
         "render",
-        help="write the generated Markdown pages to a folder",
-        description="Write the generated Markdown pages to OUT, for MkDocs or any other tool. "
-        "Only files this command wrote before are ever replaced or removed.",
+        help="write the site as a complete MkDocs project to a folder",
+        description="Write the site to OUT as a complete project: OUT/mkdocs.yml and OUT/docs/ "
+        "with the pages, the hand-written pages of CONTENT/pages and the assets of the theme "
+        "folder beside CONTENT, for `mkdocs build`, `properdocs build` or `zensical build` "
+        "(-f OUT/mkdocs.yml). Only files this command wrote before are ever replaced or removed.",
     )
     _content_argument(render)
-    render.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
+    render.add_argument("--out", required=True, type=Path, help="folder to write the project to")
     render.add_argument(
         "--site-url",
         metavar="URL",
         help="where the pages will be published (https://example.org/explainers/): with it, "
         "each story also gets its Atom feed, <story>/feed.xml, which needs absolute links",
+    )
+    render.add_argument(
+        "--site-name", default="Explainer", help="the site's name (default: %(default)s)"
     )
     render.set_defaults(run=_run_render)
     extract = commands.add_parser(
@@ -164,8 +173,7 @@ def _run_render(arguments: argparse.Namespace) -> int:
     if result.pages is None:
         print(f"explainer render: {_summary(result.diagnostics)}; nothing written", file=sys.stderr)
         return 1
-    feeds = {path: data.decode("utf-8") for path, data in result.files.items()}
-    written = write_pages({**result.pages, **feeds}, arguments.out)
+    written = write_pages(_project(arguments, result), arguments.out)
     for kept in written.kept:
         print(
             f"explainer render: left {arguments.out / kept} alone: it was not written by "
@@ -173,10 +181,26 @@ def _run_render(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(
-        f"wrote {written.written} page(s) to {arguments.out} "
+        f"wrote {written.written} file(s) to {arguments.out} "
         f"({written.unchanged} unchanged, {written.removed} removed)"
     )
     return 0
+
+
+def _project(arguments: argparse.Namespace, result: BuildResult) -> dict[str, str]:
+    from generator.project import project_files, read_tree
+
+    assert result.pages is not None and result.corpus is not None
+    theme = arguments.content.parent / "theme" / "assets"
+    return project_files(
+        result.pages,
+        {path: data.decode("utf-8") for path, data in result.files.items()},
+        result.corpus,
+        read_tree(arguments.content / "pages", (".md",)),
+        read_tree(theme, (".css", ".js")),
+        arguments.site_name,
+        arguments.site_url,
+    )
 
 
 def _run_extract(arguments: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.corpus import Corpus, Story
 from generator.layout import REFERENCE, SHARED_INDEX, paths_for, shared_path
@@ -51,7 +52,7 @@ def render_site_pages(
         "index.md": env.get_template("home.md.j2").render(
             stories=stories,
             views=views,
-            links={s.slug: f"{s.slug}/index.md" for s in corpus.stories},
+            links={s.slug: Markup(f"{s.slug}/index.md") for s in corpus.stories},
             shared=sorted(shared),
         )
     }
@@ -59,7 +60,7 @@ def render_site_pages(
         names = {entity_id: _entity(stories[0], entity_id) for entity_id, stories in shared.items()}
         pages[SHARED_INDEX] = env.get_template("shared_index.md.j2").render(
             entities=[names[entity_id] for entity_id in sorted(shared)],
-            links={entity_id: f"{entity_id}.md" for entity_id in shared},
+            links={entity_id: Markup(f"{entity_id}.md") for entity_id in shared},
         )
     for entity_id, appearances in shared.items():
         pages[shared_path(entity_id)] = _render_shared(env, entity_id, appearances)

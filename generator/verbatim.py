@@ -76,3 +76,24 @@ def restore(html: str, pieces: list[str], link: Callable[[str, str], str] | None
 def anchor_ids(pieces: list[str]) -> set[str]:
     """The ``id`` attributes in the pieces: anchors that links may point at."""
     return {found for piece in pieces if 'id="' in piece for found in _ID.findall(piece)}
+
+
+def finish_links(markdown: str, link: Callable[[str, str], str]) -> str:
+    """``markdown`` with each relative link to a ``.md`` file in its finished HTML (blocks and
+    citations) replaced by ``link(path, anchor)``, for an engine that leaves raw HTML alone."""
+
+    def address(match: re.Match[str]) -> str:
+        return f'href="{link(match.group("path"), match.group("anchor") or "")}"'
+
+    def block(match: re.Match[str]) -> str:
+        start, end = match.span("html")
+        whole = match.group(0)
+        offset = match.start()
+        return (
+            whole[: start - offset]
+            + _LINK.sub(address, match.group("html"))
+            + whole[end - offset :]
+        )
+
+    markdown = _BLOCK.sub(block, markdown)
+    return _INLINE.sub(lambda match: _LINK.sub(address, match.group(0)), markdown)

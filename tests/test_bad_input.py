@@ -120,7 +120,7 @@ def test_facts_file_far_larger_than_any_real_one_is_refused(
 
 
 def build_strict(project: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    """A real ``build --strict`` of ``project`` by ``tool`` (mkdocs or properdocs)."""
+    """A real ``build --strict`` of ``project`` by ``tool`` (mkdocs, properdocs or zensical)."""
     return subprocess.run(
         [Path(sys.executable).parent / tool, "build", "--strict", "-f", "mkdocs.yml"],
         cwd=project,

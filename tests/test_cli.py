@@ -10,12 +10,13 @@ from textwrap import dedent
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from generator.cli import main
 
 SLUG = "armenia-azerbaijan-talks"
 GENERATED = ("index.md", f"{SLUG}/places/lachin-corridor.md", f"{SLUG}/index.md")
-WROTE = re.compile(r"wrote (\d+) page\(s\) to (.+) \((\d+) unchanged, (\d+) removed\)\n")
+WROTE = re.compile(r"wrote (\d+) file\(s\) to (.+) \((\d+) unchanged, (\d+) removed\)\n")
 
 MakeStory = Callable[..., Path]
 
@@ -185,7 +186,7 @@ def test_story_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
 # ── render ──────────────────────────────────────────────────────────────────────────────────
 
 
-def test_render_writes_pages(
+def test_render_writes_a_project_of_the_pages(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shipped_content: Path
 ) -> None:
     out = tmp_path / "out"
@@ -193,8 +194,14 @@ def test_render_writes_pages(
     assert written > 0
     assert (unchanged, removed) == (0, 0)
     for relative in GENERATED:
-        assert (out / relative).is_file(), relative
-        assert (out / relative).read_text(encoding="utf-8").strip()
+        assert (out / "docs" / relative).is_file(), relative
+        assert (out / "docs" / relative).read_text(encoding="utf-8").strip()
+    config = yaml.safe_load((out / "mkdocs.yml").read_text("utf-8"))
+    assert config["docs_dir"] == "docs"
+    assert "explainer" not in str(config.get("plugins", ""))
+    assert {"Home": "index.md"} in config["nav"]
+    assert "assets/explainer.css" in config["extra_css"]
+    assert (out / "docs" / "assets" / "explainer.css").is_file()
 
 
 def test_render_with_a_site_url_writes_each_story_feed(
@@ -203,14 +210,14 @@ def test_render_with_a_site_url_writes_each_story_feed(
     out = tmp_path / "out"
     url = "https://example.org/explainers/"
     assert main(["render", str(shipped_content), "--out", str(out), "--site-url", url]) == 0
-    feed = ElementTree.parse(out / "armenia-azerbaijan-talks" / "feed.xml").getroot()
+    feed = ElementTree.parse(out / "docs" / "armenia-azerbaijan-talks" / "feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.findtext(f"{atom}id") == f"{url}armenia-azerbaijan-talks/"
     assert len(feed.findall(f"{atom}entry")) >= 2
-    overview = (out / "armenia-azerbaijan-talks" / "index.md").read_text("utf-8")
+    overview = (out / "docs" / "armenia-azerbaijan-talks" / "index.md").read_text("utf-8")
     assert "feed.xml" in overview
     main(["render", str(shipped_content), "--out", str(tmp_path / "plain")])
-    plain = tmp_path / "plain" / "armenia-azerbaijan-talks"
+    plain = tmp_path / "plain" / "docs" / "armenia-azerbaijan-talks"
     assert not (plain / "feed.xml").exists()
     assert "feed.xml" not in (plain / "index.md").read_text("utf-8")
 
@@ -245,7 +252,7 @@ def test_render_never_touches_a_foreign_file(
     out.mkdir()
     foreign = out / "notes.txt"
     foreign.write_text("mine\n", encoding="utf-8")
-    nested = out / SLUG / "places" / "my-notes.md"
+    nested = out / "docs" / SLUG / "places" / "my-notes.md"
     nested.parent.mkdir(parents=True)
     nested.write_text("my notes\n", encoding="utf-8")
     _render(capsys, shipped_content, out)
@@ -258,11 +265,11 @@ def test_render_does_not_overwrite_an_existing_file_it_did_not_write(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shipped_content: Path
 ) -> None:
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "index.md").write_text("# My own home page\n", encoding="utf-8")
+    (out / "docs").mkdir(parents=True)
+    (out / "docs" / "index.md").write_text("# My own home page\n", encoding="utf-8")
     _render(capsys, shipped_content, out)
-    assert (out / "index.md").read_text(encoding="utf-8") == "# My own home page\n"
-    assert (out / SLUG / "places" / "lachin-corridor.md").is_file()
+    assert (out / "docs" / "index.md").read_text(encoding="utf-8") == "# My own home page\n"
+    assert (out / "docs" / SLUG / "places" / "lachin-corridor.md").is_file()
 
 
 def test_render_does_not_overwrite_a_hand_edited_page(
@@ -270,7 +277,7 @@ def test_render_does_not_overwrite_a_hand_edited_page(
 ) -> None:
     out = tmp_path / "out"
     _render(capsys, shipped_content, out)
-    page = out / SLUG / "places" / "lachin-corridor.md"
+    page = out / "docs" / SLUG / "places" / "lachin-corridor.md"
     edited = page.read_text(encoding="utf-8") + "\nA note added by hand.\n"
     page.write_text(edited, encoding="utf-8")
     _render(capsys, shipped_content, out)
@@ -286,7 +293,7 @@ def test_render_reports_a_hand_edited_page_it_kept(
     # page they edited is no longer being updated.
     out = tmp_path / "out"
     _render(capsys, shipped_content, out)
-    page = out / SLUG / "places" / "lachin-corridor.md"
+    page = out / "docs" / SLUG / "places" / "lachin-corridor.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
     assert main(["render", str(shipped_content), "--out", str(out)]) == 0
     captured = capsys.readouterr()
@@ -300,7 +307,7 @@ def test_render_manages_a_page_again_once_a_hand_edit_is_undone(
     # later runs must update (or remove) it again, so it counts as unchanged, not as foreign.
     out = tmp_path / "out"
     written, _, _ = _render(capsys, shipped_content, out)
-    page = out / SLUG / "places" / "munich.md"
+    page = out / "docs" / SLUG / "places" / "munich.md"
     generated = page.read_bytes()
     page.write_bytes(generated + b"\nBy hand.\n")
     _render(capsys, shipped_content, out)
@@ -314,9 +321,9 @@ def test_render_removes_only_its_own_stale_pages(
     content = make_story(tmp_path, VALID_FACTS)
     out = tmp_path / "out"
     _render(capsys, content, out)
-    stale = out / "story" / "actors" / "azerbaijan.md"
+    stale = out / "docs" / "story" / "actors" / "azerbaijan.md"
     assert stale.is_file()
-    foreign = out / "story" / "actors" / "notes.md"
+    foreign = out / "docs" / "story" / "actors" / "notes.md"
     foreign.write_text("mine\n", encoding="utf-8")
     armenia_only = dedent(VALID_FACTS).split("  - id: azerbaijan")[0]
     make_story(tmp_path, armenia_only)
@@ -325,7 +332,7 @@ def test_render_removes_only_its_own_stale_pages(
     assert written >= 1  # the actors index and other pages that listed Azerbaijan
     assert not stale.exists()
     assert foreign.read_text(encoding="utf-8") == "mine\n"
-    assert (out / "story" / "actors" / "armenia.md").is_file()
+    assert (out / "docs" / "story" / "actors" / "armenia.md").is_file()
 
 
 def test_render_with_errors_writes_nothing(

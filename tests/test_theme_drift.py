@@ -18,14 +18,7 @@ _LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 """Material's "generated, do not edit" note, or the override's note saying what it changes."""
 _CACHE_TAGS = re.compile(r"^[ \t]*\{%-? ?(?:cache\b.*?|endcache ?)-?%\}[ \t]*\n", re.M | re.S)
 """The plugin's ``{% cache %}`` blocks, wrapped around parts that do not depend on the page."""
-_EDITS: dict[str, list[tuple[str, str]]] = {
-    "search.html": [
-        (
-            ' role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-            ' role="dialog">',
-        )
-    ],
-}
+_EDITS: dict[str, list[tuple[str, str]]] = {}
 """Edits other than caching, as (the override's text, Material's text)."""
 
 
