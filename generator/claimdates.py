@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from generator.claims import Cited
 from generator.dates import parse_moment
-from generator.extract.timex import Context, find_time_expressions
+from generator.extract.timevalues import Context
+from generator.extract.timex import find_time_expressions
 from generator.schema import When
 
 

@@ -14,7 +14,8 @@ from datetime import date
 
 from generator.article import Article
 from generator.claimdates import date_span
-from generator.extract.timex import Context, find_time_expressions
+from generator.extract.timevalues import Context
+from generator.extract.timex import find_time_expressions
 from generator.positions import Loc
 from generator.quotetext import normalise_quote
 from generator.refchecks import resolve_sentence

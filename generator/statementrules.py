@@ -15,7 +15,7 @@ from generator.article import Article
 from generator.claimdates import resolved_dates
 from generator.claims import Cited
 from generator.entityrefs import EntityReferences
-from generator.extract.timex import MONTHS, WEEKDAYS
+from generator.extract.timevalues import MONTHS, WEEKDAYS
 from generator.quotetext import normalise_quote
 from generator.schema import Facts
 from generator.words import Vocabulary, checked_words, content_words, forms, number_in, tokens

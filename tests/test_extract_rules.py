@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from generator.extract.gazetteer import load_gazetteer
-from generator.extract.timex import Context, find_time_expressions
+from generator.extract.timevalues import Context
+from generator.extract.timex import find_time_expressions
 
 MONDAY = date(2023, 5, 1)
 

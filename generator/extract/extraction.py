@@ -15,7 +15,8 @@ from generator.extract.gazetteer import load_gazetteer
 from generator.extract.longtail import resolve_entity
 from generator.extract.nlp import lemma, load_pipeline
 from generator.extract.quotes import QuoteDraft, find_quotes
-from generator.extract.timex import Context, TimeExpression, find_time_expressions
+from generator.extract.timevalues import Context, TimeExpression
+from generator.extract.timex import find_time_expressions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

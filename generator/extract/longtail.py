@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from generator.extract.timex import (
+from generator.extract.timevalues import (
     TimeExpression,
     day_expression,
     month_expression,

@@ -1,0 +1,259 @@
+"""How each news-convention rule resolves what it matched: a match and the :class:`Context`
+in, a :class:`TimeExpression` (or none, for a day that does not exist) out.
+
+In a Monday story "on Monday" is that day; "until Thursday" and a weekday under "will" look
+forward; "last November" is the previous November; "the early 1990s" is a range; "three decades
+ago" is approximate; "for months" is a duration; "the previous day" counts from the day the text
+has just given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from generator.extract.timevalues import (
+    MONTHS,
+    NUMBERS,
+    WEEKDAYS,
+    Context,
+    Granularity,
+    TimeExpression,
+    day_expression,
+    month_expression,
+    week_expression,
+    year_expression,
+)
+
+_MONTH_ABBREVIATIONS = {name[:3]: index for index, name in enumerate(MONTHS, start=1)}
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+
+
+def _range(
+    text: str,
+    start: int,
+    first: date,
+    last: date,
+    first_label: str,
+    last_label: str,
+    granularity: Granularity = "range",
+    approximate: bool = False,
+) -> TimeExpression:
+    return TimeExpression(
+        text, start, f"{first_label}/{last_label}", granularity, approximate, first, last
+    )
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_ABBREVIATIONS[word.lower().rstrip(".")[:3]]
+
+
+def resolve_weekday(match: re.Match[str], context: Context) -> TimeExpression:
+    words = match.group(0)
+    target = WEEKDAYS.index(match.group("wd").lower())
+    lead = (match.group("lead") or "").lower().strip()
+    published = context.published
+    delta = (target - published.weekday()) % 7
+    forward = lead in {"until", "next", "by", "till"} or (
+        context.is_future(match.start()) and lead != "last"
+    )
+    if lead == "next":
+        day = published + timedelta(days=delta or 7)
+    elif lead == "last":
+        day = published - timedelta(days=(published.weekday() - target) % 7 or 7)
+    elif delta == 0:
+        day = published
+    elif forward:
+        day = published + timedelta(days=delta)
+    else:
+        day = published - timedelta(days=7 - delta)
+    if lead == "since":
+        return _range(words, match.start(), day, published, day.isoformat(), published.isoformat())
+    return day_expression(words, match.start(), day)
+
+
+def resolve_weekend(match: re.Match[str], context: Context) -> TimeExpression:
+    lead = (match.group("lead") or "").lower()
+    published = context.published
+    saturday_delta = (5 - published.weekday()) % 7
+    if lead == "next" or (context.is_future(match.start()) and lead not in {"last", "past"}):
+        saturday = published + timedelta(days=saturday_delta)
+    else:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if (
+            saturday + timedelta(days=1) >= published
+            and published.weekday() >= 5
+            and lead == "last"
+        ):
+            saturday -= timedelta(days=7)
+    sunday = saturday + timedelta(days=1)
+    return _range(
+        match.group(0), match.start(), saturday, sunday, saturday.isoformat(), sunday.isoformat()
+    )
+
+
+def resolve_relative_unit(match: re.Match[str], context: Context) -> TimeExpression:
+    lead, unit = match.group("lead").lower(), match.group("unit").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(lead, 0)
+    published, words, start = context.published, match.group(0), match.start()
+    if unit == "week":
+        return week_expression(words, start, published + timedelta(weeks=step))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return month_expression(words, start, index // 12, index % 12 + 1)
+    return year_expression(words, start, published.year + step)
+
+
+def resolve_named_month(match: re.Match[str], context: Context) -> TimeExpression:
+    lead = (match.group("lead") or "").lower()
+    month = _month_number(match.group("month"))
+    published = context.published
+    if match.group("year"):
+        return month_expression(match.group(0), match.start(), int(match.group("year")), month)
+    if lead == "last" or (lead != "next" and not context.is_future(match.start())):
+        year = (
+            published.year
+            if month < published.month or (month == published.month and lead != "last")
+            else published.year - 1
+        )
+    else:
+        year = published.year if month >= published.month else published.year + 1
+    return month_expression(match.group(0), match.start(), year, month)
+
+
+def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpression | None:
+    month = _month_number(match.group("month"))
+    day_number = int(match.group("day"))
+    published = context.published
+    year = int(match.group("year")) if match.group("year") else published.year
+    try:
+        day = date(year, month, day_number)
+    except ValueError:
+        return None
+    if not match.group("year"):
+        future = context.is_future(match.start())
+        if future and day < published:
+            day = day.replace(year=year + 1)
+        elif not future and day > published + timedelta(days=7):
+            day = day.replace(year=year - 1)
+    if (match.group("lead") or "").lower() == "since":
+        return _range(
+            match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
+        )
+    return day_expression(match.group(0), match.start(), day)
+
+
+def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression | None:
+    month = _month_number(match.group("month"))
+    year = int(match.group("year")) if match.group("year") else context.published.year
+    try:
+        first = date(year, month, int(match.group("d1")))
+        last = date(year, month, int(match.group("d2")))
+    except ValueError:
+        return None
+    return _range(match.group(0), match.start(), first, last, first.isoformat(), last.isoformat())
+
+
+def resolve_decade(match: re.Match[str], _: Context) -> TimeExpression:
+    decade = int(match.group("decade"))
+    decade = decade + 1900 if decade < 100 else decade
+    part = (match.group("part") or "").lower().replace("-", "")
+    bounds = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part)
+    words, start = match.group(0), match.start()
+    if bounds is None:
+        return _range(
+            words,
+            start,
+            date(decade, 1, 1),
+            date(decade + 9, 12, 31),
+            str(decade),
+            str(decade + 9),
+            "decade",
+        )
+    first, last = decade + bounds[0], decade + bounds[1]
+    return _range(words, start, date(first, 1, 1), date(last, 12, 31), str(first), str(last))
+
+
+def resolve_ago(match: re.Match[str], context: Context) -> TimeExpression | None:
+    count_word = match.group("count").lower()
+    count = _number(count_word)
+    unit = match.group("unit").lower().rstrip("s")
+    published, words, start = context.published, match.group(0), match.start()
+    if count is None:
+        return None
+    if unit == "day":
+        return day_expression(words, start, published - timedelta(days=count))
+    if unit == "week":
+        return week_expression(words, start, published - timedelta(weeks=count))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - count
+        month = month_expression(words, start, index // 12, index % 12 + 1)
+        return replace(month, approximate=True)
+    years = count * (10 if unit == "decade" else 1)
+    return year_expression(words, start, published.year - years, approximate=True)
+
+
+def resolve_earlier(match: re.Match[str], context: Context) -> TimeExpression | None:
+    """ "Ten days earlier": before the day the text last gave, or else before publication."""
+    anchored = Context(context.anchor or context.published, context.future)
+    return resolve_ago(match, anchored)
+
+
+def resolve_duration(match: re.Match[str], _: Context) -> TimeExpression:
+    quantity = (match.group("count") or "").lower().strip()
+    unit = match.group("unit").lower().rstrip("s")
+    count = _number(quantity) if quantity else None
+    code = _UNITS[unit]
+    if count is not None and unit == "decade":
+        count *= 10
+    amount = "X" if count is None else str(count)
+    approximate = count is None or unit == "decade" or bool(match.groupdict().get("qual"))
+    return TimeExpression(
+        match.group(0), match.start(), f"P{amount}{code}", "duration", approximate
+    )
+
+
+def resolve_year(match: re.Match[str], context: Context) -> TimeExpression:
+    year = int(match.group("year"))
+    lead = (match.group("lead") or "").lower()
+    if lead == "since":
+        published = context.published
+        return _range(
+            match.group(0),
+            match.start(),
+            date(year, 1, 1),
+            published,
+            str(year),
+            published.isoformat(),
+        )
+    return year_expression(match.group(0), match.start(), year)
+
+
+def resolve_this_period(match: re.Match[str], context: Context) -> TimeExpression:
+    unit, words, start = match.group("unit").lower(), match.group(0), match.start()
+    published = context.published
+    if unit == "week":
+        return week_expression(words, start, published)
+    if unit == "month":
+        return month_expression(words, start, published.year, published.month)
+    return year_expression(words, start, published.year)
+
+
+def resolve_deictic(match: re.Match[str], context: Context) -> TimeExpression:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group(0).lower()]
+    return day_expression(match.group(0), match.start(), context.published + timedelta(days=offset))
+
+
+def resolve_anchored(match: re.Match[str], context: Context) -> TimeExpression:
+    words = match.group(0).lower()
+    step = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
+    anchor = context.anchor or context.published
+    return day_expression(match.group(0), match.start(), anchor + timedelta(days=step))

@@ -1,0 +1,128 @@
+"""What a time expression resolves to: the words in, a value with its precision and the days
+it covers out.
+
+The word tables (weekdays, months, numbers), the expression as found (:class:`TimeExpression`),
+what resolving needs besides the words (:class:`Context`), and a builder for each calendar unit
+(a day, an ISO week, a month, a year) that the news-convention rules and ``dateparser``'s long
+tail both use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+Granularity = str
+"""``day``, ``week``, ``month``, ``year``, ``decade``, ``range`` or ``duration``."""
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression as written, with its ISO value and precision."""
+
+    text: str
+    start: int
+    """Character offset in the sentence."""
+    value: str
+    granularity: Granularity
+    approximate: bool = False
+    first: date | None = None
+    """First day the expression covers (none for a duration)."""
+    last: date | None = None
+    """Last day the expression covers."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolving needs besides the words: the publication date and the sentence's tense."""
+
+    published: date
+    future: bool = False
+    anchor: date | None = None
+    """The last day the text mentioned before this expression (for "the previous day")."""
+    future_at: Callable[[int], bool] | None = None
+    """Tense of the clause holding the character at an offset, when a parse can tell."""
+
+    def is_future(self, offset: int) -> bool:
+        """Whether the expression at ``offset`` speaks of what is still to come."""
+        return self.future_at(offset) if self.future_at else self.future
+
+
+def day_expression(text: str, start: int, day: date, approximate: bool = False) -> TimeExpression:
+    """A single day."""
+    return TimeExpression(text, start, day.isoformat(), "day", approximate, day, day)
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+
+
+def month_expression(text: str, start: int, year: int, month: int) -> TimeExpression:
+    """A calendar month."""
+    return TimeExpression(
+        text,
+        start,
+        f"{year:04d}-{month:02d}",
+        "month",
+        False,
+        date(year, month, 1),
+        _month_end(year, month),
+    )
+
+
+def year_expression(text: str, start: int, year: int, approximate: bool = False) -> TimeExpression:
+    """A calendar year."""
+    return TimeExpression(
+        text, start, f"{year:04d}", "year", approximate, date(year, 1, 1), date(year, 12, 31)
+    )
+
+
+def week_expression(text: str, start: int, day: date) -> TimeExpression:
+    """The ISO week holding ``day``."""
+    iso = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return TimeExpression(
+        text,
+        start,
+        f"{iso.year}-W{iso.week:02d}",
+        "week",
+        False,
+        monday,
+        monday + timedelta(days=6),
+    )
