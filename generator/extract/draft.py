@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.extract.entities import EntityDraft
+from generator.extract.entitydraft import EntityDraft
 from generator.extract.extraction import DatedMention, Extraction
 from generator.extract.quotes import QuoteDraft
 from generator.slugs import slug

@@ -9,14 +9,14 @@ entity of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract.document import AnalysedArticle, ParagraphDoc
+from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name
 from generator.extract.gazetteer import Gazetteer, Known
+from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.roles import (
-    HONORIFICS,
     Role,
     coordinated_role,
     is_title_word,
@@ -26,7 +26,8 @@ from generator.extract.roles import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
+
 
 _LOCATIVE_PLACES = {
     "in",
@@ -45,42 +46,6 @@ _LOCATIVE_PLACES = {
 _LOCATIVE = _LOCATIVE_PLACES | {"to", "from", "via", "beyond", "off", "of"}
 """Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-_FORCES = {"army", "military", "navy"}
-_ORGANISATION_HEADS = {
-    "Ministry",
-    "Agency",
-    "Bank",
-    "Council",
-    "Office",
-    "Service",
-    "Party",
-    "Parliament",
-    "Court",
-    "Commission",
-    "Committee",
-    "Front",
-    "Movement",
-    "Organization",
-    "Organisation",
-    "Authority",
-    "Department",
-    "Forces",
-    "Corporation",
-    "Company",
-    "Institute",
-    "University",
-    "Assembly",
-    "Federation",
-    "Alliance",
-    "Coalition",
-    "Guard",
-    "Police",
-    "Fund",
-    "Programme",
-    "Program",
-}
-_NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
 _PLACE_NOUNS = {
     "city",
     "town",
@@ -99,69 +64,13 @@ _PLACE_NOUNS = {
 }
 
 
-@dataclass
-class EntityDraft:
-    """An entity as the article presents it, before a person reviews it."""
-
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)
-    role: Role | None = None
-    anonymous: bool = False
-    confidence: float = 0.9
-
-    def mention(self, surface: str, sentence_id: str) -> None:
-        """Record one mention: its surface form as an alias, its sentence as a source."""
-        surface = _clean(surface)
-        if surface and surface != self.name and surface not in self.aliases:
-            self.aliases.append(surface)
-        if sentence_id not in self.sentences:
-            self.sentences.append(sentence_id)
-
-
-@dataclass
-class EntityTable:
-    """Every entity of an article, and which entity each mentioning token stands for."""
-
-    drafts: dict[str, EntityDraft] = field(default_factory=dict)
-    by_token: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def entity_at(self, paragraph: int, token: int) -> EntityDraft | None:
-        """The entity a token of paragraph ``paragraph`` refers to, if any."""
-        key = self.by_token.get((paragraph, token))
-        return self.drafts[key] if key else None
-
-    def people(self) -> list[EntityDraft]:
-        """People, named and anonymous, in order of first mention."""
-        return [draft for draft in self.drafts.values() if draft.type == "person"]
-
-    def record(
-        self, draft: EntityDraft, paragraph: ParagraphDoc, span: Span, *, alias: bool = True
-    ) -> None:
-        """Attach a mention (a span of a paragraph) to ``draft``; a name is also an alias."""
-        self.drafts.setdefault(draft.name, draft)
-        draft = self.drafts[draft.name]
-        draft.mention(span.text if alias else draft.name, paragraph.sentence_of(span))
-        for token in span:
-            self.by_token[(paragraph.number, token.i)] = draft.name
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.split())
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    return text[4:] if text.lower().startswith("the ") else text
-
-
 def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTable:
     """Find, type and link every entity the article mentions."""
     table = EntityTable()
     names = [
         (paragraph, span)
         for paragraph in analysed.paragraphs
-        for span in _name_spans(paragraph, gazetteer)
+        for span in name_spans(paragraph, gazetteer)
     ]
     people = _introduce_people(names, gazetteer)
     for paragraph, span in names:
@@ -174,101 +83,6 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
     return table
 
 
-def _name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
-    """Named-entity spans, plus names the model missed right after a title ("Ministers X Y")."""
-    from spacy.tokens import Span
-    from spacy.util import filter_spans
-
-    doc = paragraph.doc
-    spans = [entity for entity in doc.ents if entity.label_ in _NAME_LABELS]
-    taken = {token.i for span in spans for token in span}
-    for token in doc:
-        if token.i in taken or token.lower_ not in gazetteer.title_heads | {"ministers"}:
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i not in taken:
-            end += 1
-        if end - token.i >= 3:
-            spans.append(Span(doc, token.i + 1, end, label="PERSON"))
-    spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
-    spans = [_extend_name(_without_honorific(span), taken) for span in spans]
-    spans = _merge_demonym_organisations(doc, spans)
-    return sorted(filter_spans([span for span in spans if len(span)]), key=lambda span: span.start)
-
-
-def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
-    """Capitalised runs ending in an organisation word: "Russian Defence Ministry",
-    "Central Intelligence Agency", "Gaza Health Ministry"."""
-    from spacy.tokens import Span
-
-    found = []
-    for token in doc:
-        if token.text not in _ORGANISATION_HEADS or token.i in people:
-            continue
-        start = token.i
-        while start > 0 and start - 1 not in people and _capitalised(doc[start - 1]):
-            start -= 1
-        if token.i - start >= 1:
-            found.append(Span(doc, start, token.i + 1, label="ORG"))
-    return found
-
-
-def _capitalised(token: Token) -> bool:
-    return (
-        token.is_title and token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.i != token.sent.start
-    ) or token.ent_type_ in {"GPE", "NORP", "ORG"}
-
-
-def _extend_name(span: Span, taken: set[int]) -> Span:
-    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
-    from spacy.tokens import Span
-
-    if span.label_ != "PERSON":
-        return span
-    doc, end = span.doc, span.end
-    while (
-        end < len(doc)
-        and end not in taken
-        and doc[end].pos_ == "PROPN"
-        and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
-        and not doc[end].ent_type_
-    ):
-        end += 1
-    return Span(doc, span.start, end, label="PERSON") if end != span.end else span
-
-
-def _without_honorific(span: Span) -> Span:
-    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title)."""
-    from spacy.tokens import Span
-
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in HONORIFICS:
-        start += 1
-    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
-
-
-def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Qatari" + "Foreign Ministry" → "Qatari Foreign Ministry"; "Sudanese" + "army" likewise."""
-    from spacy.tokens import Span
-
-    merged: list[Span] = []
-    for span in sorted(spans, key=lambda span: span.start):
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and previous.label_ == "NORP"
-            and previous.end == span.start
-            and span.label_ == "ORG"
-        ):
-            merged[-1] = Span(doc, previous.start, span.end, label="ORG")
-            continue
-        if span.label_ == "NORP" and span.end < len(doc) and doc[span.end].lower_ in _FORCES:
-            merged.append(Span(doc, span.start, span.end + 1, label="ORG"))
-            continue
-        merged.append(span)
-    return merged
-
-
 def _introduce_people(
     names: list[tuple[ParagraphDoc, Span]], gazetteer: Gazetteer
 ) -> dict[str, EntityDraft]:
@@ -276,7 +90,7 @@ def _introduce_people(
     people: dict[str, EntityDraft] = {}
     previous_role: Role | None = None
     for _, span in names:
-        text = _clean(span.text)
+        text = clean_name(span.text)
         if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
             continue
         role = _role_of(span, gazetteer, previous_role)
@@ -322,7 +136,7 @@ def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | 
 def _resolve(
     span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer
 ) -> EntityDraft | None:
-    text = _clean(span.text)
+    text = clean_name(span.text)
     known = gazetteer.lookup(text)
     if known is not None:
         return _known_entity(span, known, gazetteer)

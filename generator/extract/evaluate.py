@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.article import Article, parse_article
-from generator.extract.entities import EntityDraft
+from generator.extract.entitydraft import EntityDraft
 from generator.extract.extraction import Extraction
 from generator.extract.gazetteer import Gazetteer
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from generator.article import Article, Artifact
 from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
-from generator.extract.entities import EntityDraft, find_entities
+from generator.extract.entities import find_entities
+from generator.extract.entitydraft import EntityDraft
 from generator.extract.gazetteer import load_gazetteer
 from generator.extract.longtail import resolve_entity
 from generator.extract.nlp import lemma, load_pipeline

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.document import AnalysedArticle, ParagraphDoc
-from generator.extract.entities import EntityDraft, EntityTable
+from generator.extract.entitydraft import EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.nlp import lemma
 

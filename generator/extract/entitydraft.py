@@ -1,0 +1,71 @@
+"""An entity as the article presents it (:class:`EntityDraft`), and the table of an article's
+entities (:class:`EntityTable`): each mention recorded adds to its entity's aliases and
+sentences, and ties each of its tokens to the entity it stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator.extract.document import ParagraphDoc
+from generator.extract.roles import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+@dataclass
+class EntityDraft:
+    """An entity as the article presents it, before a person reviews it."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    role: Role | None = None
+    anonymous: bool = False
+    confidence: float = 0.9
+
+    def mention(self, surface: str, sentence_id: str) -> None:
+        """Record one mention: its surface form as an alias, its sentence as a source."""
+        surface = clean_name(surface)
+        if surface and surface != self.name and surface not in self.aliases:
+            self.aliases.append(surface)
+        if sentence_id not in self.sentences:
+            self.sentences.append(sentence_id)
+
+
+@dataclass
+class EntityTable:
+    """Every entity of an article, and which entity each mentioning token stands for."""
+
+    drafts: dict[str, EntityDraft] = field(default_factory=dict)
+    by_token: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def entity_at(self, paragraph: int, token: int) -> EntityDraft | None:
+        """The entity a token of paragraph ``paragraph`` refers to, if any."""
+        key = self.by_token.get((paragraph, token))
+        return self.drafts[key] if key else None
+
+    def people(self) -> list[EntityDraft]:
+        """People, named and anonymous, in order of first mention."""
+        return [draft for draft in self.drafts.values() if draft.type == "person"]
+
+    def record(
+        self, draft: EntityDraft, paragraph: ParagraphDoc, span: Span, *, alias: bool = True
+    ) -> None:
+        """Attach a mention (a span of a paragraph) to ``draft``; a name is also an alias."""
+        self.drafts.setdefault(draft.name, draft)
+        draft = self.drafts[draft.name]
+        draft.mention(span.text if alias else draft.name, paragraph.sentence_of(span))
+        for token in span:
+            self.by_token[(paragraph.number, token.i)] = draft.name
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text[4:] if text.lower().startswith("the ") else text
