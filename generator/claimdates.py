@@ -10,7 +10,7 @@ from generator.claims import Cited
 from generator.dates import parse_moment
 from generator.extract.timevalues import Context
 from generator.extract.timex import find_time_expressions
-from generator.schema import When
+from generator.fieldtypes import When
 
 
 def resolved_dates(cited: Cited) -> list[tuple[date, date, str]]:

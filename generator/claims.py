@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.article import Article, Sentence
+from generator.fieldtypes import ExternalSource, Point, When
 from generator.positions import Loc
-from generator.schema import Entity, Event, ExternalSource, Facts, Point, Quote, When
+from generator.schema import Entity, Event, Facts, Quote
 
 Source = str | ExternalSource
 ClaimKey = tuple[str, ...]

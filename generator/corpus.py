@@ -24,18 +24,11 @@ from generator.claims import ClaimKey
 from generator.contentfiles import readable
 from generator.dates import FuzzyDate, parse_moment
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
+from generator.editorial import GlossaryTerm, SourceCheck
+from generator.fieldtypes import ExternalSource, When
 from generator.ids import story_folder_problems
 from generator.outputs import PlannedStory, page_collisions
-from generator.schema import (
-    Entity,
-    Event,
-    ExternalSource,
-    Facts,
-    GlossaryTerm,
-    SourceCheck,
-    StoryInfo,
-    When,
-)
+from generator.schema import Entity, Event, Facts, StoryInfo
 from generator.shared import FactsFile, shared_id_conflicts
 from generator.storychecks import check_story
 from generator.storyfiles import StoryFiles

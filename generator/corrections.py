@@ -14,12 +14,13 @@ from datetime import date
 
 from generator.article import Article
 from generator.claimdates import date_span
+from generator.editorial import SourceCheck
 from generator.extract.timevalues import Context
 from generator.extract.timex import find_time_expressions
 from generator.positions import Loc
 from generator.quotetext import normalise_quote
 from generator.refchecks import resolve_sentence
-from generator.schema import Entity, Event, Facts, SourceCheck
+from generator.schema import Entity, Event, Facts
 
 
 def corrections_not_applied(

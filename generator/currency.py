@@ -16,9 +16,10 @@ from datetime import datetime
 
 from generator.article import Article
 from generator.claims import ClaimKey
+from generator.fieldtypes import ExternalSource
 from generator.positions import Loc
 from generator.refchecks import resolve_sentence
-from generator.schema import Event, ExternalSource, Facts
+from generator.schema import Event, Facts
 
 _OVER = ("ended", "postponed", "cancelled")
 _PRESENT = re.compile(

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from generator.corpus import Corpus, Story
-from generator.schema import Change
+from generator.editorial import Change
 
 
 def feed_path(story: Story) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.dates import parse_moment
 from generator.diagnostics import Diagnostic
-from generator.schema import URL_RULE, is_allowed_url
+from generator.fieldtypes import URL_RULE, is_allowed_url
 from generator.yamlsafe import YamlDocument, YamlError, load_yaml
 
 FRONT_MATTER_KEYS = ("title", "published", "source", "url", "language", "tags")

@@ -9,9 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostic
-from generator.frontmatter import did_you_mean
-from generator.ids import document_id_clashes, suggest_id
-from generator.schema import (
+from generator.fieldtypes import (
     ARTICLE_ID_PATTERN,
     ID_PATTERN,
     SENTENCE_REF_PATTERN,
@@ -19,6 +17,8 @@ from generator.schema import (
     URL_PATTERN,
     URL_RULE,
 )
+from generator.frontmatter import did_you_mean
+from generator.ids import document_id_clashes, suggest_id
 from generator.yamlsafe import Path_, YamlDocument, YamlError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)

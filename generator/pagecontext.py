@@ -17,15 +17,11 @@ from markupsafe import Markup
 from generator import mdtext
 from generator.article import Article
 from generator.corpus import Story
+from generator.editorial import GlossaryTerm
+from generator.fieldtypes import ExternalSource, Point, is_allowed_url
 from generator.linker import Found, NameFinder
 from generator.refchecks import resolve_sentence
-from generator.schema import (
-    Event,
-    ExternalSource,
-    GlossaryTerm,
-    Point,
-    is_allowed_url,
-)
+from generator.schema import Event
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from generator.dates import parse_moment
+from generator.fieldtypes import ExternalSource, When
 from generator.frontmatter import did_you_mean
 from generator.positions import Loc, Reporter
-from generator.schema import ExternalSource, When
 
 if TYPE_CHECKING:
     from generator.article import Article, Sentence

@@ -8,25 +8,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.editorial import Account, Change, Disagreement, GlossaryTerm, SourceCheck
+from generator.fieldtypes import Coordinates, ExternalSource, Point, When
 from generator.schema import (
-    Account,
     ArticleInfo,
-    Change,
-    Coordinates,
-    Disagreement,
     Entity,
     EntityCitations,
     Event,
     EventCitations,
-    ExternalSource,
     Facts,
-    GlossaryTerm,
     Participant,
-    Point,
     Quote,
-    SourceCheck,
     StoryInfo,
-    When,
 )
 
 DOCUMENTED = (

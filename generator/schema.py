@@ -1,59 +1,33 @@
-"""The facts schema: the one place that says what a facts file and a story file may contain.
+"""The facts schema: what a facts file and a story file may contain.
 
 Every field's docstring is also the user's reference: ``explainer schema`` and the site's
 reference page are generated from these classes, and so is ``facts.schema.json``.
+
+This module declares the items (entities, events, quotes), the facts file and the story file;
+the field types they are made of are in :mod:`generator.fieldtypes`, and the editor's notes
+(source checks, glossary, disagreements, changelog) in :mod:`generator.editorial`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    model_validator,
+from pydantic import Field, model_validator
+
+from generator.editorial import Change, Disagreement, GlossaryTerm, SourceCheck
+from generator.fieldtypes import (
+    ArticleId,
+    Coordinates,
+    Id,
+    Model,
+    Point,
+    ShortText,
+    Source,
+    Sources,
+    Text,
+    Url,
+    When,
 )
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ARTICLE_ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-SENTENCE_REF_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]*#)?p[1-9][0-9]*s[1-9][0-9]*$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""An item's id: lower-case letters, digits and single hyphens (``nikol-pashinyan``)."""
-ArticleId = Annotated[str, StringConstraints(pattern=ARTICLE_ID_PATTERN, max_length=80)]
-SentenceRef = Annotated[str, StringConstraints(pattern=SENTENCE_REF_PATTERN)]
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
-"""Text a page, a feed or a search index can carry: no control character (a YAML escape such
-as ``"\\a"`` makes one), line breaks and tabs aside."""
-Text = Annotated[str, StringConstraints(min_length=1, max_length=5000, pattern=TEXT_PATTERN)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=TEXT_PATTERN)]
-URL_PATTERN = (
-    r"^(?:(?:https?://|mailto:)[^\s<>\"\\\x00-\x1f\x7f]+"
-    r"|[^\s<>\"\\\x00-\x1f\x7f:/?#]*(?:[/?#][^\s<>\"\\\x00-\x1f\x7f]*)?)$"
-)
-"""The one URL policy of every input: ``http://``, ``https://`` and ``mailto:`` addresses, or a
-relative link (no scheme at all); never ``javascript:``, ``data:`` or any other scheme, white
-space, control characters, quotes, angle brackets or backslashes (which browsers read as ``/``)."""
-URL_RULE = "only http://, https:// and mailto: addresses or relative links are allowed"
-"""What :data:`URL_PATTERN` allows, as a diagnostic says it."""
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
-"""An address that :data:`URL_PATTERN` allows."""
-
-
-def is_allowed_url(address: str) -> bool:
-    """Whether ``address`` is a link the site may publish (:data:`URL_PATTERN`)."""
-    return 0 < len(address) <= 2000 and re.fullmatch(URL_PATTERN, address) is not None
-
-
-class Model(BaseModel):
-    """Base of every schema class: unknown keys are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Reviewable(Model):
@@ -64,93 +38,6 @@ class Reviewable(Model):
     it to ``reviewed`` (or delete the line) once you have."""
     confidence: Annotated[float, Field(ge=0, le=1)] | None = None
     """How sure the extractor was, from 0 to 1; review low values first."""
-
-
-class ExternalSource(Model):
-    """A source outside the story's articles: a web page, report or official record."""
-
-    url: Url
-    """Address of the source: ``http``, ``https`` or ``mailto``, or a relative link."""
-    title: ShortText
-    """Title of the page or document."""
-    publisher: ShortText | None = None
-    """Who published it (``U.S. Department of State``)."""
-    date: str | None = None
-    """When it was published, ``YYYY-MM-DD``."""
-
-
-def _source_kind(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "sentence"
-    if isinstance(value, dict):
-        return "external"
-    return None
-
-
-Source = Annotated[
-    Annotated[SentenceRef, Tag("sentence")] | Annotated[ExternalSource, Tag("external")],
-    Discriminator(
-        _source_kind,
-        custom_error_type="wrong-type",
-        custom_error_message=(
-            "a source is a sentence id ('p3s2' or 'article-id#p3s2') "
-            "or a mapping with 'url' and 'title'"
-        ),
-    ),
-]
-"""Where a statement comes from: a sentence of an article, or an external reference."""
-
-Sources = Annotated[list[Source], Field(min_length=1)]
-
-
-class Point(Model):
-    """One statement of fact in the editor's words, with the sentences it rests on."""
-
-    text: Text
-    """The statement, one or two sentences of plain text."""
-    sources: Sources
-    """Sentences (``p3s1``, or ``article-id#p3s1`` when the story has several articles) and/or
-    external references that support the statement."""
-    topic: ShortText | None = None
-    """Optional heading the statement is grouped under (background: ``The wars``)."""
-
-
-class When(Model):
-    """A date as precise as the source allows: a day, month, year or decade, or a range of them.
-
-    Write ``date`` for a single point in time or ``start`` and ``end`` for a range. Each takes
-    ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or a decade ``YYYYs``. A bare string is short for
-    ``date``: ``when: 2023-05-01``.
-    """
-
-    date: str | None = None
-    """A single day, month, year or decade."""
-    start: str | None = None
-    """First day, month, year or decade of a range."""
-    end: str | None = None
-    """Last day, month, year or decade of a range (inclusive)."""
-    part: Literal["early", "mid", "late"] | None = None
-    """Part of the period meant (``early`` with ``1990s`` reads "early 1990s")."""
-    approximate: bool = False
-    """True when the source gives the time loosely ("three decades ago")."""
-    expression: ShortText | None = None
-    """The words the date was resolved from, as written in the article ("last November")."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, value: Any) -> Any:
-        if isinstance(value, str | int):
-            return {"date": str(value)}
-        return value
-
-
-class Coordinates(Model):
-    """A point on the map, in decimal degrees (WGS 84)."""
-
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    """Latitude, -90 to 90."""
-    lon: Annotated[float, Field(ge=-180, le=180)]
-    """Longitude, -180 to 180."""
 
 
 class _Citations(Model):
@@ -338,109 +225,6 @@ class Quote(Reviewable):
     """When, where or to whom it was said, in a sentence supported by ``sources``."""
     event: Id | None = None
     """Id of the event the quote belongs to."""
-
-
-# ── Reader features: source checks, glossary ───────────────────────────────────────────────
-
-
-SourceCheckKind = Literal["spelling", "date", "fact", "wording"]
-
-
-class SourceCheck(Model):
-    """A place where the article itself is wrong or loose, checked against outside sources.
-
-    The site shows it as a "Source check" note on the pages of the entities and events it is
-    ``about`` and lists every check on one page.
-    """
-
-    id: Id
-    """Unique id (``blinken-spelling``)."""
-    kind: SourceCheckKind
-    """``spelling`` (a name written wrongly), ``date`` (a date the article gets wrong or gives
-    loosely), ``fact`` (a wrong statement) or ``wording`` (loose wording)."""
-    article_says: ShortText
-    """The article's words that are wrong or loose, copied exactly from the cited sentence
-    (``Anthony Blinken``)."""
-    finding: Text
-    """What is correct, in one or two sentences that the ``evidence`` supports."""
-    sentences: Annotated[list[SentenceRef], Field(min_length=1)]
-    """The article sentences concerned (``p1s1``); the first must contain ``article_says``."""
-    evidence: Annotated[list[ExternalSource], Field(min_length=1)]
-    """Outside sources that support the finding: check them before recording them."""
-    about: list[Id] = []
-    """Ids of the entities and events the check concerns; each of their pages shows it."""
-
-
-class GlossaryTerm(Model):
-    """A word or phrase readers may not know, defined in the glossary and on hover."""
-
-    id: Id
-    """Unique id, the anchor on the glossary page (``checkpoint``)."""
-    term: ShortText
-    """The term as the explainer writes it (``Lachin Corridor``)."""
-    aliases: list[ShortText] = []
-    """Other names and spellings, contested ones included (``Berdzor corridor``); shown with
-    the term, searchable, and recognised in prose."""
-    definition: Text
-    """What the term means here, in a sentence or two supported by ``sources``; shown when a
-    reader hovers or focuses the term."""
-    entity: Id | None = None
-    """Id of the entity the term names, if any: its mentions link to the entity's page."""
-    names: list[Point] = []
-    """Statements on the term's names: who uses which, and why it matters, each with sources."""
-    sources: Sources
-    """Sentences and references that support the definition."""
-
-
-# ── Several articles: disagreements and the changelog ───────────────────────────────────────
-
-
-class Account(Model):
-    """What one source says on a point on which the sources disagree."""
-
-    when: When | None = None
-    """The date this source gives (in a disagreement about an event's ``when``)."""
-    role: ShortText | None = None
-    """The role this source gives (in a disagreement about an entity's ``role``)."""
-    sources: Sources
-    """The sentences or references that say it."""
-
-
-class Disagreement(Model):
-    """Sources that contradict each other on one point, as an editor recorded it.
-
-    The site shows every account with its sources where the point appears, rather than picking
-    one silently. The event's ``when`` (or the entity's ``role``) must be one of the accounts:
-    it is where the event sits on the timeline, not a verdict.
-    """
-
-    id: Id
-    """Unique id (``talks-end-date``)."""
-    event: Id | None = None
-    """Id of the event whose ``when`` is disputed."""
-    entity: Id | None = None
-    """Id of the entity whose ``role`` is disputed."""
-    field: Literal["when", "role"]
-    """What is disputed: ``when`` (of an event) or ``role`` (of an entity)."""
-    accounts: Annotated[list[Account], Field(min_length=2)]
-    """Each source's version, two or more."""
-    note: Text | None = None
-    """The editor's note for readers: what is known about the discrepancy."""
-
-
-class Change(Model):
-    """One entry of the story's changelog: what an update added, corrected or removed."""
-
-    date: str
-    """When the explainer changed, ``YYYY-MM-DD``."""
-    type: Literal["added", "corrected", "removed"]
-    """``added`` (new facts), ``corrected`` (a fact was wrong) or ``removed`` (withdrawn)."""
-    article: ArticleId
-    """Id of the article that brought the change."""
-    text: Text
-    """What changed, in a sentence for readers (``Added how the talks ended.``)."""
-    items: list[Id] = []
-    """Ids of the entities, events or quotes concerned; linked where they still exist."""
 
 
 class Facts(Model):

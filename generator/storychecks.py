@@ -11,8 +11,8 @@ from generator.claims import ClaimKey
 from generator.corrections import corrections_not_applied
 from generator.currency import stale_statements
 from generator.diagnostics import Diagnostic, Severity, errors_in
+from generator.fieldtypes import ExternalSource
 from generator.positions import positioned
-from generator.schema import ExternalSource
 from generator.storyfiles import StoryFiles
 from generator.support import check_support
 from generator.validate import validate_story

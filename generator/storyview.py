@@ -12,21 +12,11 @@ from generator.article import Article
 from generator.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
 from generator.corpus import Story, to_fuzzy_date
 from generator.dates import FuzzyDate
+from generator.editorial import Account, Change, Disagreement, GlossaryTerm
+from generator.fieldtypes import ExternalSource, Point, When
 from generator.locator import LocatorMap, story_map
 from generator.refchecks import resolve_sentence
-from generator.schema import (
-    Account,
-    ArticleInfo,
-    Change,
-    Disagreement,
-    Entity,
-    Event,
-    ExternalSource,
-    GlossaryTerm,
-    Point,
-    Quote,
-    When,
-)
+from generator.schema import ArticleInfo, Entity, Event, Quote
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 
 ACTOR_TYPES = ("person", "organisation", "country", "group")

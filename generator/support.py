@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from generator.article import Article
 from generator.claimdates import date_supported, durations
 from generator.claims import Cited, Claim, ClaimKey, Source, claims
+from generator.fieldtypes import ExternalSource, When
 from generator.positions import Loc
 from generator.refchecks import resolve_sentence
-from generator.schema import ExternalSource, Facts, When
+from generator.schema import Facts
 from generator.supportmessages import SupportMessages
 from generator.words import contains, without_initials
 

@@ -16,12 +16,10 @@ from markupsafe import Markup
 from markupsafe import escape as escape_html
 
 from generator import mdtext
+from generator.fieldtypes import is_allowed_url
 from generator.geo import data_source
 from generator.layout import download_paths
 from generator.pagecontext import _text
-from generator.schema import (
-    is_allowed_url,
-)
 
 TEMPLATES = Path(__file__).parent / "templates"
 

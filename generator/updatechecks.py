@@ -7,10 +7,12 @@ following one of them; a change for its date, its article and the ids it names.
 from __future__ import annotations
 
 from generator.dates import parse_moment
+from generator.editorial import Account, Change, Disagreement
+from generator.fieldtypes import When
 from generator.frontmatter import did_you_mean
 from generator.positions import Loc
 from generator.refchecks import ReferenceChecks
-from generator.schema import Account, Change, Disagreement, Entity, Event, When
+from generator.schema import Entity, Event
 
 
 class UpdateChecks(ReferenceChecks):

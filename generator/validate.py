@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.editorial import GlossaryTerm, SourceCheck
 from generator.frontmatter import did_you_mean
 from generator.positions import Loc
 from generator.quotetext import normalise_quote, quoted, word_matches
 from generator.refchecks import resolve_sentence
-from generator.schema import Entity, Event, GlossaryTerm, Quote, SourceCheck
+from generator.schema import Entity, Event, Quote
 from generator.updatechecks import UpdateChecks
 
 if TYPE_CHECKING:

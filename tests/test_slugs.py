@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.schema import ARTICLE_ID_PATTERN, ID_PATTERN
+from generator.fieldtypes import ARTICLE_ID_PATTERN, ID_PATTERN
 from generator.slugs import MAX_LENGTH, is_slug, slug
 
 

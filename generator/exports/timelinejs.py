@@ -19,7 +19,8 @@ from typing import Any
 from generator.corpus import Story
 from generator.dates import FuzzyDate, Moment
 from generator.exports.links import StoryLinks
-from generator.schema import Event, ExternalSource, is_allowed_url
+from generator.fieldtypes import ExternalSource, is_allowed_url
+from generator.schema import Event
 
 
 def timeline_json(story: Story, links: StoryLinks) -> str:
