@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lock setup setup-test setup-extract serve build check test lint golden bench bench-extract bench-scale fuzz clean
+.PHONY: lock setup setup-test setup-extract serve build check test test-lowest lint golden bench bench-extract bench-scale fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ test: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
+	$(MAKE) test-lowest
+
+# The site built and checked with the lowest MkDocs and Material that pyproject.toml allows (the
+# newest are in requirements/dev.txt, which `make test` uses), in a venv of its own.
+LOWEST := .venv-lowest
+test-lowest:
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/pip install --quiet --require-hashes -r requirements/lowest.txt
+	$(LOWEST)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	$(LOWEST)/bin/python -m pytest -q -p no:cacheprovider tests/test_theme_drift.py tests/test_site.py
 
 lint: setup-test
 	$(BIN)/ruff check generator tests benchmarks scripts
@@ -79,7 +89,11 @@ lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet "pip-tools>=7.4,<8"
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links -o requirements/site.txt pyproject.toml
+	  --no-emit-index-url --no-emit-find-links -o requirements/site.txt pyproject.toml \
+	  requirements/build.in
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --extra extract --extra test \
-	  -o requirements/dev.txt pyproject.toml requirements/extract-model.txt
+	  -o requirements/dev.txt pyproject.toml requirements/extract-model.txt requirements/build.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links \
+	  -o requirements/lowest.txt pyproject.toml requirements/lowest.in requirements/build.in

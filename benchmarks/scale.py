@@ -12,6 +12,8 @@ prints, for N × M = 1,000 articles by default:
   built ``--repeat`` times (3 by default), each run printed with the machine's speed just
   before it, then the median;
 - the generator's share of that build;
+- plain Material building the same pages without the plugin (``explainer render --out``, then
+  ``mkdocs build``), and the plugin's build as a share of its time;
 - regeneration after one facts file changes (what ``mkdocs serve`` does after a save);
 - the curve: ``mkdocs build`` time at about 100, 300 and 1,000 pages;
 - the machine's speed before and after, as the time of a fixed loop of Python: a shared virtual
@@ -132,9 +134,11 @@ def incremental(project: Path, repeats: int = 5) -> tuple[float, float]:
     return sorted(walls)[len(walls) // 2], sorted(cpus)[len(cpus) // 2]
 
 
-def mkdocs_build(project: Path, repeat: int = 1) -> tuple[dict[str, float], int]:
+def mkdocs_build(
+    project: Path, repeat: int = 1, config: str = "mkdocs.yml"
+) -> tuple[dict[str, float], int]:
     """The full ``mkdocs build`` (median of ``repeat`` runs), and the number of pages it wrote."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", config]
     runs = []
     for _ in range(repeat):
         speed = _machine_speed()
@@ -146,8 +150,22 @@ def mkdocs_build(project: Path, repeat: int = 1) -> tuple[dict[str, float], int]
         )
         print("  runs: " + ", ".join(each))
     figures = {key: _median([r[key] for r in runs]) for key in runs[0] if key != "speed"}
-    pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
+    site = (project / config).parent / "site"
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     return figures, len(pages)
+
+
+def plain_material(project: Path, repeat: int) -> tuple[dict[str, float], int]:
+    """``mkdocs build`` of the same pages without the plugin: the project that ``explainer
+    render --out`` writes, built by MkDocs and Material alone."""
+    subprocess.run(
+        [sys.executable, "-m", "generator", "render", "content", "--out", "plain"],
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return mkdocs_build(project, repeat, "plain/mkdocs.yml")
 
 
 def _median(values: list[float]) -> float:
@@ -207,6 +225,13 @@ def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
         f"{pages} pages, peak memory {figures['peak_mb']:.0f} MB"
     )
     print(f"generator share of the build (CPU): {warm['cpu'] / figures['cpu']:.0%}")
+    plain, plain_pages = plain_material(project, repeat)
+    print(
+        f"plain Material, the same pages without the plugin (explainer render --out, then "
+        f"mkdocs build): {plain['wall']:.2f} s wall, {plain['cpu']:.2f} s CPU, {plain_pages} "
+        f"pages; the plugin's build, generation included, takes "
+        f"{figures['wall'] / plain['wall']:.2f} of its wall time"
+    )
     wall, cpu = incremental(project)
     print(
         f"regeneration after one facts file changes ({articles}-article story): "
