@@ -38,7 +38,7 @@ setup-test: $(BIN)/python setup-extract
 
 serve: setup
 	$(BIN)/explainer check content
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty --no-strict
 
 build: setup
 	$(BIN)/mkdocs build --strict

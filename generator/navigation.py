@@ -9,17 +9,25 @@ home page, which lists the stories, and every story page ends with the story's o
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import yaml
 
 from generator.corpus import Corpus
 from generator.layout import paths_for, shared_path, story_sections
+from generator.mdsource import inline_text
 from generator.mdtext import html_text
 from generator.render import NAV_STORY_LIMIT
 from generator.sharing import shared_entities
 
 
-def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
-    """MkDocs ``nav``: home, one section per story, hand-written pages, the reference."""
+def site_navigation(corpus: Corpus, hand_written: dict[str, str]) -> list[Any]:
+    """MkDocs ``nav``: home, one section per story, hand-written pages, the reference.
+
+    ``hand_written`` maps the path of each hand-written page but the home page to its Markdown:
+    its entry carries the page's title, so that the navigation does not depend on whether the
+    engine has read the page in this build (``serve --dirty`` reads only changed pages)."""
     nav: list[Any] = [{"Home": "index.md"}]
     stories = corpus.stories if len(corpus.stories) <= NAV_STORY_LIMIT else ()
     for story in stories:
@@ -30,10 +38,30 @@ def site_navigation(corpus: Corpus, hand_written: list[str]) -> list[Any]:
         nav.append({html_text(story.info.title): entries})
     if any(path.startswith("entities/") for path in _shared_paths(corpus)):
         nav.append({"In several stories": "entities/index.md"})
-    nav.extend(hand_written)
+    nav.extend(_entry(path, hand_written[path]) for path in sorted(hand_written))
     nav.append({"Reference": [{"Facts file": "reference/facts.md"}]})
     return nav
 
 
 def _shared_paths(corpus: Corpus) -> list[str]:
     return [shared_path(entity_id) for entity_id in shared_entities(corpus)]
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+
+
+def _entry(path: str, markdown: str) -> str | dict[str, str]:
+    """A page's navigation entry: ``{title: path}``, its title from its front matter or else
+    its first heading, as MkDocs finds it; the bare path when it has neither."""
+    front = _FRONT_MATTER.match(markdown)
+    if front is not None:
+        try:
+            meta = yaml.safe_load(front.group(1))
+        except yaml.YAMLError:
+            meta = None
+        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+            return {meta["title"]: path}
+        markdown = markdown[front.end() :]
+    heading = _HEADING.search(markdown)
+    return {inline_text(heading.group(1)): path} if heading else path

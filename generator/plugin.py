@@ -21,16 +21,21 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from generator import mdtext, verbatim
+from generator.corpus import cache_folder
 from generator.diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from generator.fragments import FragmentCache
 from generator.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
+from generator.searchindex import merged, read_entries, write_entries
+from generator.writer import write_if_changed
 
 log = get_plugin_logger("explainer")
 """MkDocs' plugin logger (ProperDocs' under ProperDocs): its warnings fail a ``--strict`` build."""
@@ -57,6 +62,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._result = BuildResult({}, [])
         self.verbatim: dict[str, list[str]] = {}
         self.generated: set[str] = set()
+        self.pages: set[str] = set()
+        self.rebuilt: set[str] = set()
+        self.previous_search: list[dict[str, Any]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -100,17 +108,46 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         listed = set(_nav_paths(nav)) if nav else None
         # Compared by the file each one becomes: 'about.md' and 'about/index.md' collide.
         taken = {file.dest_uri: file for file in files}
+        banner = self._banner_pages(result.pages) if self.dirty else set()
         for path, markdown in result.pages.items():
             in_nav = listed is None or path in listed
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-            self._add(
-                files, taken, File.generated(config, path, content=markdown, inclusion=inclusion)
-            )
+            text = _error_banner(self.errors) + markdown if path in banner else markdown
+            self._add(files, taken, self._generated(config, path, text.encode(), inclusion))
         for path, data in result.files.items():
-            self._add(files, taken, File.generated(config, path, content=data))
+            self._add(files, taken, self._generated(config, path, data))
         if nav:
             config.nav = nav
+        if self.dirty:
+            # A page's address as search entries give it: the home page's is "", not "./".
+            self.pages = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            self.previous_search, self.rebuilt = read_entries(index), set()
         return files
+
+    def _generated(
+        self,
+        config: MkDocsConfig,
+        path: str,
+        data: bytes,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+    ) -> File:
+        """A generated file: in memory; or, in a dirty build (``serve --dirty``), a file in the
+        cache that is rewritten only when it changes, so that MkDocs rebuilds only the pages
+        whose Markdown changed (it compares the source's time with the built page's)."""
+        if not self.dirty:
+            return File.generated(config, path, content=data, inclusion=inclusion)
+        cache = cache_folder(self._path(config, self.config.content_dir)) / "serve"
+        source = write_if_changed(cache, path, data)
+        return File.generated(config, path, abs_src_path=str(source), inclusion=inclusion)
+
+    def _banner_pages(self, pages: dict[str, str]) -> set[str]:
+        """In a dirty build, the pages that show the error banner: the home page and the pages
+        of each story with an error (the others are not rebuilt, so they could not)."""
+        if not self.errors:
+            return set()
+        stories = {part for error in self.errors for part in Path(error.path).parts}
+        return {path for path in pages if path == "index.md" or path.split("/")[0] in stories}
 
     def _add(self, files: Files, taken: dict[str, File], file: File) -> None:
         """Add a generated file, unless a file of the docs folder or theme is published there."""
@@ -143,7 +180,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     ) -> str:
         if page.file.generated_by:
             markdown, self.verbatim[page.file.src_uri] = verbatim.lift(markdown)
-        if not self.errors:
+        if not self.errors or self.dirty:  # a dirty build has the banner in the files
             return markdown
         return _error_banner(self.errors) + markdown
 
@@ -169,6 +206,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return address + anchor
 
         return verbatim.restore(html, pieces, link)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.rebuilt.add(page.url)  # a dirty build calls this for the pages it builds only
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.dirty or self.previous_search is None:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        current = read_entries(index)
+        if current is not None:
+            entries = merged(self.previous_search, current, self.rebuilt, self.pages)
+            write_entries(index, entries)
+            log.info("%d of %d pages built again", len(self.rebuilt), len(self.pages))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -219,12 +273,12 @@ def _nav_paths(nav: Any) -> list[str]:
     return []
 
 
-def _hand_written(files: Files) -> list[str]:
-    return sorted(
-        f.src_uri
+def _hand_written(files: Files) -> dict[str, str]:
+    return {
+        f.src_uri: f.content_string
         for f in files.documentation_pages()
         if not f.generated_by and f.src_uri != "index.md"
-    )
+    }
 
 
 def _error_banner(errors: list[Diagnostic]) -> str:

@@ -50,7 +50,7 @@ def project_files(
         **hand_written,
         **{f"{ASSETS}/{name}": text for name, text in assets.items()},
     }
-    nav = site_navigation(corpus, sorted(hand_written))
+    nav = site_navigation(corpus, dict(hand_written))
     config = _config(nav, sorted(assets), site_name, site_url)
     return {"mkdocs.yml": config, **{f"{DOCS}/{path}": text for path, text in docs.items()}}
 

@@ -60,6 +60,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def write_if_changed(folder: Path, relative: str, data: bytes) -> Path:
+    """``folder/relative`` holding ``data``: written (atomically) only if it holds something
+    else, so its modification time tells when its content last changed."""
+    path = folder / relative
+    try:
+        unchanged = path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        atomic_write(path, data)
+    return path
+
+
 def _umask() -> int:
     """The process's umask, read without changing it where the system allows."""
     with contextlib.suppress(OSError, ValueError):

@@ -7,8 +7,10 @@ it takes the banner away. HTTP is plain ``urllib``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -33,6 +35,7 @@ ORIGINAL_SUMMARY = "Antony Blinken hosted talks"
 EDITED_SUMMARY = "Antony Blinken convened talks"
 SPEAKER_LINE = "    speaker: us-official\n"
 BROKEN_SPEAKER_LINE = "    speaker: us-officail\n"
+ROLE = "    role: US Secretary of State\n"
 
 
 def free_port() -> int:
@@ -107,10 +110,15 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server(project: Path) -> Iterator[Server]:
+    yield from _serve(project)
+
+
+def _serve(project: Path, *options: str) -> Iterator[Server]:
+    """A running ``mkdocs serve --livereload`` of ``project``, stopped after use."""
     address = f"127.0.0.1:{free_port()}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address, *options],
         cwd=project,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -196,3 +204,91 @@ def test_serve_rebuilds_on_edit_and_survives_broken_facts(
         TIMEOUT,
     )
     assert server.process.poll() is None
+
+
+# ── An archive: serve --dirty rebuilds what an edit changes, and only that ─────────────────
+
+
+LIVERELOAD = re.compile(r"<script>\s*var livereload\s*=.*?</script>", re.S)
+
+
+def _archive(project: Path, copies: int) -> list[str]:
+    """``copies`` more stories, each a copy of the shipped one; all the stories' folders."""
+    story = project / "content" / STORY
+    for number in range(1, copies + 1):
+        copy = project / "content" / f"{STORY}-{number}"
+        shutil.copytree(story, copy)
+        info = copy / "story.yml"
+        info.write_text(info.read_text("utf-8").replace("title: ", f"title: ({number}) ", 1))
+    return [STORY, *(f"{STORY}-{number}" for number in range(1, copies + 1))]
+
+
+def _served_like_built(server: Server, built: Path, page: Path) -> tuple[str, str]:
+    relative = page.relative_to(built).as_posix()
+    address = relative.removesuffix("index.html")
+    status, served = server.get(address)
+    assert status == 200, address
+    return LIVERELOAD.sub("", served), page.read_text("utf-8")
+
+
+def _search_entries(text: str) -> list[tuple[str, str, str]]:
+    return sorted((d["location"], d["title"], d["text"]) for d in json.loads(text)["docs"])
+
+
+def test_serve_dirty_rebuilds_an_edited_story_as_a_fresh_build_would(
+    project: Path, tmp_path: Path
+) -> None:
+    stories = _archive(project, 3)
+    facts = project / "content" / STORY / "facts.yml"
+    original = facts.read_text("utf-8")
+    for server in _serve(project, "--dirty", "--no-strict"):
+        overview = f"{STORY}/"
+        wait_until(server, "the overview is served", shows(server, overview, "hosted talks"), 120)
+        # A summary (the overview) and a role (the person's page, the index of actors, …).
+        edited = original.replace(ORIGINAL_SUMMARY, EDITED_SUMMARY, 1)
+        edited = edited.replace(ROLE, "    role: Secretary of State\n", 1)
+        replace_file(facts, edited, tmp_path)
+        wait_until(server, "the edit shows", shows(server, overview, "convened talks"), TIMEOUT)
+        time.sleep(1.0)  # the rebuild's last files
+        rebuilt = re.findall(r"Building documentation", server.output)
+        built = _fresh_build(project, server.url)
+        pages = [built / "index.html", *sorted((built / STORY).rglob("index.html"))]
+        assert len(pages) > 30
+        for page in pages:
+            served, fresh = _served_like_built(server, built, page)
+            assert served == fresh, page.relative_to(built)
+        other = built / stories[1] / "index.html"
+        assert _served_like_built(server, built, other)[0] == other.read_text("utf-8")
+        status, index = server.get("search/search_index.json")
+        assert status == 200
+        fresh_index = (built / "search" / "search_index.json").read_text("utf-8")
+        assert _search_entries(index) == _search_entries(fresh_index)
+        assert len(rebuilt) == 2  # the first build and the edit's
+        again = re.search(r"explainer: (\d+) of (\d+) pages built again", server.output)
+        assert again, server.output
+        # The overview, the person's page and the pages that list the person or quote them.
+        assert 2 <= int(again[1]) <= 10 and int(again[2]) > 4 * len(pages)
+
+        # A broken edit: the banner over the last good pages of that story and the home page.
+        replace_file(facts, edited.replace(SPEAKER_LINE, BROKEN_SPEAKER_LINE, 1), tmp_path)
+        wait_until(server, "the banner shows", shows(server, overview, BANNER), TIMEOUT)
+        assert BANNER in server.get("")[1]
+        assert "convened talks" in server.get(overview)[1]
+        replace_file(facts, edited, tmp_path)
+        wait_until(server, "the banner goes", shows(server, overview, absent=(BANNER,)), TIMEOUT)
+        assert BANNER not in server.get("")[1]
+
+
+def _fresh_build(project: Path, url: str) -> Path:
+    """A plain ``mkdocs build`` of the project as it is now, addressed like the server."""
+    site = project.parent / "fresh-site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return site
