@@ -167,8 +167,13 @@ def _run_render(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    site = SiteAddress(arguments.site_url) if arguments.site_url else None
-    result = build(arguments.content, site=site)
+    # The project's pages are files (page.html): the downloads and structured data link them so.
+    site = (
+        SiteAddress(arguments.site_url, arguments.site_name, directory_urls=False)
+        if arguments.site_url
+        else None
+    )
+    result = build(arguments.content, site=site, directory_urls=False)
     _print(result.diagnostics)
     if result.pages is None:
         print(f"explainer render: {_summary(result.diagnostics)}; nothing written", file=sys.stderr)
@@ -187,19 +192,20 @@ def _run_render(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _project(arguments: argparse.Namespace, result: BuildResult) -> dict[str, str]:
-    from generator.project import project_files, read_tree
+def _project(arguments: argparse.Namespace, result: BuildResult) -> dict[str, str | bytes]:
+    from generator.project import project_files, read_tree, theme_overrides
 
     assert result.pages is not None and result.corpus is not None
-    theme = arguments.content.parent / "theme" / "assets"
+    theme = arguments.content.parent / "theme"
     return project_files(
         result.pages,
-        {path: data.decode("utf-8") for path, data in result.files.items()},
+        result.files,
         result.corpus,
         read_tree(arguments.content / "pages", (".md",)),
-        read_tree(theme, (".css", ".js")),
+        read_tree(theme / "assets", (".css", ".js")),
         arguments.site_name,
         arguments.site_url,
+        theme_overrides(theme),
     )
 
 

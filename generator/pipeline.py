@@ -10,7 +10,10 @@ from generator.corpus import Corpus, cache_folder, load_corpus
 from generator.diagnostics import Diagnostic
 from generator.exports import corpus_downloads
 from generator.feeds import corpus_feeds
+from generator.headmeta import page_heads, with_heads
+from generator.pageaddress import Addresses
 from generator.reference import reference_page
+from generator.sharecards import corpus_cards
 from generator.site import render_site
 
 
@@ -23,7 +26,8 @@ class BuildResult:
     corpus: Corpus | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     """Other generated files by path: each story's downloads (its facts, timeline, places and
-    quotes) and, when the site has an address, its Atom feed."""
+    quotes) and, when the site has an address, its Atom feed and the share cards (the site's
+    and each story's preview image)."""
 
 
 def build(
@@ -33,19 +37,30 @@ def build(
     site: SiteAddress | None = None,
     directory_urls: bool = True,
 ) -> BuildResult:
-    """Read every story in ``content_dir``, check it, and render the site's pages, downloads
-    and feeds. ``directory_urls``: pages will be served as ``page/`` rather than ``page.html``
-    (the downloads link them)."""
+    """Read every story in ``content_dir``, check it, and render the site's pages (with their
+    structured data and share tags in their front matter), downloads, feeds and share cards.
+    ``directory_urls``: pages will be served as ``page/`` rather than ``page.html`` (the
+    downloads link them)."""
     corpus, diagnostics = load_corpus(content_dir, now)
     if corpus is None:
         return BuildResult(None, diagnostics)
-    pages = render_site(
-        corpus, reference_page(), templates, feeds=site is not None, cache=cache_folder(content_dir)
+    cache = cache_folder(content_dir)
+    pages = render_site(corpus, reference_page(), templates, feeds=site is not None, cache=cache)
+    addresses = (
+        Addresses(_folder(site.url), site.name, site.directory_urls)
+        if site is not None
+        else Addresses(directory_urls=directory_urls)
     )
+    pages = with_heads(pages, page_heads(corpus, addresses))
     files = corpus_downloads(corpus, directory_urls)
     if site is not None:
         files.update(corpus_feeds(corpus, site.url, site.name, site.directory_urls))
+        files.update(corpus_cards(corpus, site.name, cache))
     return BuildResult(pages, diagnostics, corpus, files)
+
+
+def _folder(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)

@@ -29,20 +29,24 @@ from generator.navigation import site_navigation
 
 DOCS = "docs"
 ASSETS = "assets"
+OVERRIDES = "overrides"
 
 
 def project_files(
     pages: Mapping[str, str],
-    files: Mapping[str, str],
+    files: Mapping[str, str | bytes],
     corpus: Corpus,
     hand_written: Mapping[str, str],
     assets: Mapping[str, str],
     site_name: str = "Explainer",
     site_url: str | None = None,
-) -> dict[str, str]:
-    """Every file of the project by its path, ``mkdocs.yml`` and ``docs/…``.
+    overrides: Mapping[str, str] | None = None,
+) -> dict[str, str | bytes]:
+    """Every file of the project by its path, ``mkdocs.yml``, ``docs/…`` and ``overrides/…``.
 
-    ``hand_written`` and ``assets`` map paths (``about.md``; ``explainer.css``) to their text.
+    ``hand_written`` and ``assets`` map paths (``about.md``; ``explainer.css``) to their text;
+    ``overrides``, the theme's templates for the project (``main.html``, which adds the share
+    tags and structured data of ``explainer-head.html``, and ``sitemap.xml``), to theirs.
     """
     docs = {
         **{path: finish_links(path, text) for path, text in pages.items()},
@@ -51,8 +55,12 @@ def project_files(
         **{f"{ASSETS}/{name}": text for name, text in assets.items()},
     }
     nav = site_navigation(corpus, dict(hand_written))
-    config = _config(nav, sorted(assets), site_name, site_url)
-    return {"mkdocs.yml": config, **{f"{DOCS}/{path}": text for path, text in docs.items()}}
+    config = _config(nav, sorted(assets), site_name, site_url, bool(overrides))
+    return {
+        "mkdocs.yml": config,
+        **{f"{DOCS}/{path}": text for path, text in docs.items()},
+        **{f"{OVERRIDES}/{path}": text for path, text in (overrides or {}).items()},
+    }
 
 
 def finish_links(path: str, markdown: str) -> str:
@@ -77,7 +85,9 @@ def relative_url(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
-def _config(nav: list[Any], assets: list[str], site_name: str, site_url: str | None) -> str:
+def _config(
+    nav: list[Any], assets: list[str], site_name: str, site_url: str | None, overrides: bool
+) -> str:
     config: dict[str, Any] = {"site_name": site_name}
     if site_url:
         config["site_url"] = site_url
@@ -86,6 +96,7 @@ def _config(nav: list[Any], assets: list[str], site_name: str, site_url: str | N
         "use_directory_urls": False,
         "theme": {
             "name": "material",
+            **({"custom_dir": OVERRIDES} if overrides else {}),
             "language": "en",
             "font": False,  # no request to any other host
             "features": [
@@ -125,4 +136,23 @@ def read_tree(folder: Path, suffixes: tuple[str, ...]) -> dict[str, str]:
         path.relative_to(folder).as_posix(): path.read_text("utf-8")
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.suffix in suffixes
+    }
+
+
+PROJECT_THEME = {
+    "main.html": "plain/main.html",
+    "explainer-head.html": "explainer-head.html",
+    "sitemap.xml": "sitemap.xml",
+}
+"""The project's theme overrides, by name, and where each is in the theme folder: the page
+template with the share tags and structured data, and the sitemap with each page's last change
+(the theme's own ``main.html`` needs the plugin's ``{% cache %}`` tag)."""
+
+
+def theme_overrides(theme: Path) -> dict[str, str]:
+    """The text of each of :data:`PROJECT_THEME` that the theme folder has, by name."""
+    return {
+        name: (theme / path).read_text("utf-8")
+        for name, path in PROJECT_THEME.items()
+        if (theme / path).is_file()
     }

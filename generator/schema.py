@@ -258,7 +258,9 @@ class ArticleInfo(Model):
     title: ShortText | None = None
     """Headline to show (wire copy often has none)."""
     source: ShortText | None = None
-    """Who published or wrote it (``Wire service, translated``)."""
+    """Who published or wrote it (``Wire service, translated``). ``Written for this project``
+    marks an article the desk wrote from outside sources: its structured data names the site
+    as its author and the outside sources cited next to it as what it is based on."""
     url: Url | None = None
     """Where it was published, if online."""
     note: Text | None = None

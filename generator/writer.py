@@ -22,7 +22,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -177,8 +177,9 @@ class _Journal:
         self.path.unlink(missing_ok=True)
 
 
-def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
-    """Write ``pages`` under ``out``; remove pages of a previous run that are no longer made."""
+def write_pages(pages: Mapping[str, str | bytes], out: Path) -> WriteReport:
+    """Write ``pages`` (text, written as UTF-8, or bytes) under ``out``; remove pages of a
+    previous run that are no longer made."""
     outside = sorted(relative for relative in pages if not _is_inside(relative))
     if outside:
         raise ValueError(f"page path {outside[0]!r} is outside the output folder")
@@ -196,13 +197,13 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
 
 
 def _write_all(
-    pages: dict[str, str], out: Path, previous: dict[str, set[str]], journal: _Journal
+    pages: Mapping[str, str | bytes], out: Path, previous: dict[str, set[str]], journal: _Journal
 ) -> tuple[WriteReport, dict[str, str]]:
     report = WriteReport()
     manifest: dict[str, str] = {}
     for relative, text in sorted(pages.items()):
         target = out / relative
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         digest = _digest(data)
         if target.exists():
             current = target.read_bytes()
@@ -223,7 +224,7 @@ def _write_all(
 
 
 def _remove_unmade(
-    pages: dict[str, str], out: Path, previous: dict[str, set[str]], report: WriteReport
+    pages: Mapping[str, str | bytes], out: Path, previous: dict[str, set[str]], report: WriteReport
 ) -> None:
     """Remove files of earlier runs that are no longer made, unless edited since."""
     for relative, digests in sorted(previous.items()):

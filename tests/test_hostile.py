@@ -10,6 +10,8 @@ may leave the local server and nothing may be wider than the screen.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -104,10 +106,14 @@ class _LiveMarkup(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
+        self.structured_data: list[str] = []
+        """The text of each ``<script type="application/ld+json">``: data, checked apart."""
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        self._in_data = tag == "script" and ("type", "application/ld+json") in attrs
+        self._in_script = tag == "script" and not self._in_data
         if tag in ("iframe", "object", "embed", "base"):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
@@ -118,10 +124,12 @@ class _LiveMarkup(HTMLParser):
                 self.found.append(f"{tag} {name}={value}")
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in_script = self._in_data = False
 
     def handle_data(self, data: str) -> None:
-        if self._in_script and ("__pwned" in data or "alert(" in data):
+        if self._in_data:
+            self.structured_data.append(data)
+        elif self._in_script and ("__pwned" in data or "alert(" in data):
             self.found.append(f"script: {data[:80]}")
 
 
@@ -130,6 +138,24 @@ def test_no_content_script_handler_or_link_reaches_the_html(built_site: Path) ->
         parser = _LiveMarkup()
         parser.feed(html_path.read_text(encoding="utf-8"))
         assert parser.found == [], html_path
+
+
+def test_structured_data_holds_the_hostile_text_as_data(built_site: Path) -> None:
+    """Each page's JSON-LD is one script whose text has no ``<`` or ``>`` (escaped as ``\\u003c``,
+    so no ``</script>`` or ``<!--`` in a name can end it or hide the rest of the page), and the
+    JSON, read back, gives the hostile names exactly as written."""
+    names: set[str] = set()
+    for html_path in built_site.rglob("*.html"):
+        parser = _LiveMarkup()
+        parser.feed(html_path.read_text(encoding="utf-8"))
+        assert len(parser.structured_data) == 1, html_path
+        [text] = parser.structured_data
+        assert "<" not in text and ">" not in text, html_path
+        names |= set(re.findall(r'"(?:name|headline)": "((?:[^"\\]|\\.)*)"', text))
+    decoded = {json.loads(f'"{name}"') for name in names}
+    assert "<script>window.__pwned='name'</script>Evil Minister" in decoded
+    assert "Evil & <Country>" in decoded
+    assert any(n.startswith("<script>window.__pwned='story title'</script>") for n in decoded)
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))

@@ -5,6 +5,7 @@ Material's end of life must not stop a newsroom publishing."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -111,6 +112,15 @@ def test_each_engine_builds_the_rendered_project_with_every_link_resolving(
     overview = (copy / "site" / "armenia-azerbaijan-talks" / "index.html").read_text("utf-8")
     assert 'class="cite"' in overview
     assert 'href="sources/000_d5e6e064cd57f212.html#p1s1"' in overview
+    # The project's theme overrides give its pages the share tags and structured data too.
+    assert '<meta property="og:title" content="Armenia–Azerbaijan peace talks' in overview
+    [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', overview, re.S)
+    article = json.loads(data)["@graph"][0]
+    assert (article["@type"], article["url"], article["dateModified"]) == (
+        "Article",
+        "index.html",
+        "2023-05-04",
+    )
 
 
 def test_the_check_of_links_finds_a_broken_one(tmp_path: Path) -> None:
