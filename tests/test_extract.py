@@ -6,6 +6,7 @@ The labelled set lives in ``tests/extract_corpus/`` (see its README); the figure
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import sys
@@ -322,3 +323,39 @@ def _is_subsequence(lines: list[str], within: list[str]) -> bool:
     """Every curated line is still there, in order: comments, key order and values survive."""
     remaining = iter(within)
     return all(any(line == other for other in remaining) for line in lines)
+
+
+TEST_SET = CORPUS / "test"
+TEST_SET_SHA256 = "6c834a4d6f514c1a2410ac3af42729fb5f75f75f02966866c6d28a971a2fdb48"
+"""The extraction's held-out test set, written apart from its rules and from the development
+set (``dev/``): frozen. ``benchmarks/extract_quality.py`` prints its aggregate figures beside
+the development set's; never design a rule from it."""
+
+
+def test_the_extraction_test_set_is_frozen() -> None:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in TEST_SET.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(TEST_SET).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    assert digest.hexdigest() == TEST_SET_SHA256
+
+
+@pytest.mark.parametrize("folder", [CORPUS / "dev", TEST_SET])
+def test_each_labelled_set_is_consistent_with_its_articles(folder: Path) -> None:
+    """Every labelled alias, time expression and quote is the article's own text, in the
+    paragraph the label names, and every speaker is a labelled entity."""
+    articles = list(labelled_articles(folder))
+    assert len(articles) >= 12
+    for labelled in articles:
+        paragraphs = {
+            p.number: " ".join(s.text for s in p.sentences) for p in labelled.article.paragraphs
+        }
+        names = {entity["name"] for entity in labelled.gold["entities"]}
+        for entity in labelled.gold["entities"]:
+            for alias in entity.get("aliases") or []:
+                assert any(alias in text for text in paragraphs.values()), (labelled.name, alias)
+        for date in labelled.gold.get("dates") or []:
+            assert date["text"] in paragraphs[date["paragraph"]], (labelled.name, date)
+        for quote in labelled.gold.get("quotes") or []:
+            assert quote["text"] in paragraphs[quote["paragraph"]], (labelled.name, quote["text"])
+            assert quote["speaker"] is None or quote["speaker"] in names, labelled.name

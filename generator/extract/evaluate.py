@@ -7,6 +7,7 @@ dates by overlapping text in the same paragraph; quotes by overlapping text in t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,14 +39,20 @@ class Score:
     dates_predicted: int = 0
     quotes_right: int = 0
     quotes_gold: int = 0
+    speakers_given: int = 0
+    """Quotes with a label that the extractor gave a speaker."""
+    speakers_given_right: int = 0
     mistakes: list[str] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    """(confidence, right) of each drafted entity and each quote given a speaker."""
 
     def add(self, other: Score) -> None:
         """Add another article's counts to these."""
         for name in self.__dataclass_fields__:
-            if name != "mistakes":
+            if name not in ("mistakes", "confidences"):
                 setattr(self, name, getattr(self, name) + getattr(other, name))
         self.mistakes.extend(other.mistakes)
+        self.confidences.extend(other.confidences)
 
     @property
     def precision(self) -> float:
@@ -70,7 +77,25 @@ class Score:
 
     @property
     def quote_accuracy(self) -> float:
+        """Quotes given the labelled speaker, or none where the label has none."""
         return _ratio(self.quotes_right, self.quotes_gold)
+
+    @property
+    def speaker_precision(self) -> float:
+        """Of the speakers given, the share that are right (no speaker beats a wrong one)."""
+        return _ratio(self.speakers_given_right, self.speakers_given)
+
+    def reliability(
+        self, edges: tuple[float, ...] = (0.5, 0.8, 0.9)
+    ) -> list[tuple[str, int, float]]:
+        """(confidence bucket, items, share right) for the buckets between ``edges``."""
+        bounds = (0.0, *edges, 1.01)
+        rows = []
+        for low, high in itertools.pairwise(bounds):
+            inside = [right for value, right in self.confidences if low <= value < high]
+            label = f"{low:.1f}–{min(high, 1.0):.1f}"
+            rows.append((label, len(inside), _ratio(sum(inside), len(inside))))
+        return rows
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -138,6 +163,7 @@ def _score_entities(
     result.entity_true += len(matched)
     result.entity_predicted = len(drafts)
     result.predicted_true = len(used)
+    result.confidences += [(d.confidence, id(d) in used) for d in drafts]
     for draft in drafts:
         if id(draft) not in used:
             result.mistakes.append(f"extra entity {draft.name} ({draft.type})")
@@ -213,10 +239,20 @@ def _score_quotes(
             and _overlaps("", _key(q.text), _key(label["text"]))
         ]
         speaker = candidates[0].speaker if candidates else None
-        if speaker is not None and _key(speaker) in by_name.get(label["speaker"], set()):
+        wanted = label.get("speaker")
+        right = (
+            speaker is None
+            if wanted is None
+            else speaker is not None and _key(speaker) in by_name.get(wanted, set())
+        )
+        if speaker is not None:
+            result.speakers_given += 1
+            result.speakers_given_right += right
+            result.confidences.append((candidates[0].confidence, right))
+        if right:
             result.quotes_right += 1
         else:
-            result.mistakes.append(f"quote {label['text'][:40]!r}: {speaker} != {label['speaker']}")
+            result.mistakes.append(f"quote {label['text'][:40]!r}: {speaker} != {wanted}")
 
 
 @dataclass(frozen=True)
