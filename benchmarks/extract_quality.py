@@ -17,6 +17,7 @@ share right) of the drafted entities and of the quotes given a speaker. Then art
 second once the model is loaded.
 
     .venv/bin/python benchmarks/extract_quality.py [--mistakes dev|tuned] [--articles dev]
+        [--no-test]
 """
 
 from __future__ import annotations
@@ -51,12 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mistakes", choices=SHOWN, help="list every mismatch of a set")
     parser.add_argument("--articles", choices=SHOWN, help="figures per article of a set")
+    parser.add_argument(
+        "--no-test", action="store_true", help="leave the test set out (while working on rules)"
+    )
     arguments = parser.parse_args(argv)
+    sets = {n: f for n, f in SETS.items() if not (arguments.no_test and n == "test")}
     started = time.perf_counter()
     load_pipeline()
     gazetteer = load_gazetteer()
     print(f"model and gazetteer loaded in {time.perf_counter() - started:.2f} s")
-    articles = {name: list(labelled_articles(folder)) for name, folder in SETS.items()}
+    articles = {name: list(labelled_articles(folder)) for name, folder in sets.items()}
     totals = {}
     for name, labelled in articles.items():
         totals[name] = Score()
@@ -67,15 +72,16 @@ def main(argv: list[str] | None = None) -> int:
                 _article_row(one, result)
     counts = "  ".join(f"{name} {len(labelled):>3}" for name, labelled in articles.items())
     print(f"articles: {counts}")
-    print(f"{'':26}" + "".join(f"{name:>8}" for name in SETS) + f"{'dev−test':>10}")
+    gap = "dev−test" if "test" in sets else ""
+    print(f"{'':26}" + "".join(f"{name:>8}" for name in sets) + f"{gap:>10}")
     for label, attribute in ROWS:
-        values = [getattr(totals[name], attribute) for name in SETS]
-        gap = values[1] - values[2]
-        print(f"{label:26}" + "".join(f"{v:8.2f}" for v in values) + f"{gap:+10.2f}")
+        values = [getattr(totals[name], attribute) for name in sets]
+        difference = f"{values[1] - values[2]:+10.2f}" if gap else ""
+        print(f"{label:26}" + "".join(f"{v:8.2f}" for v in values) + difference)
     print("reliability (confidence → items, share right):")
-    rows = {name: totals[name].reliability() for name in SETS}
+    rows = {name: totals[name].reliability() for name in sets}
     for index, (bucket, _, _) in enumerate(rows["dev"]):
-        cells = "".join(f"{rows[n][index][1]:>6} {rows[n][index][2]:4.2f}" for n in SETS)
+        cells = "".join(f"{rows[n][index][1]:>6} {rows[n][index][2]:4.2f}" for n in sets)
         print(f"  {bucket:24}{cells}")
     if arguments.mistakes:
         for mistake in totals[arguments.mistakes].mistakes:
