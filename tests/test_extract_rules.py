@@ -156,3 +156,71 @@ def test_a_short_month_name_alone_is_not_a_month() -> None:
         ("on 5 Mar 2023", "2023-03-05", "day", False)
     ]
     assert resolve("It was signed in Dec 2021.")[0][1] == "2021-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The storm raged for six hours.", ("for six hours", "PT6H", "duration", False)),
+        ("The siege lasted 14 months.", ("14 months", "P14M", "duration", False)),
+        ("He faces about 7.5 years in jail.", ("about 7.5 years", "P7Y6M", "duration", True)),
+        ("The charge carries up to 20 years.", ("20 years", "P20Y", "duration", False)),
+        (
+            "The exile ended after more than two and a half years.",
+            ("more than two and a half years", "P2Y6M", "duration", True),
+        ),
+        (
+            "The speech ran for 3 minutes and 10 seconds.",
+            ("for 3 minutes and 10 seconds", "PT3M10S", "duration", False),
+        ),
+        ("It was a twelve-hour shift.", ("twelve-hour", "PT12H", "duration", False)),
+        (
+            "The firm had stood for almost a century.",
+            ("for almost a century", "P100Y", "duration", True),
+        ),
+        ("It may be months before the port reopens.", ("months", "PXM", "duration", True)),
+        (
+            "Prices had not risen so fast in eleven years.",
+            ("in eleven years", "P11Y", "duration", False),
+        ),
+    ],
+)
+def test_counted_durations(sentence: str, expected: tuple[str, str, str, bool]) -> None:
+    assert resolve(sentence) == [expected]
+
+
+def test_an_age_or_an_event_offset_is_not_a_duration() -> None:
+    assert resolve("A 52-year-old farmer was hurt.") == []
+    assert resolve("She came back two days later.") == []
+    assert resolve("They meet once a week.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor spoke this afternoon.", ("this afternoon", "2023-05-01", "day", False)),
+        (
+            "Earlier in the day the rain stopped.",
+            ("Earlier in the day", "2023-05-01", "day", False),
+        ),
+        ("He left yesterday evening.", ("yesterday evening", "2023-04-30", "day", False)),
+        (
+            "The army held the town from 1975 to 1979.",
+            ("from 1975 to 1979", "1975/1979", "range", False),
+        ),
+        (
+            "Growth slowed in the third quarter of 2011.",
+            ("in the third quarter of 2011", "2011-07/2011-09", "range", False),
+        ),
+        (
+            "The summit meets on June 8 and 9.",
+            ("on June 8 and 9", "2023-06-08/2023-06-09", "range", False),
+        ),
+        ("The bridge was built in 1883.", ("in 1883", "1883", "year", False)),
+        ("The raid began on Sept. 3, 2004.", ("on Sept. 3, 2004", "2004-09-03", "day", False)),
+    ],
+)
+def test_parts_of_days_spans_and_old_years(
+    sentence: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence) == [expected]

@@ -27,6 +27,7 @@ from generator.extract.timevalues import (
 )
 
 _MONTH_ABBREVIATIONS = {name[:3]: index for index, name in enumerate(MONTHS, start=1)}
+_MONTH_ABBREVIATIONS["sep"] = 9
 _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 
 
@@ -248,7 +249,8 @@ def resolve_this_period(match: re.Match[str], context: Context) -> TimeExpressio
 
 
 def resolve_deictic(match: re.Match[str], context: Context) -> TimeExpression:
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group(0).lower()]
+    word = match.group(0).split()[0].lower()
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
     return day_expression(match.group(0), match.start(), context.published + timedelta(days=offset))
 
 

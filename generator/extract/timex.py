@@ -17,6 +17,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from generator.extract.durations import BARE_PLURAL, COUNTED, resolve_bare, resolve_counted
+from generator.extract.periods import (
+    DAY_PAIR,
+    OLD_YEAR,
+    PART_OF_DAY,
+    QUARTER,
+    YEAR_SPAN,
+    resolve_day_pair,
+    resolve_part_of_day,
+    resolve_quarter,
+    resolve_year_span,
+)
 from generator.extract.timeresolvers import (
     resolve_ago,
     resolve_anchored,
@@ -38,7 +50,7 @@ from generator.extract.timevalues import MONTHS, NUMBERS, WEEKDAYS, Context, Tim
 _VAGUE = {"several", "a few", "few", "many", "some", "the past few", "the last few", "recent"}
 
 _WD = "|".join(WEEKDAYS)
-_MO = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS if m != "may")])
+_MO = "|".join([*MONTHS, r"sept\.?", *(m[:3] + r"\.?" for m in MONTHS if m != "may")])
 _NUM = r"\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 _QTY = rf"(?:{_NUM}|several|a few|few|many|some)"
 _UNIT = r"(?:day|week|month|year|decade)s?"
@@ -54,6 +66,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"\b(?:the\s+)?(?P<part>early|mid|late|mid-)?[\s-]*(?P<decade>1[89]\d0|20\d0|[2-9]0)s\b",
             resolve_decade,
         ),
+        (YEAR_SPAN, resolve_year_span),
+        (QUARTER, resolve_quarter),
+        (DAY_PAIR, resolve_day_pair),
+        (PART_OF_DAY, resolve_part_of_day),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", resolve_ago),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+earlier\b", resolve_earlier),
         (
@@ -68,7 +84,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"\b(?:by|of|lasting|within)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|later|earlier|after|before))",
             resolve_duration,
         ),
-        (rf"\b(?P<count>{_NUM})-(?P<unit>day|week|month|year)\b", resolve_duration),
+        (rf"\b(?P<count>{_NUM})-(?P<unit>day|week|month|year)\b(?!-old)", resolve_duration),
+        (COUNTED.pattern, resolve_counted),
+        (BARE_PLURAL.pattern, resolve_bare),
         (
             rf"\b(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})\s+(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?\b",
             resolve_day_span,
@@ -107,9 +125,13 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             r"\b(?:(?P<lead>in|since|by|until|from|during|before|after)\s+)?(?P<year>(?:19|20)\d\d)\b(?![%]|[,.]\d)",
             resolve_year,
         ),
-        (r"\b(?:yesterday|today|tonight|tomorrow)\b", resolve_deictic),
+        (OLD_YEAR, resolve_year),
         (
-            r"\bthe\s+(?:previous|following|next)\s+day\b|\bthe\s+day\s+(?:before|after)\b|\ba\s+day\s+(?:earlier|later)\b",
+            r"\b(?:yesterday|today|tonight|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night)\b)?",
+            resolve_deictic,
+        ),
+        (
+            r"\bthe\s+(?:previous|following|next)\s+(?:day|night)\b|\bthe\s+(?:night|evening)\s+before\b|\bthe\s+day\s+(?:before|after)\b|\ba\s+day\s+(?:earlier|later)\b",
             resolve_anchored,
         ),
     )

@@ -1,0 +1,95 @@
+"""Counted durations: a sentence's words in, ISO 8601 durations out.
+
+"three weeks", "for 17 hours", "about 12.5 years" (``P12Y6M``), "more than three and a half
+years", "for 9 minutes and 29 seconds" (``PT9M29S``), "a five-hour meeting" (``PT5H``), "for
+nearly a century" (``P100Y``), a bare "weeks" ("it would be weeks before…", ``PXW``). A hedge
+("about", "nearly", "more than", "just over") makes the value approximate; "over two days" used
+as "across two days" does not. "up to 40 years" is a bound, not a hedge. A count that
+dates an event ("two days later", "ten days ago") or an age ("46-year-old") is not a duration.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.timevalues import NUMBERS, Context, TimeExpression
+
+_UNITS = {
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "month": ("M", False),
+    "year": ("Y", False),
+    "decade": ("Y", False),
+    "century": ("Y", False),
+}
+"""Unit → (ISO designator, whether it belongs to the time part after ``T``)."""
+_SCALE = {"decade": 10, "century": 100}
+_HEDGES = (
+    r"more\s+than|just\s+over|just\s+under|nearly|almost|about|around|roughly|some|"
+    r"at\s+least|less\s+than|fewer\s+than|over"
+)
+_WORD_NUMBERS = "|".join(sorted(NUMBERS, key=len, reverse=True))
+_COUNT = rf"(?:\d+(?:\.\d+)?|{_WORD_NUMBERS})(?:\s+and\s+a\s+half)?"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?"
+_AFTER = r"(?!\s+(?:ago|later|earlier|old)\b|-old)"
+COUNTED = re.compile(
+    rf"\b(?:(?P<lead>for|over|in|within|during)\s+(?:the\s+(?:past|last|next)\s+)?)?"
+    rf"(?:(?P<hedge>{_HEDGES})\s+)?(?<![\d.,])(?P<count>{_COUNT})[\s-]+(?P<unit>{_UNIT})"
+    rf"(?:\s+and\s+(?P<count2>{_COUNT})\s+(?P<unit2>{_UNIT}))?\b{_AFTER}",
+    re.IGNORECASE,
+)
+BARE_PLURAL = re.compile(r"\b(?:be|take)\s+(?P<unit>weeks|months|years|days)\b")
+
+
+def resolve_counted(match: re.Match[str], _: Context) -> TimeExpression | None:
+    """A match of :data:`COUNTED` as a duration, or None for an article ("once a week")."""
+    lead, count_word = (match.group("lead") or "").lower(), match.group("count").lower()
+    if count_word in {"a", "an", "one"} and not (lead or match.group("hedge")):
+        return None  # "once a week", "one day he…": not a count
+    parts = [_part(count_word, match.group("unit"))]
+    if match.group("count2"):
+        parts.append(_part(match.group("count2").lower(), match.group("unit2")))
+    if any(part is None for part in parts):
+        return None
+    hedge = (match.group("hedge") or "").lower()
+    approximate = bool(hedge) and not (hedge == "over" and lead != "for")
+    value = _iso([part for part in parts if part is not None])
+    return TimeExpression(match.group(0), match.start(), value, "duration", approximate)
+
+
+def _part(count_word: str, unit_word: str) -> tuple[float, str] | None:
+    unit = unit_word.lower().rstrip("s").replace("centurie", "century")
+    half = count_word.endswith("and a half")
+    number_word = count_word.split()[0]
+    count = float(number_word) if number_word[0].isdigit() else NUMBERS.get(number_word)
+    if count is None:
+        return None
+    return (count + (0.5 if half else 0)) * _SCALE.get(unit, 1), unit
+
+
+def _iso(parts: list[tuple[float, str]]) -> str:
+    """ISO 8601 from (amount, unit) parts; a half year becomes six months."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        designator, is_time = _UNITS[unit]
+        whole = int(amount)
+        text = f"{whole}{designator}"
+        if amount != whole and unit in {"year", "decade", "century"}:
+            text += f"{round((amount - whole) * 12)}M"
+        if is_time:
+            time_part += text
+        else:
+            date_part += text
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def resolve_bare(match: re.Match[str], _: Context) -> TimeExpression:
+    """A match of :data:`BARE_PLURAL`: an uncounted span ("weeks"), approximate."""
+    unit = match.group("unit").lower().rstrip("s")
+    designator = _UNITS[unit][0]
+    return TimeExpression(
+        match.group("unit"), match.start("unit"), f"PX{designator}", "duration", True
+    )

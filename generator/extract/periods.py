@@ -1,0 +1,96 @@
+"""Time expressions the calendar rules of :mod:`generator.extract.timex` leave out: a match in,
+a resolved :class:`TimeExpression` out.
+
+Parts of the publication day ("this morning", "later today", "earlier in the day"), spans
+between two years ("between 1992 and 1995", "from 1989 to 1997"), a quarter of a year ("in the
+first quarter of 2009"), two days of one month ("on October 15 and 16") and a year before 1900
+after a preposition ("in 1850": a bare four-digit number that old is more often a count).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from generator.extract.timevalues import MONTHS, Context, TimeExpression, day_expression
+
+_MO = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS if m != "may"), r"sept\.?"])
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+PART_OF_DAY = (
+    r"\b(?:this|early\s+this|late\s+this)\s+(?:morning|afternoon|evening)\b"
+    r"|\b(?:earlier|later)\s+(?:today|in\s+the\s+day)\b"
+)
+YEAR_SPAN = (
+    r"\b(?:between\s+(?P<a>(?:1[5-9]|20)\d\d)\s+and|from\s+(?P<b>(?:1[5-9]|20)\d\d)\s+"
+    r"(?:to|until|through))\s+(?P<last>(?:1[5-9]|20)\d\d)\b"
+)
+QUARTER = (
+    rf"\b(?:in\s+)?the\s+(?P<which>{'|'.join(_QUARTERS)})\s+quarter\s+of\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+DAY_PAIR = (
+    rf"\b(?:(?:on|from)\s+)?(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})\s+(?:and|to)\s+"
+    r"(?P<d2>\d{1,2})\b(?!\s*(?:percent|%|people|,\d))"
+)
+OLD_YEAR = (
+    r"\b(?P<lead>in|since|by|until|from|during|before|after)\s+(?P<year>1[5-8]\d\d)\b(?![%]|[,.]\d)"
+)
+
+
+def resolve_part_of_day(match: re.Match[str], context: Context) -> TimeExpression:
+    """ "this afternoon", "earlier in the day": the publication day."""
+    return day_expression(match.group(0), match.start(), context.published)
+
+
+def resolve_year_span(match: re.Match[str], _: Context) -> TimeExpression:
+    """ "between 1992 and 1995" → ``1992/1995``."""
+    first, last = int(match.group("a") or match.group("b")), int(match.group("last"))
+    return TimeExpression(
+        match.group(0),
+        match.start(),
+        f"{first}/{last}",
+        "range",
+        False,
+        date(first, 1, 1),
+        date(last, 12, 31),
+    )
+
+
+def resolve_quarter(match: re.Match[str], _: Context) -> TimeExpression:
+    """ "the first quarter of 2009" → ``2009-01/2009-03``."""
+    year, quarter = int(match.group("year")), _QUARTERS[match.group("which").lower()]
+    first_month = 3 * quarter - 2
+    value = f"{year}-{first_month:02d}/{year}-{first_month + 2:02d}"
+    last = date(year + (quarter == 4), 1 if quarter == 4 else first_month + 3, 1)
+    last = date.fromordinal(last.toordinal() - 1)
+    return TimeExpression(
+        match.group(0), match.start(), value, "range", False, date(year, first_month, 1), last
+    )
+
+
+def resolve_day_pair(match: re.Match[str], context: Context) -> TimeExpression | None:
+    """ "on October 15 and 16" → one range; the year is the one nearest publication."""
+    month = _month(match.group("month"))
+    published = context.published
+    year = published.year
+    try:
+        first = date(year, month, int(match.group("d1")))
+        last = date(year, month, int(match.group("d2")))
+    except ValueError:
+        return None
+    if last <= first:
+        return None
+    return TimeExpression(
+        match.group(0),
+        match.start(),
+        f"{first.isoformat()}/{last.isoformat()}",
+        "range",
+        False,
+        first,
+        last,
+    )
+
+
+def _month(word: str) -> int:
+    return [m[:3] for m in MONTHS].index(word.lower().rstrip(".")[:3]) + 1
