@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +98,55 @@ def _replace(path: Path, text: str) -> None:
     temporary.replace(path)
 
 
-def measure(project: Path, edits: int, dirty: bool = True) -> dict[str, float | list[float]]:
+@dataclass(frozen=True)
+class Edit:
+    """Where an archive is edited: a story's facts file, a sentence of it and its new form
+    (with ``{n}`` for the edit's number), a word of the old form, and a line to break."""
+
+    story: str
+    sentence: str
+    edited: str
+    shows: str
+    """What the page holds after the edit (names in it are links: not across them)."""
+    old_word: str
+    line: str
+    broken_line: str
+
+
+SHIPPED = Edit(
+    STORY,
+    SUMMARY,
+    "Antony Blinken convened{n} talks",
+    "convened{n} talks",
+    "hosted talks",
+    "speaker: us-official",
+    "speaker: nobody-known",
+)
+SYNTHETIC = Edit(
+    "story-001",
+    "talks were held in the",
+    "talks were held{n} in the",
+    "talks were held{n} in the",
+    "held in the",
+    "type: country",
+    "type: kountry",
+)
+
+
+def make_synthetic(target: Path, stories: int, articles: int) -> Path:
+    """The project with the synthetic archive (``benchmarks/synthetic.py``) as its content."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_corpus
+
+    make_archive(target, 1)
+    shutil.rmtree(target / "content" / STORY)
+    write_corpus(target, stories, articles)
+    return target
+
+
+def measure(
+    project: Path, edits: int, dirty: bool = True, edit: Edit = SHIPPED
+) -> dict[str, float | list[float]]:
     """Serve ``project``, edit one facts file ``edits`` times; the seconds each step took."""
     address = f"127.0.0.1:{_port()}"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -118,23 +167,24 @@ def measure(project: Path, edits: int, dirty: bool = True) -> dict[str, float | 
     )
     try:
         url = f"http://{address}/"
-        overview = f"{url}{STORY}/"
+        overview = f"{url}{edit.story}/"
         _wait(url, "</html>")
         first = time.perf_counter() - started
-        facts = project / "content" / STORY / "facts.yml"
+        facts = project / "content" / edit.story / "facts.yml"
         original = facts.read_text("utf-8")
+        assert edit.sentence in original and edit.line in original
         times = []
-        for edit in range(edits):
-            word = f"convened{edit}"
+        for number in range(edits):
+            wanted = edit.edited.format(n=number)
             time.sleep(1.0)  # a save of a human: the last rebuild is over
-            _replace(facts, original.replace(SUMMARY, f"Antony Blinken {word} talks", 1))
-            times.append(_wait(overview, f"{word} talks"))
+            _replace(facts, original.replace(edit.sentence, wanted, 1))
+            times.append(_wait(overview, edit.shows.format(n=number)))
         time.sleep(1.0)
-        _replace(facts, original.replace("speaker: us-official", "speaker: nobody-known", 1))
+        _replace(facts, original.replace(edit.line, edit.broken_line, 1))
         broken = _wait(overview, BANNER)
         time.sleep(1.0)
         _replace(facts, original)
-        fixed = _wait(overview, "hosted talks", absent=BANNER)
+        fixed = _wait(overview, edit.old_word, absent=BANNER)
         return {"first": first, "edits": times, "broken": broken, "fixed": fixed}
     finally:
         server.terminate()
@@ -172,35 +222,49 @@ def _build_seconds(project: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        nargs=2,
+        metavar=("STORIES", "ARTICLES"),
+        help="also the synthetic archive of STORIES × ARTICLES (20 50: 1,000 articles)",
+    )
     parser.add_argument("--edits", type=int, default=5, help="edits per archive (default 5)")
     parser.add_argument(
         "--whole", action="store_true", help="serve without --dirty: every edit rebuilds all"
     )
     options = parser.parse_args(argv)
-    medians = {}
-    for copies in options.copies:
+    archives: list[tuple[str, int, Edit]] = [
+        (f"{n} cop{'y' if n == 1 else 'ies'} of the shipped story", n, SHIPPED)
+        for n in options.copies
+    ]
+    if options.synthetic:
+        stories, articles = options.synthetic
+        archives.append((f"synthetic, {stories} × {articles} articles", -1, SYNTHETIC))
+    medians: dict[str, float] = {}
+    for name, copies, edit in archives:
         with tempfile.TemporaryDirectory() as folder:
-            project = make_archive(Path(folder) / "project", copies)
-            pages = sum(1 for _ in (project / "content").glob("*/story.yml"))
+            target = Path(folder) / "project"
+            if copies > 0:
+                project = make_archive(target, copies)
+            else:
+                project = make_synthetic(target, *options.synthetic)
             build = _build_seconds(project)
-            figures = measure(project, options.edits, dirty=not options.whole)
+            figures = measure(project, options.edits, dirty=not options.whole, edit=edit)
         edits = figures["edits"]
         assert isinstance(edits, list)
-        medians[copies] = statistics.median(edits)
+        medians[name] = statistics.median(edits)
         print(
-            f"{copies:3d} stor{'y' if pages == 1 else 'ies'}: "
-            f"mkdocs build {build:.1f} s, first serve {figures['first']:.1f} s; "
-            f"edit to visible {medians[copies]:.2f} s median "
+            f"{name}: mkdocs build {build:.1f} s, first serve {figures['first']:.1f} s; "
+            f"edit to visible {medians[name]:.2f} s median "
             f"({', '.join(f'{t:.2f}' for t in edits)}); broken edit to banner "
             f"{figures['broken']:.2f} s, fix to page {figures['fixed']:.2f} s",
             flush=True,
         )
-    smallest = min(medians)
-    for copies, median in medians.items():
-        if copies != smallest:
-            print(
-                f"edit to visible, {copies} stories / {smallest}: {median / medians[smallest]:.2f}"
-            )
+    first = next(iter(medians))
+    for name, median in medians.items():
+        if name != first:
+            print(f"edit to visible, {name} / {first}: {median / medians[first]:.2f}")
     return 0
 
 

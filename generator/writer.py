@@ -41,10 +41,11 @@ class WriteReport:
     kept: list[str] = field(default_factory=list)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: all or nothing.
 
-    The file gets the mode a newly created file gets under the process's umask.
+    The file gets the mode a newly created file gets under the process's umask. ``durable``:
+    on the disk before the rename (a cache, which may be lost, need not wait for that).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -53,7 +54,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -61,15 +63,16 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def write_if_changed(folder: Path, relative: str, data: bytes) -> Path:
-    """``folder/relative`` holding ``data``: written (atomically) only if it holds something
-    else, so its modification time tells when its content last changed."""
+    """``folder/relative`` holding ``data``: written (atomically, not waiting for the disk:
+    it is a cache) only if it holds something else, so its modification time tells when its
+    content last changed."""
     path = folder / relative
     try:
         unchanged = path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         unchanged = False
     if not unchanged:
-        atomic_write(path, data)
+        atomic_write(path, data, durable=False)
     return path
 
 
