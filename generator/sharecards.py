@@ -31,7 +31,7 @@ from generator.writer import atomic_write
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
-DRAWING = "1"
+DRAWING = "2"
 """The drawing's version: change it when the layout below changes, and every card is redrawn."""
 FONT_PACKAGE = "fontpkg_noto_sans"
 FONT_FILE = ("files", "NotoSans[wdth,wght].ttf")
@@ -106,7 +106,8 @@ def draw(card: ShareCard) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     canvas = ImageDraw.Draw(image)
     canvas.rectangle((0, 0, 16, HEIGHT), fill=ACCENT)
-    canvas.text((MARGIN, 64), card.site_name, font=_font(34, 600), fill=MUTED)
+    if card.site_name != card.title:  # the site's own card has its name as the title
+        canvas.text((MARGIN, 64), card.site_name, font=_font(34, 600), fill=MUTED)
     size, lines = _fit(card.title)
     title_font = _font(size, 700)
     line_height = round(size * 1.2)
