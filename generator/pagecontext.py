@@ -22,6 +22,7 @@ from generator.fieldtypes import ExternalSource, Point, is_allowed_url
 from generator.linker import Found, NameFinder
 from generator.refchecks import resolve_sentence
 from generator.schema import Event
+from generator.segment import split_sentences
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,13 @@ class PageContext:
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
         return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+    def takeaway(self, point: Point) -> Markup:
+        """A cited statement with its first sentence in bold: a takeaway of "What we know"."""
+        first, *rest = split_sentences(point.text) or [point.text]
+        lead = Markup(f"**{self.prose(first)}**")
+        body = f" {self.prose(' '.join(rest))}" if rest else ""
+        return Markup(f"{lead}{body} {self.cite(point.sources)}")
 
 
 def _text(value: object) -> Markup:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from generator.article import Article
@@ -243,6 +244,20 @@ class StoryView:
         if not days:
             return label
         return f"{label}, as of {to_fuzzy_date(When(date=max(days).date().isoformat())).label()}"
+
+    def upcoming_events(self) -> list[Event]:
+        """What happens next, as the sources tell it: the events still to come as of the
+        story's latest update (scheduled, or dated after it), in date order."""
+        latest = self.latest_update()
+        if latest is None:
+            return []
+        after = date.fromisoformat(latest)
+        coming = [
+            e
+            for e in self.facts.events
+            if e.stage == "scheduled" or self.story.dates[e.id].first_day() > after
+        ]
+        return self.sorted_events(e.id for e in coming if e.stage not in ("ended", "cancelled"))
 
     def latest_update_label(self) -> str:
         """:meth:`latest_update` as a reader sees it (empty when the story has no date)."""

@@ -128,3 +128,35 @@ def test_map_geometry_rules(check: Check) -> None:
         "add the area's rough centre",
         f"{FACTS}:15:11: error[invalid-value]: only places have 'path'",
     ]
+
+
+def test_what_happens_next_names_the_events_still_to_come(
+    tmp_path: Path, make_story: Callable[..., Path], now: datetime
+) -> None:
+    """As of the 1 May article, the talks' last day (Thursday 4 May) is still to come: the
+    overview's "What we know" box says so, dated and cited; once it has ended, it does not."""
+    from generator.pipeline import build
+
+    facts = dedent(
+        """\
+        summary:
+          - text: The foreign ministers of Armenia and Azerbaijan met for talks.
+            sources: [p1s1]
+        events:
+          - id: last-day
+            title: Last day of the talks
+            when: {date: 2023-05-04}
+            stage: scheduled
+            sources: [p1s1]
+        """
+    )
+    pages = build(make_story(tmp_path, facts), now=now).pages
+    assert pages is not None
+    overview = pages["story/index.md"]
+    assert '!!! note what-we-know "What we know, as of 1 May 2023"' in overview
+    nexts = [line for line in overview.splitlines() if "What happens next" in line]
+    assert len(nexts) == 1 and "Last day of the talks" in nexts[0] and "4 May 2023" in nexts[0]
+    assert 'class="cite"' in nexts[0]
+    ended = facts.replace("stage: scheduled", "stage: ended")
+    pages = build(make_story(tmp_path, ended), now=now).pages
+    assert pages is not None and "What happens next" not in pages["story/index.md"]

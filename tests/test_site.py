@@ -377,6 +377,31 @@ def test_article_artifacts_are_inside_their_admonition(html_pages: dict[str, Nod
     )
 
 
+def test_the_overview_opens_with_what_we_know_as_of_its_date(
+    html_pages: dict[str, Node],
+) -> None:
+    """The first block after the title and its date and topics is the "What we know" box,
+    dated, holding a takeaway per summary point, each in bold and cited."""
+    body = article_of(html_pages[PAGES["overview"]])
+    blocks = [
+        n
+        for n in body.children
+        if isinstance(n, Node)
+        and n.tag not in ("h1", "a")
+        and not n.classes & {"story-updated", "story-tags"}
+    ]
+    first = blocks[0]
+    assert {"admonition", "what-we-know"} <= first.classes, first.describe()
+    assert first.find_all("p", "admonition-title")[0].text() == "What we know, as of 4 May 2023"
+    takeaways = first.find_all("li")
+    assert 3 <= len(takeaways) <= 5
+    for takeaway in takeaways:
+        assert takeaway.find_all("strong") and takeaway.find_all("a", "cite"), takeaway.describe()
+    headings = [h.text().strip() for h in body.find_all("h2")]
+    glance = next(i for i, h in enumerate(headings) if h.startswith("At a glance"))
+    assert glance < next(i for i, h in enumerate(headings) if h.startswith("What's new"))
+
+
 # ── Links, search ──────────────────────────────────────────────────────────────────────────────
 
 
