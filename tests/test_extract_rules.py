@@ -1,5 +1,5 @@
-"""The extractor's rule parts on their own: time expressions under news conventions, and the
-gazetteer. No NLP model is needed here."""
+"""The extractor's rule parts on their own: time expressions under news conventions and the
+gazetteer (no NLP model needed), then the entity and quote rules on short articles written here."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from datetime import date
 
 import pytest
 
+from generator.article import parse_article
+from generator.extract.dateline import find_dateline
+from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
 from generator.extract.timevalues import Context
 from generator.extract.timex import find_time_expressions
@@ -224,3 +227,71 @@ def test_parts_of_days_spans_and_old_years(
     sentence: str, expected: tuple[str, str, str, bool]
 ) -> None:
     assert resolve(sentence) == [expected]
+
+
+def drafted(*paragraphs: str) -> Extraction:
+    """Extract a short article written for a test (published on a Monday)."""
+    text = "\n".join(paragraphs) + "\n#x\n2023-05-01 10:00:00\n"
+    return extract(parse_article(text, "a", "a.txt")[0])
+
+
+def entity_types(extraction: Extraction) -> dict[str, str]:
+    return {draft.name: draft.type for draft in extraction.entities}
+
+
+def test_a_dateline_names_a_place_and_an_agency() -> None:
+    found = find_dateline("PORT LOUIS, Aug. 3 (Newswire) — The port reopened.")
+    assert found is not None
+    assert (found.place_name, found.agency) == ("Port Louis", "Newswire")
+    assert find_dateline("Oslo — a word") is None  # a title-case place needs its date
+    types = entity_types(drafted("LYON, March 2 (Newswire) — Lyon's mayor opened the bridge."))
+    assert types["Lyon"] == "place"
+    assert types["Newswire"] == "organisation"
+    assert "LYON" not in types
+
+
+def test_a_name_ending_in_an_organisation_or_place_word_takes_that_type() -> None:
+    types = entity_types(
+        drafted(
+            "Members of the Green Harvest Party met at Marlow Castle on Monday.",
+            "The talks were held in Fenwick Buildings, officials said.",
+        )
+    )
+    assert types["Green Harvest Party"] == "organisation"
+    assert types["Marlow Castle"] == "place"
+    assert types["Fenwick Buildings"] == "place"
+
+
+def test_the_body_a_title_belongs_to_is_not_its_holder() -> None:
+    types = entity_types(
+        drafted("Tom Reed, leader of the Northern Farmers Union, rejected the plan.")
+    )
+    assert types["Tom Reed"] == "person"
+    assert types["Northern Farmers Union"] == "organisation"
+
+
+def test_a_name_qualifying_a_title_is_an_organisation() -> None:
+    types = entity_types(drafted("The Lega Nord leader, Ian Moor, said the vote was lost."))
+    assert types["Lega Nord"] == "organisation"
+
+
+def test_a_cut_name_is_joined_and_a_coordinated_one_split() -> None:
+    names = set(entity_types(drafted("Lenders such as Lloyds and Bank of Japan lost money.")))
+    assert {"Lloyds", "Bank of Japan"} <= names
+    assert not any(name.endswith(" of") or " and " in name for name in names)
+
+
+def test_an_elided_pair_gives_two_entities() -> None:
+    types = entity_types(drafted("Exports to North and South America fell on Monday."))
+    assert types["North America"] == types["South America"] == "place"
+
+
+def test_short_forms_of_an_organisation_link_to_it() -> None:
+    extraction = drafted(
+        "The Coastal Relief Agency sent boats. CRA officials said more were needed.",
+        "Fenwick Holdings collapsed on Monday. Fenwick had sought a buyer.",
+    )
+    names = {draft.name: draft.aliases for draft in extraction.entities}
+    assert "CRA" in names["Coastal Relief Agency"]
+    assert "Fenwick" in names["Fenwick Holdings"]
+    assert "CRA" not in names and "Fenwick" not in names

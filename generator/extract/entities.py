@@ -9,13 +9,21 @@ entity of its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name
+from generator.extract.entitytypes import (
+    LOCATIVE,
+    type_by_context,
+    type_by_words,
+)
 from generator.extract.gazetteer import Gazetteer, Known
-from generator.extract.namespans import name_spans
+from generator.extract.namespans import ORGANISATION_HEADS, name_spans
 from generator.extract.nlp import lemma
+from generator.extract.orglinks import link_organisation
 from generator.extract.roles import (
     Role,
     coordinated_role,
@@ -29,39 +37,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-_LOCATIVE_PLACES = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "around",
-    "across",
-    "into",
-    "toward",
-    "towards",
-    "through",
-    "inside",
-    "within",
-}
-_LOCATIVE = _LOCATIVE_PLACES | {"to", "from", "via", "beyond", "off", "of"}
+_LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
 """Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_PLACE_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "port",
-    "district",
-    "capital",
-    "state",
-    "county",
-    "area",
-    "island",
-    "border",
-    "crossing",
-}
+_COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
+_ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
 
 def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTable:
@@ -71,16 +51,66 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         (paragraph, span)
         for paragraph in analysed.paragraphs
         for span in name_spans(paragraph, gazetteer)
+        if span.start_char >= _record_dateline(paragraph, table, gazetteer)
     ]
     people = _introduce_people(names, gazetteer)
     for paragraph, span in names:
+        if _record_elided(paragraph, span, table, gazetteer):
+            continue
         draft = _resolve(span, people, gazetteer)
+        draft = link_organisation(draft, table) if draft is not None else None
         if draft is not None:
             table.record(draft, paragraph, span)
     for paragraph in analysed.paragraphs:
         _find_anonymous(paragraph, table, gazetteer)
         _find_descriptions(paragraph, table, gazetteer)
     return table
+
+
+def _record_elided(
+    paragraph: ParagraphDoc, span: Span, table: EntityTable, gazetteer: Gazetteer
+) -> bool:
+    """ "East and West Germany", "North and South America": two entities under full names."""
+    match = _ELIDED.match(span.text)
+    if match is None:
+        return False
+    for index, part in enumerate((match.group(1), match.group(2))):
+        name = f"{part} {match.group(3)}"
+        known = gazetteer.lookup(name)
+        kind = "country" if known is not None and known.kind == "country" else "place"
+        draft = EntityDraft(known.name if known else name, kind, confidence=0.6)
+        if index == 0:
+            table.record(draft, paragraph, span[:1], alias=False)
+        else:
+            table.record(draft, paragraph, span[2:])
+    return True
+
+
+def _record_dateline(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> int:
+    """Record a dateline's place and agency; the offset where the paragraph's other names start.
+
+    The region after the place ("DAYTON, Ohio,") is left to the model, so names start there.
+    """
+    dateline = find_dateline(paragraph.doc.text)
+    if dateline is None:
+        return 0
+    doc = paragraph.doc
+    known = gazetteer.lookup(dateline.place_name)
+    name = clean_name(known.name if known else dateline.place_name)
+    organisation = (known is not None and known.kind == "organisation") or (
+        name.split()[-1] in ORGANISATION_HEADS
+    )
+    kind = "organisation" if organisation else "place"
+    place = doc.char_span(0, len(dateline.place), alignment_mode="expand")
+    if place is not None:
+        table.record(EntityDraft(name, kind), paragraph, place)
+    if dateline.agency:
+        start = doc.text.index(f"({dateline.agency})") + 1
+        agency = doc.char_span(start, start + len(dateline.agency), alignment_mode="expand")
+        if agency is not None:
+            table.record(EntityDraft(dateline.agency, "organisation"), paragraph, agency)
+    region = doc.text.find(dateline.region) if dateline.region else -1
+    return region if region > 0 else dateline.end
 
 
 def _introduce_people(
@@ -93,8 +123,10 @@ def _introduce_people(
         text = clean_name(span.text)
         if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
             continue
+        if type_by_words(span) or _names_a_body(span):
+            continue
         role = _role_of(span, gazetteer, previous_role)
-        if span.label_ != "PERSON" and role is None:
+        if role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
         person = people.get(text) or EntityDraft(text, "person")
         if role and person.role is None:
@@ -140,13 +172,15 @@ def _resolve(
     known = gazetteer.lookup(text)
     if known is not None:
         return _known_entity(span, known, gazetteer)
+    if (kind := type_by_words(span)) is not None:
+        return EntityDraft(text, kind, confidence=0.6)
     person = people.get(text) or people.get(text.split()[-1] if text else "")
     if person is None and len(text.split()) == 1:
         person = _by_given_name(text, people)
     if person is not None:
         return person
-    if _is_place_by_context(span):
-        return EntityDraft(text, "place", confidence=0.6)
+    if (kind := type_by_context(span, gazetteer)) is not None:
+        return EntityDraft(text, kind, confidence=0.6)
     if span.label_ == "PERSON":
         return EntityDraft(text, "person", confidence=0.6)
     if span.label_ == "ORG" and not _inside_title(span):
@@ -162,15 +196,10 @@ def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | N
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _is_place_by_context(span: Span) -> bool:
-    """ "the city of Ohrid", "ports of Odesa", "in Shire": an unknown name used as a place."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACES:
-        return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in _PLACE_NOUNS:
-        return True
-    return root.dep_ == "appos" and lemma(head) in _PLACE_NOUNS
+def _names_a_body(span: Span) -> bool:
+    """ "leader of the Ulster Unionist Party": a name the model did not call a person, after
+    "of", is the body the title belongs to, not the title's holder."""
+    return span.label_ != "PERSON" and span.start > 0 and span.doc[span.start - 1].lower_ == "of"
 
 
 def _known_entity(span: Span, known: Known, gazetteer: Gazetteer) -> EntityDraft | None:

@@ -106,6 +106,8 @@ def load_gazetteer() -> Gazetteer:
         _register(
             gazetteer, metonym["name"], Known("capital", metonym["name"], metonym["stands_for"])
         )
+    for part in _data("supplement.yml").get("subnational", []):
+        _register(gazetteer, part, Known("place", part))
     for country in _countries():
         _register_country(gazetteer, country)
     for organisation in _data("organisations.yml")["organisations"]:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _FORCES = {"army", "military", "navy"}
-_ORGANISATION_HEADS = {
+ORGANISATION_HEADS = {
     "Ministry",
     "Agency",
     "Bank",
@@ -52,6 +52,9 @@ _ORGANISATION_HEADS = {
     "Programme",
     "Program",
 }
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
+_OPEN_ENDS = {"of", "for", "and", "the"}
+"""Words a whole name never ends with: a span ending in one was cut short ("Bank of")."""
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
 
 
@@ -74,6 +77,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
     spans = [_extend_name(_without_honorific(span), taken) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
+    spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     return sorted(filter_spans([span for span in spans if len(span)]), key=lambda span: span.start)
 
 
@@ -84,7 +88,7 @@ def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
 
     found = []
     for token in doc:
-        if token.text not in _ORGANISATION_HEADS or token.i in people:
+        if token.text not in ORGANISATION_HEADS or token.i in people:
             continue
         start = token.i
         while start > 0 and start - 1 not in people and _capitalised(doc[start - 1]):
@@ -123,9 +127,58 @@ def _without_honorific(span: Span) -> Span:
     from spacy.tokens import Span
 
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in HONORIFICS:
+    while start < span.end - 1 and span.doc[start].lower_ in HONORIFICS | {"the"}:
         start += 1
+    if start < span.end and span.doc[start - 1].lower_ == "the" and start - 1 == span.start:
+        start -= 1  # "the Kremlin": only an honorific goes
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
+
+
+def _join_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Bank of" + "America" → "Bank of America": the gazetteer's ruler cuts such names."""
+    from spacy.tokens import Span
+
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and _continues(doc, previous, span):
+            joined[-1] = Span(doc, previous.start, span.end, label=previous.label_)
+            continue
+        joined.append(span)
+    return [span for span in joined if span[-1].lower_ not in _OPEN_ENDS]
+
+
+def _continues(doc: Doc, previous: Span, span: Span) -> bool:
+    """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
+    America" (an elided pair, split later into its two names)."""
+    between = doc[previous.end : span.start].text.lower()
+    if previous[-1].lower_ == "and":
+        return len(previous) == 2 and previous[0].text in _COMPASS and not between
+    organisation = any(t.text in ORGANISATION_HEADS for t in previous)
+    return organisation and previous[-1].lower_ in {"of", "the"} and between in {"", "the"}
+
+
+def _split_coordinated(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """ "Barclays and Bank of America" → two names, unless the whole is one the gazetteer knows."""
+    from spacy.tokens import Span
+
+    result: list[Span] = []
+    for span in spans:
+        conjunctions = [t.i for t in span if t.lower_ == "and"]
+        if (
+            len(conjunctions) != 1
+            or gazetteer.lookup(span.text)
+            or span.label_ != "ORG"
+            or not (span.start < conjunctions[0] < span.end - 1)
+            or not span.doc[conjunctions[0] + 1].is_title
+        ):
+            result.append(span)
+            continue
+        result += [
+            Span(span.doc, span.start, conjunctions[0], label=span.label_),
+            Span(span.doc, conjunctions[0] + 1, span.end, label=span.label_),
+        ]
+    return result
 
 
 def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
