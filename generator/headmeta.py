@@ -32,10 +32,24 @@ _story_heads: dict[str, tuple[tuple[object, ...], dict[str, Head]]] = {}
 """The last heads made for each story, with the key they were made for."""
 
 
+_pages_with_heads: dict[str, tuple[str, Head, str]] = {}
+"""Each page's last Markdown and head, with the page made of them: a page whose Markdown and
+head are unchanged is the very same string (as :func:`generator.render.render_stories` keeps
+an unchanged story's pages)."""
+
+
 def with_heads(pages: dict[str, str], heads: dict[str, Head]) -> dict[str, str]:
     """``pages`` with each page's head keys added to its front matter (a key the page sets
     itself is kept)."""
-    return {path: _with_head(text, heads.get(path, {})) for path, text in pages.items()}
+    made = {}
+    for path, text in pages.items():
+        head = heads.get(path, {})
+        kept = _pages_with_heads.get(path)
+        if kept is None or kept[0] is not text or kept[1] != head:
+            kept = (text, head, _with_head(text, head))
+            _pages_with_heads[path] = kept
+        made[path] = kept[2]
+    return made
 
 
 def _with_head(markdown: str, head: Head) -> str:

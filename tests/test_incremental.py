@@ -145,8 +145,9 @@ def test_an_edited_template_renders_again(tmp_path: Path) -> None:
     quotes.write_text("# Quotes, version two, longer\n", "utf-8")
     second = build(content, NOW, overrides).pages
     assert first is not None and second is not None
-    assert first["first/quotes.md"] == "# Quotes, version one\n"
-    assert second["first/quotes.md"] == "# Quotes, version two, longer\n"
+    # The page is the template's Markdown under the front matter of its structured data.
+    assert first["first/quotes.md"].endswith("\n---\n\n# Quotes, version one\n")
+    assert second["first/quotes.md"].endswith("\n---\n\n# Quotes, version two, longer\n")
 
 
 def test_the_jinja_environment_is_built_once_per_process() -> None:
