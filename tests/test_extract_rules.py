@@ -295,3 +295,25 @@ def test_short_forms_of_an_organisation_link_to_it() -> None:
     assert "CRA" in names["Coastal Relief Agency"]
     assert "Fenwick" in names["Fenwick Holdings"]
     assert "CRA" not in names and "Fenwick" not in names
+
+
+def test_an_unattributed_quote_gets_no_speaker_outside_its_speaker_paragraph() -> None:
+    quotes = drafted(
+        "Health Minister Ruth Olsen said on Monday that the clinics were “ready”.",
+        "Queues formed outside. “Nobody told us anything.”",
+    ).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("ready", "Ruth Olsen"),
+        ("Nobody told us anything.", None),
+    ]
+
+
+def test_confidence_follows_the_rule_that_made_the_draft() -> None:
+    extraction = drafted(
+        "Finance Minister Ruth Olsen met Karl Brandt in Paris on Monday.",
+        "Mr Brandt said the European Union would help.",
+    )
+    confidence = {draft.name: draft.confidence for draft in extraction.entities}
+    assert confidence["Ruth Olsen"] == 0.9  # a title names her office
+    assert confidence["Karl Brandt"] == 0.8  # a full name, no role
+    assert confidence["European Union"] == 0.95  # the gazetteer knows it
