@@ -23,7 +23,8 @@ from generator.sharing import shared_entities
 
 
 def site_navigation(corpus: Corpus, hand_written: dict[str, str]) -> list[Any]:
-    """MkDocs ``nav``: home, one section per story, hand-written pages, the reference.
+    """MkDocs ``nav``: home, one section per story, hand-written pages. (The facts file's
+    reference is for editors: it is left out of the readers' menu and search.)
 
     ``hand_written`` maps the path of each hand-written page but the home page to its Markdown:
     its entry carries the page's title, so that the navigation does not depend on whether the
@@ -39,7 +40,6 @@ def site_navigation(corpus: Corpus, hand_written: dict[str, str]) -> list[Any]:
     if any(path.startswith("entities/") for path in _shared_paths(corpus)):
         nav.append({"In several stories": "entities/index.md"})
     nav.extend(_entry(path, hand_written[path]) for path in sorted(hand_written))
-    nav.append({"Reference": [{"Facts file": "reference/facts.md"}]})
     return nav
 
 

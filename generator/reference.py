@@ -46,6 +46,8 @@ def reference_page() -> str:
     lines = [
         "---",
         'title: "Facts file reference"',
+        "search:",  # for editors, not readers: out of the readers' search and menu
+        "  exclude: true",
         "---",
         "",
         "# Facts file reference",

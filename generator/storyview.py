@@ -245,6 +245,19 @@ class StoryView:
             return label
         return f"{label}, as of {to_fuzzy_date(When(date=max(days).date().isoformat())).label()}"
 
+    def span(self, events: Iterable[Event]) -> str:
+        """When ``events`` took place, first day to last, as a reader sees it ("1–4 May
+        2023", "from Nov 2022 to May 2023")."""
+        dates = [self.story.dates[event.id] for event in events]
+        first = min(dates, key=lambda d: d.sort_key())
+        last = max(dates, key=lambda d: (d.last_day(), d.sort_key()))
+        if first is last or first.last_day() >= last.last_day():
+            return first.label()
+        if first.precision == last.precision == "day":
+            span = When(date=first.first_day().isoformat(), end=last.last_day().isoformat())
+            return to_fuzzy_date(span).label()
+        return f"from {_with_article(first.label())} to {_with_article(last.label())}"
+
     def upcoming_events(self) -> list[Event]:
         """What happens next, as the sources tell it: the events still to come as of the
         story's latest update (scheduled, or dated after it), in date order."""
@@ -302,3 +315,10 @@ def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, l
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return list(groups.items())
+
+
+def _with_article(label: str) -> str:
+    """A date label as it reads after "from": "the early 1990s", "the 1990s", "Nov 2022"."""
+    first = label.split()[0]
+    decade = first.endswith("s") and first[:-1].isdigit()
+    return f"the {label}" if decade or first in ("early", "mid", "late") else label

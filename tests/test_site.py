@@ -373,7 +373,7 @@ def test_article_artifacts_are_inside_their_admonition(html_pages: dict[str, Nod
     boxes = [box for box in body.find_all("div", "admonition") if "Lines left out" in box.text()]
     assert len(boxes) == 1
     assert "honest" in boxes[0].text(), (
-        "the 'Lines left out of the body' admonition is empty; its text follows it instead"
+        "the 'Lines left out of the text above' admonition is empty; its text follows it instead"
     )
 
 
@@ -400,6 +400,65 @@ def test_the_overview_opens_with_what_we_know_as_of_its_date(
     headings = [h.text().strip() for h in body.find_all("h2")]
     glance = next(i for i, h in enumerate(headings) if h.startswith("At a glance"))
     assert glance < next(i for i, h in enumerate(headings) if h.startswith("What's new"))
+
+
+MACHINE_LIKE = {
+    "an attribution without a speaker": r"— said\.",
+    "the article talking about itself": r"\bthe article (?:notes|adds|says neither)\b",
+    "a bare count of relayed quotes": r"\brelayed \d|\b\d+ relayed\b",
+    "a zero where a reader writes 'no'": r"(?<![\d.,])0 (?:quotes?|events?|statements?)\b",
+    "a singular after a plural count": (
+        r"\b(?:[2-9]|\d\d+|two|three|four|five|six|seven|eight|nine) (?:quote|event|statement)\b"
+    ),
+    "a plural after one": r"\b(?:1|one) (?:quotes|events|statements)\b",
+    "'no dated event' in the singular": r"\bno dated event\b(?!s)",
+    "a database's column name": r"\bFirst appearance\b",
+    "a definition that opens with 'Here,'": r"(?:^|: )Here, ",
+    "a line number as a label": r"\bLine \d+:",
+    "a hashtag": r"(?<![\w&])#[A-Za-z]\w+",
+    "a changelog's '— from'": r" — from ",
+    "an internal term": r"\bartifacts?\b|\bsentence ids?\b|\bp\d+s\d+\b",
+    "a value of the code": r"\bNone\b|\bnull\b|\{\{|\}\}",
+    "a Markdown escape shown as text": r"\\[-.,()\[\]!*_]",
+}
+"""Patterns of text no editor would write, with what each one catches."""
+
+
+def _reader_text(page: Node) -> str:
+    """The words a reader sees on a page and in its previews (title attributes), but not the
+    articles' own text, shown as it was received, nor the source page's explanation of its
+    sentence anchors."""
+    article = article_of(page)
+    parts = []
+    for node in article.iter():
+        if any({"source-paragraph", "sentence"} & a.classes for a in (node, *node.ancestors())):
+            continue
+        if node.attrs.get("data-search-exclude") is not None and node.tag == "li":
+            continue
+        parts += [child for child in node.children if isinstance(child, str)]
+        parts += [node.attrs[name] for name in ("title",) if node.attrs.get(name)]
+    return "\n".join(parts)
+
+
+def test_no_page_reads_like_machine_output(html_pages: dict[str, Node]) -> None:
+    found = []
+    for path, page in sorted(html_pages.items()):
+        if path.startswith("reference/"):
+            continue  # the facts file's reference, for editors, names the file's fields
+        text = _reader_text(page)
+        for what, pattern in MACHINE_LIKE.items():
+            for match in re.finditer(pattern, text, re.M):
+                start = max(0, match.start() - 40)
+                found.append(f"{path}: {what}: …{text[start : match.end() + 40]!r}")
+    assert found == [], "\n".join(found[:40])
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["— said. What the official", "0 quotes", "two event,", "relayed 5", "Line 7: x", "#hosts"],
+)
+def test_the_machine_like_patterns_catch_what_they_are_for(sample: str) -> None:
+    assert any(re.search(pattern, sample, re.M) for pattern in MACHINE_LIKE.values())
 
 
 # ── Links, search ──────────────────────────────────────────────────────────────────────────────
@@ -688,7 +747,7 @@ def test_actor_infobox_derives_appearances(html_pages: dict[str, Node]) -> None:
         for tr in box[0].find_all("tr")
         if tr.find_all("td")
     }
-    assert rows["First appearance"].startswith("Nov 2022, Tripartite meeting with Blinken")
+    assert rows["First mentioned"].startswith("Nov 2022, Tripartite meeting with Blinken")
     assert rows["Latest appearance"].startswith("4 May 2023, The talks end")
     assert rows["Quotes"] == "11"
 
