@@ -48,11 +48,12 @@ _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\
 def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTable:
     """Find, type and link every entity the article mentions."""
     table = EntityTable()
+    starts = {p.number: _record_dateline(p, table, gazetteer) for p in analysed.paragraphs}
     names = [
         (paragraph, span)
         for paragraph in analysed.paragraphs
         for span in name_spans(paragraph, gazetteer)
-        if span.start_char >= _record_dateline(paragraph, table, gazetteer)
+        if span.start_char >= starts[paragraph.number]
     ]
     people = _introduce_people(names, gazetteer)
     for paragraph, span in names:
