@@ -222,7 +222,7 @@ def test_markdown_article_front_matter_and_body_stay_text(browser: Any, site_url
     assert article.locator("h1").inner_text().startswith("<script>window.__pwned='md title'")
     text = article.inner_text()
     assert "<img src=x onerror=\"window.__pwned='md source'\">" in text
-    assert "#<b>tag</b>" in text
+    assert "Topics: <b>tag</b>" in text
     address = article.locator(".article-meta a")
     assert address.get_attribute("href") == (
         "https://evil.example/story?x='onclick='window.__pwned=1'&y=(){}[]*_`|~^"

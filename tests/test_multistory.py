@@ -126,8 +126,8 @@ def test_the_overview_shows_the_changelog_newest_first(site: Path) -> None:
         "Added",
     ]
     assert words(changes[0]).startswith("15 Mar 2024 · Corrected: The reports differ")
-    assert words(changes[0]).endswith("from Valmar strike talks open · Maria Lopez")
-    assert words(changes[2]).endswith("from Valmar dockers strike · Maria Lopez")
+    assert words(changes[0]).endswith("Source: Valmar strike talks open. See Maria Lopez.")
+    assert words(changes[2]).endswith("Source: Valmar dockers strike. See Maria Lopez.")
     sources = [a.attrs["href"] for li in changes for a in li.find_all("a", "changelog-source")]
     assert sources == ["sources/a2/", "sources/a2/", "sources/a1/"]
     links = [a.attrs["href"] for a in overview.find_all("a")]
