@@ -8,6 +8,7 @@ text it is. What a template may emit as Markdown comes from the :class:`PageCont
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -21,7 +22,7 @@ from generator.editorial import GlossaryTerm
 from generator.fieldtypes import ExternalSource, Point, is_allowed_url
 from generator.linker import Found, NameFinder
 from generator.refchecks import resolve_sentence
-from generator.schema import Event
+from generator.schema import Entity, Event
 from generator.segment import split_sentences
 
 
@@ -106,7 +107,7 @@ class PageContext:
         label = form.text(text or entity.name)
         if entity_id == self.self_entity:
             return label
-        return form.anchor(label, self.url("entity:" + entity_id), None)
+        return form.anchor(label, self.url("entity:" + entity_id), _entity_preview(entity))
 
     def event_link(self, event: Event) -> Markup:
         """The event's title, linking to its page if it has one."""
@@ -201,11 +202,13 @@ class PageContext:
         term = self.story.glossary_for(key)
         if key.startswith("term:"):
             self.mentioned.add(key)
-            return form.anchor(form.text(text), self.url("glossary", key[5:]), term)
+            return form.anchor(
+                form.text(text), self.url("glossary", key[5:]), _glossary_preview(term)
+            )
         if term is None or key == self.self_entity:
             return self._link(key, text, form)
         self.mentioned.add(key)
-        return form.anchor(form.text(text), self.url("entity:" + key), term)
+        return form.anchor(form.text(text), self.url("entity:" + key), _glossary_preview(term))
 
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
@@ -225,30 +228,68 @@ def _text(value: object) -> Markup:
     return Markup(mdtext.html_text(" ".join(str(value).splitlines())))
 
 
-def _html_anchor(label: Markup, url: str, term: GlossaryTerm | None) -> Markup:
-    """A link as finished HTML; with ``term``, it shows the term's definition on hover. The
-    attributes are in the order Markdown writes them (by name)."""
-    if term is None:
-        return Markup(f'<a href="{url}">{label}</a>')
-    definition, name = mdtext.attribute(term.definition), mdtext.attribute(term.term)
-    return Markup(
-        f'<a class="gloss" data-term="{name}" href="{url}" title="{definition}">{label}</a>'
+class Preview(NamedTuple):
+    """What a link's preview shows: a name, a line about it, and its kind (the CSS class,
+    ``gloss`` for a glossary term, ``entity`` for a person, place or organisation)."""
+
+    kind: str
+    name: str
+    text: str
+
+
+def _entity_preview(entity: Entity) -> Preview:
+    """An entity's preview: its role as of the story and the first sentence of what the
+    story says of it ("US Secretary of State. The host of the talks.")."""
+    lines = [entity.role or ""]
+    if entity.description:
+        first = (split_sentences(entity.description) or [entity.description])[0]
+        words = [w for w in re.findall(r"\w+", (entity.role or "").lower()) if len(w) > 3]
+        if words and all(word in first.lower() for word in words):
+            lines = []  # the description says the role already ("Armenia's foreign minister")
+        lines.append(first)
+    text = " ".join(line if line.endswith(".") else f"{line}." for line in lines if line)
+    return Preview(
+        "entity", entity.name, text or f"{_KINDS.get(entity.type, 'Named')} in this story."
     )
 
 
-def _markdown_anchor(label: Markup, url: str, term: GlossaryTerm | None) -> Markup:
-    """A Markdown link; with ``term``, an attribute list that shows the term's definition."""
-    if term is None:
+_KINDS = {
+    "person": "A person",
+    "country": "A country",
+    "organisation": "An organisation",
+    "group": "A group",
+    "place": "A place",
+}
+
+
+def _glossary_preview(term: GlossaryTerm | None) -> Preview | None:
+    return None if term is None else Preview("gloss", term.term, term.definition)
+
+
+def _html_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
+    """A link as finished HTML; with a ``preview``, it shows a name and a line on hover,
+    focus and tap. The attributes are in the order Markdown writes them (by name)."""
+    if preview is None:
+        return Markup(f'<a href="{url}">{label}</a>')
+    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
+    return Markup(
+        f'<a class="{preview.kind}" data-term="{name}" href="{url}" title="{text}">{label}</a>'
+    )
+
+
+def _markdown_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
+    """A Markdown link; with a ``preview``, an attribute list that shows it."""
+    if preview is None:
         return Markup(f"[{label}]({url})")
-    definition, name = mdtext.attribute(term.definition), mdtext.attribute(term.term)
-    return Markup(f'[{label}]({url}){{ .gloss title="{definition}" data-term="{name}" }}')
+    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
+    return Markup(f'[{label}]({url}){{ .{preview.kind} title="{text}" data-term="{name}" }}')
 
 
 class _Form(NamedTuple):
     """How the page helpers write text and links: as Markdown, or as finished HTML."""
 
     text: Callable[[str], Markup]
-    anchor: Callable[[Markup, str, GlossaryTerm | None], Markup]
+    anchor: Callable[[Markup, str, Preview | None], Markup]
 
 
 MARKDOWN = _Form(mdtext.escape, _markdown_anchor)

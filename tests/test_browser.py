@@ -251,6 +251,37 @@ def _screenshot_path(name: str) -> Path:
     return SCREENSHOTS / f"{name}.png"
 
 
+def test_an_entity_link_previews_the_entity_on_hover_focus_and_tap(browser, site_url):
+    """A link to a person's page shows their name and a line about them, like a glossary
+    term: on hover, on keyboard focus, and on a first tap (a second tap follows it)."""
+    page = _open(browser, site_url + f"{STORY}/")
+    person = page.locator("a.entity", has_text="Ararat Mirzoyan").first
+    preview = page.locator("#explainer-preview")
+    person.hover()
+    preview.wait_for(state="visible")
+    assert "Ararat Mirzoyan" in preview.inner_text()
+    assert "Armenia's foreign minister" in preview.inner_text()
+    assert "Open the page" in preview.inner_text()
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    page.locator("a.entity", has_text="Jeyhun Bayramov").first.focus()
+    preview.wait_for(state="visible")
+    assert "Azerbaijan's foreign minister" in preview.inner_text()
+    page.close()
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport=WIDTHS_PHONE)
+    page = context.new_page()
+    page.goto(site_url + f"{STORY}/")
+    page.wait_for_load_state("networkidle")
+    person = page.locator("a.entity", has_text="Ararat Mirzoyan").first
+    person.scroll_into_view_if_needed()
+    person.tap()
+    page.locator("#explainer-preview").wait_for(state="visible")
+    assert page.url.endswith(f"{STORY}/")
+    person.tap()
+    page.wait_for_url("**/actors/ararat-mirzoyan/")
+    context.close()
+
+
 def test_glossary_term_shows_its_definition_on_focus(browser, site_url):
     page = _open(browser, site_url + f"{STORY}/background/")
     term = page.locator("a.gloss", has_text="checkpoint").first

@@ -1,8 +1,9 @@
-/* Citation and glossary previews.
+/* Citation, glossary and entity previews.
  *
- * Hovering or focusing a citation (a.cite) or a glossary term (a.gloss) shows what it points to
- * without leaving the page: the cited sentence with its article and date, or the term's
- * definition. On a touch screen the first tap shows the preview and a second tap follows the
+ * Hovering or focusing a citation (a.cite), a glossary term (a.gloss) or a link to a person,
+ * place or organisation (a.entity) shows what it points to without leaving the page: the cited
+ * sentence with its article and date, the term's definition, or the entity's name with its role
+ * and a line about it. On a touch screen the first tap shows the preview and a second tap follows the
  * link. Without JavaScript the links still work and the browser shows their title.
  * Listeners sit on the document, so pages swapped in by Material's instant navigation work too.
  * Text is only ever set with textContent: the preview shows data, never markup.
@@ -10,7 +11,7 @@
 (function () {
   "use strict";
 
-  var SELECTOR = "a.cite, a.gloss";
+  var SELECTOR = "a.cite, a.gloss, a.entity";
   var popover = null;
   var current = null;
   var hideTimer = null;
@@ -42,7 +43,8 @@
   function fill(anchor) {
     var box = ensurePopover();
     box.textContent = "";
-    var isGlossary = anchor.classList.contains("gloss");
+    var isEntity = anchor.classList.contains("entity");
+    var isGlossary = anchor.classList.contains("gloss") || isEntity;
     var isExternal = anchor.classList.contains("cite-external");
     if (isGlossary) {
       var term = document.createElement("strong");
@@ -63,7 +65,13 @@
     var go = document.createElement("a");
     go.className = "explainer-preview__go";
     go.href = anchor.href;
-    go.textContent = isGlossary ? "Open the glossary" : isExternal ? "Open the source" : "Read it in the article";
+    go.textContent = isEntity
+      ? "Open the page"
+      : isGlossary
+        ? "Open the glossary"
+        : isExternal
+          ? "Open the source"
+          : "Read it in the article";
     box.appendChild(go);
   }
 
