@@ -40,6 +40,12 @@ def claims(facts: Facts) -> Iterator[Claim]:
     for section in ("summary", "background"):
         for index, point in enumerate(getattr(facts, section)):
             yield _point((section, index), (section, str(index)), point)
+    for index, question in enumerate(facts.questions):
+        answer_key = ("questions", str(index))
+        sources = tuple(question.sources)
+        yield Claim(
+            ("questions", index, "answer"), answer_key, "statement", question.answer, sources
+        )
     for index, entity in enumerate(facts.entities):
         yield from _entity_claims(("entities", index), entity)
     for index, event in enumerate(facts.events):

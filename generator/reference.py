@@ -18,12 +18,13 @@ from generator.schema import (
     EventCitations,
     Facts,
     Participant,
+    Question,
     Quote,
     StoryInfo,
 )
 
 DOCUMENTED = (
-    StoryInfo, ArticleInfo, Facts, Point, Entity, EntityCitations, Coordinates, Event,
+    StoryInfo, ArticleInfo, Facts, Point, Question, Entity, EntityCitations, Coordinates, Event,
     EventCitations, When, Participant, Quote, ExternalSource, SourceCheck, GlossaryTerm,
     Disagreement, Account, Change,
 )  # fmt: skip

@@ -227,6 +227,18 @@ class Quote(Reviewable):
     """Id of the event the quote belongs to."""
 
 
+class Question(Model):
+    """A question a reader would ask about the story, answered in the editor's words from the
+    sources: a card on the overview page ("Why does the corridor matter?")."""
+
+    question: ShortText
+    """The question, as a reader would put it, ending with a question mark."""
+    answer: Text
+    """The answer, one to three sentences of plain text, supported by ``sources``."""
+    sources: Sources
+    """Sentences and/or external references that support the answer."""
+
+
 class Facts(Model):
     """A story's curated facts file (``facts.yml``)."""
 
@@ -234,6 +246,8 @@ class Facts(Model):
     """What is happening, in a few cited statements; opens the overview page."""
     background: list[Point] = []
     """The history behind the story, as cited statements grouped by ``topic``."""
+    questions: list[Question] = []
+    """Questions a reader would ask, each with a cited answer: cards on the overview page."""
     entities: list[Entity] = []
     """People, organisations, countries, groups and places."""
     events: list[Event] = []

@@ -258,6 +258,12 @@ class StoryView:
             return to_fuzzy_date(span).label()
         return f"from {_with_article(first.label())} to {_with_article(last.label())}"
 
+    def answer_sources(self, index: int) -> tuple[str | ExternalSource, ...]:
+        """What the answer to the story's question ``index`` cites: the sources that support
+        it (the support check's choice), else all of its sources."""
+        found = self.story.claim_sources.get(("questions", str(index)))
+        return found if found else tuple(self.facts.questions[index].sources)
+
     def upcoming_events(self) -> list[Event]:
         """What happens next, as the sources tell it: the events still to come as of the
         story's latest update (scheduled, or dated after it), in date order."""

@@ -41,7 +41,7 @@ class _Checker(UpdateChecks):
             self._check_event(("events", index), event)
         for index, quote in enumerate(self.facts.quotes):
             self._check_quote(("quotes", index), quote)
-        for section in ("summary", "background"):
+        for section in ("summary", "background", "questions"):
             for index, point in enumerate(getattr(self.facts, section)):
                 self._check_sources((section, index), point.sources)
         for index, check in enumerate(self.facts.source_checks):

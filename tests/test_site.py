@@ -461,6 +461,21 @@ def test_the_machine_like_patterns_catch_what_they_are_for(sample: str) -> None:
     assert any(re.search(pattern, sample, re.M) for pattern in MACHINE_LIKE.values())
 
 
+def test_the_overview_answers_the_readers_questions_in_cards(
+    html_pages: dict[str, Node],
+) -> None:
+    body = article_of(html_pages[PAGES["overview"]])
+    cards = body.find_all("div", "explainer-questions")
+    assert len(cards) == 1
+    items = cards[0].find_all("li")
+    assert [item.find_all("strong")[0].text() for item in items] == [
+        "Why does the Lachin Corridor matter?",
+        "What were the two ministers negotiating?",
+    ]
+    assert all(item.find_all("a", "cite") for item in items)
+    assert "the only land link between Armenia and Nagorno-Karabakh" in items[0].text()
+
+
 # ── Links, search ──────────────────────────────────────────────────────────────────────────────
 
 

@@ -212,6 +212,18 @@ def test_a_name_in_a_statement_must_be_in_its_sentences(check: Check) -> None:
     ]
 
 
+def test_the_answer_to_a_question_is_checked_like_a_statement(check: Check) -> None:
+    question = """\
+        questions:
+          - question: Who criticised the plan?
+            answer: Environmental groups in Madrid criticised it.
+            sources: [p5s1]
+        """
+    assert check(question) == []
+    problems = check(question.replace("in Madrid", "in Madrid and Seville"))
+    assert len(problems) == 1 and "'Seville' appears in no cited sentence" in problems[0]
+
+
 def test_a_quoted_phrase_must_be_in_its_sentences(check: Check) -> None:
     statement = """\
         summary:

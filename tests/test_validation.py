@@ -232,7 +232,7 @@ def test_unknown_top_level_key(check: Check) -> None:
     assert check(facts) == [
         f"{FACTS}:6:1: error[unknown-key]: unknown key 'event' in the file "
         "(did you mean 'events'?); allowed keys: background, changes, disagreements, entities, "
-        "events, glossary, quotes, source_checks, summary"
+        "events, glossary, questions, quotes, source_checks, summary"
     ]
 
 
