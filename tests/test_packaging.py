@@ -16,9 +16,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.slow
-def test_the_wheel_holds_extraction_its_data_and_the_templates(tmp_path: Path) -> None:
-    source = tmp_path / "source"  # setuptools builds in the source tree: not in the checkout
+def _wheel(folder: Path) -> Path:
+    """The wheel ``pip wheel`` builds from a copy of the repository's package."""
+    source = folder / "source"  # setuptools builds in the source tree: not in the checkout
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
@@ -27,15 +27,65 @@ def test_the_wheel_holds_extraction_its_data_and_the_templates(tmp_path: Path) -
     )
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path), str(source)],
+         "--wheel-dir", str(folder), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    (wheel,) = tmp_path.glob("explainer-*.whl")
+    (wheel,) = folder.glob("explainer-*.whl")
+    return wheel
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_extraction_its_data_and_the_templates(tmp_path: Path) -> None:
+    wheel = _wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     python_files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")}
     assert python_files <= names
     for data in ("extract/data/titles.yml", "templates/entity.md.j2", "data/countries.json"):
         assert f"generator/{data}" in names
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_extracts_an_article(tmp_path: Path) -> None:
+    """The wheel, installed into a fresh virtual environment, runs ``explainer extract`` from
+    its own files: the dependencies of its ``extract`` extra come from this environment (the
+    test installs nothing from the network), the package itself only from the wheel."""
+    wheel = _wheel(tmp_path)
+    metadata = (
+        zipfile.ZipFile(wheel)
+        .read(next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("METADATA")))
+        .decode()
+    )
+    assert "Provides-Extra: extract" in metadata
+    assert re.search(r"Requires-Dist: spacy.*extra == .extract.", metadata)
+    fresh = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True, timeout=120)
+    site = next(fresh.glob("lib/python*/site-packages"))
+    dependencies = next(p for p in map(Path, sys.path) if p.name == "site-packages")
+    (site / "dependencies.pth").write_text(f"{dependencies}\n", "utf-8")  # after its own
+    subprocess.run(
+        [fresh / "bin" / "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    story = tmp_path / "content" / "talks"
+    (story / "articles").mkdir(parents=True)
+    (story / "story.yml").write_text("title: Talks\n", "utf-8")
+    article = story / "articles" / "seed.txt"
+    shutil.copy2(
+        ROOT / "content" / "armenia-azerbaijan-talks" / "articles" / "000_d5e6e064cd57f212.txt",
+        article,
+    )
+    done = subprocess.run(
+        [fresh / "bin" / "explainer", "extract", str(article), "--dry-run"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "new: entities/anthony-blinken" in done.stdout
+    where = subprocess.run(
+        [fresh / "bin" / "python", "-c", "import generator; print(generator.__file__)"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert where.stdout.startswith(str(site))
 
 
 def _requirements(path: Path) -> dict[str, list[str]]:
