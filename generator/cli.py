@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from generator.pipeline import BuildResult
 
 DEFAULT_CONTENT = Path("content")
-EXPORT_FORMATS = ("json", "timelinejs", "geojson", "csv")
+EXPORT_FORMATS = ("json", "timelinejs", "geojson", "csv", "jsonld")
 """What ``explainer export --format`` writes (:data:`generator.exports.EXPORTERS`)."""
 
 
@@ -88,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write one story's facts, timeline, places or quotes for use outside the site",
         description="Write STORY's data in one format to standard output or to FILE: json (the "
         "facts, as the facts schema describes them), timelinejs (the timeline, in Knight Lab "
-        "TimelineJS's JSON format), geojson (the places) or csv (the quotes). Links to the "
+        "TimelineJS's JSON format), geojson (the places), csv (the quotes) or jsonld (every "
+        "schema.org node of the story's pages). Links to the "
         "site's pages are relative to the story's folder, or absolute with --site-url.",
     )
     export.add_argument("story", help="the story's folder name (armenia-azerbaijan-talks)")

@@ -20,6 +20,7 @@ from generator.layout import paths_for
 from generator.pageaddress import Addresses
 from generator.refchecks import resolve_sentence
 from generator.schemaorg import Node, StoryNodes
+from generator.sharecards import card_path
 from generator.storyview import StoryView
 
 CONTEXT = "https://schema.org"
@@ -51,6 +52,32 @@ def story_structured_data(
             main["image"] = addresses.url(image, here=path)
         found[path] = ({"@context": CONTEXT, "@graph": graph}, changed)
     return found
+
+
+def story_graph(story: Story, addresses: Addresses) -> Node:
+    """Every schema.org node of the story's pages in one JSON-LD document, each once (the
+    fullest description of a node that several pages hold), with addresses seen from the
+    story's overview: ``explainer export --format jsonld``."""
+    view = StoryView(story)
+    paths = paths_for(story)
+    nodes = StoryNodes(story, view, paths, addresses)
+    found: dict[str, Node] = {}
+    anonymous: list[Node] = []
+    for role in paths:
+        kind, _, item = role.partition(":")
+        for node in _GRAPHS[kind](nodes, item or kind):
+            key = node.get("@id")
+            if not isinstance(key, str):
+                anonymous.append(node)
+            elif key not in found or len(node) > len(found[key]):
+                found[key] = node
+    overview = found[nodes.url("overview")]
+    latest = view.latest_update()
+    if latest:
+        overview["dateModified"] = latest
+    if addresses.site_url is not None:  # the published site has the story's share card
+        overview["image"] = addresses.url(card_path(story.slug), here=paths["overview"])
+    return {"@context": CONTEXT, "@graph": [*found.values(), *anonymous]}
 
 
 def _overview(nodes: StoryNodes, _: str) -> list[Node]:

@@ -261,3 +261,29 @@ def test_events_places_and_quotes_carry_their_facts(
     lachin = {n.get("@id"): n for n in graphs[f"{STORY}/places/lachin-corridor/"]}
     corridor = lachin[f"{SITE_URL}{STORY}/places/lachin-corridor/#lachin-corridor"]
     assert "https://en.wikipedia.org/wiki/Lachin" in values(corridor, "sameAs")
+
+
+def test_the_export_holds_every_node_of_the_story_once_with_its_required_properties(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``explainer export --format jsonld``: one document with the story's article, its
+    sources, entities, events, quotes and source checks, each node once, every required
+    property there, and addresses under the site's when it is given."""
+    from generator.cli import main
+
+    assert main(["export", STORY, "--format", "jsonld", "--site-url", SITE_URL]) == 0
+    document = json.loads(capsys.readouterr().out)
+    ids = [node["@id"] for node in document["@graph"] if "@id" in node]
+    assert len(ids) == len(set(ids))
+    nodes = expand(document, SITE_URL + f"{STORY}/")
+    kinds = {kind for node in nodes for kind in types_of(node)}
+    assert {"Article", "NewsArticle", "Person", "Event", "Quotation", "ClaimReview"} <= kinds
+    assert missing(nodes) == []
+    assert all(
+        node["@id"].startswith(SITE_URL)
+        for node in nodes
+        if "@id" in node and not node["@id"].startswith("_:")
+    )
+    assert main(["export", STORY, "--format", "jsonld"]) == 0
+    relative = json.loads(capsys.readouterr().out)
+    assert relative["@graph"][0]["@id"] == "./"

@@ -7,7 +7,9 @@ same story: keys sorted, items in a fixed order, ``\\n`` line ends.
 - ``json`` (:mod:`.factsjson`): the facts, in the shape of the facts schema;
 - ``timelinejs`` (:mod:`.timelinejs`): the timeline in Knight Lab TimelineJS's JSON format;
 - ``geojson`` (:mod:`.geojson`): the places, as GeoJSON points and routes;
-- ``csv`` (:mod:`.quotes`): the quotes, one row each.
+- ``csv`` (:mod:`.quotes`): the quotes, one row each;
+- ``jsonld`` (:mod:`.jsonld`): every schema.org node of the story's pages, for ``explainer
+  export`` only (the pages carry their own).
 
 The site keeps them in each story's folder (:data:`generator.layout.STORY_DOWNLOADS`), with
 links relative to it; the story's sources page links each one.
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from generator.corpus import Corpus, Story
 from generator.exports.factsjson import facts_json
 from generator.exports.geojson import places_geojson
+from generator.exports.jsonld import story_jsonld
 from generator.exports.links import StoryLinks
 from generator.exports.quotes import quotes_csv
 from generator.exports.timelinejs import timeline_json
@@ -30,6 +33,7 @@ EXPORTERS: dict[str, Callable[[Story, StoryLinks], str]] = {
     "timelinejs": timeline_json,
     "geojson": places_geojson,
     "csv": quotes_csv,
+    "jsonld": story_jsonld,
 }
 """Each format's exporter, by its name for ``explainer export --format``."""
 
