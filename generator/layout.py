@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 from generator.article import Article
-from generator.schema import Facts
+from generator.schema import Entity, Event, Facts, Quote
 
 
 class PageType(NamedTuple):
@@ -42,6 +42,7 @@ STORY_PAGES = (
         "source-checks", "source-checks.md", "source_checks.md.j2", "Source checks", optional=True
     ),
     PageType("changes", "changes.md", "changes.md.j2", "What's new"),
+    PageType("review", "review.md", "review.md.j2", "Drafts to review", optional=True),
 )
 """A story's section pages, in the order of its menu."""
 
@@ -87,8 +88,15 @@ def has_section(facts: Facts, role: str) -> bool:
         "background": facts.background,
         "glossary": facts.glossary,
         "source-checks": facts.source_checks,
+        "review": drafts(facts),
     }
     return bool(optional.get(role, True))
+
+
+def drafts(facts: Facts) -> list[Entity | Event | Quote]:
+    """The items ``explainer extract`` drafted that nobody has reviewed yet, in file order."""
+    items: list[Entity | Event | Quote] = [*facts.entities, *facts.events, *facts.quotes]
+    return [item for item in items if item.status == "draft"]
 
 
 def paths_for(story: StoryLike) -> dict[str, str]:

@@ -15,8 +15,10 @@ from generator.corpus import Story, to_fuzzy_date
 from generator.dates import FuzzyDate
 from generator.editorial import Account, Change, Disagreement, GlossaryTerm
 from generator.fieldtypes import ExternalSource, Point, When
+from generator.layout import paths_for
 from generator.locator import LocatorMap, story_map
 from generator.refchecks import resolve_sentence
+from generator.review import Draft, review_list
 from generator.schema import ArticleInfo, Entity, Event, Quote
 from generator.timeline import YearGroup, ordered_events, timeline_groups
 
@@ -263,6 +265,10 @@ class StoryView:
         it (the support check's choice), else all of its sources."""
         found = self.story.claim_sources.get(("questions", str(index)))
         return found if found else tuple(self.facts.questions[index].sources)
+
+    def drafts(self) -> list[Draft]:
+        """The story's draft items, each beside the sentence it rests on (the review page)."""
+        return review_list(self.story, paths_for(self.story))
 
     def upcoming_events(self) -> list[Event]:
         """What happens next, as the sources tell it: the events still to come as of the

@@ -134,6 +134,7 @@ _TITLES = {
     "glossary": "Glossary",
     "source-checks": "Source checks",
     "changes": "What's new",
+    "review": "Drafts to review",
 }
 
 
@@ -183,6 +184,7 @@ _GRAPHS: dict[str, _PageGraph] = {
         "CollectionPage", lambda n: list(map(n.claim_review, n.story.facts.source_checks))
     ),
     "changes": _section("WebPage", lambda n: []),
+    "review": _section("WebPage", lambda n: []),
     "entity": _entity,
     "event": _event,
     "article": _article,

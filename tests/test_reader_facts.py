@@ -160,3 +160,46 @@ def test_what_happens_next_names_the_events_still_to_come(
     ended = facts.replace("stage: scheduled", "stage: ended")
     pages = build(make_story(tmp_path, ended), now=now).pages
     assert pages is not None and "What happens next" not in pages["story/index.md"]
+
+
+def test_drafts_are_marked_and_listed_beside_their_sentences(
+    tmp_path: Path, make_story: Callable[..., Path], now: datetime
+) -> None:
+    """A story with drafts has a "Drafts to review" page: each draft beside the sentence it
+    cites, the words that would support it marked, lowest confidence first; a draft's own page
+    says it is one. A story without drafts has no such page."""
+    from generator.pipeline import build
+
+    facts = dedent(
+        """\
+        entities:
+          - id: anthony-blinken
+            type: person
+            name: Anthony Blinken
+            role: US Secretary of State
+            status: draft
+            confidence: 0.85
+            sources: [p1s1]
+          - id: ararat-mirzoyan
+            type: person
+            name: Ararat Mirzoyan
+            status: draft
+            confidence: 0.6
+            sources: [p1s1]
+        """
+    )
+    pages = build(make_story(tmp_path, facts), now=now).pages
+    assert pages is not None
+    review = pages["story/review.md"]
+    assert "Two items of this story were drafted by `explainer extract`" in review
+    rows = [line for line in review.splitlines() if line.startswith("<tr><td>")]
+    assert len(rows) == 2 and "Ararat Mirzoyan" in rows[0] and "0.60" in rows[0]
+    assert "<mark>Anthony Blinken</mark>" in rows[1]
+    assert "<mark>Secretary</mark> of <mark>State</mark>" in rows[1]
+    assert 'class="cite"' in rows[1]
+    assert "Draft, not yet reviewed" in pages["story/actors/anthony-blinken.md"]
+    assert r"with a confidence of 0\.85" in pages["story/actors/anthony-blinken.md"]
+    reviewed = facts.replace("status: draft", "status: reviewed")
+    pages = build(make_story(tmp_path, reviewed), now=now).pages
+    assert pages is not None and "story/review.md" not in pages
+    assert "Draft, not yet reviewed" not in pages["story/actors/anthony-blinken.md"]
