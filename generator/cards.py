@@ -50,7 +50,11 @@ class SideQuotes:
     """The quotes of one side, by speaker, most quoted first."""
 
     side: Entity | None
+    """The side (a party, a host or mediator), or None for everyone else quoted."""
     speakers: tuple[tuple[Entity, tuple[Quote, ...]], ...]
+    part: str | None = None
+    """The side's part in the talks the story is about (``party``, ``host and mediator``);
+    None for the others, and for every side of a story that has no such talks."""
 
     @property
     def count(self) -> int:
@@ -59,15 +63,21 @@ class SideQuotes:
 
 
 def quotes_by_side(story: Story) -> list[SideQuotes]:
-    """Quotes grouped by the speaker's side, then by speaker; sides with most quotes first,
-    speakers without a side last. Every side an actor stands with is listed, with no quotes if
-    the sources quote none of its people: that silence is part of the story."""
-    by_side: dict[str | None, dict[str, list[Quote]]] = {
-        entity.side: {} for entity in story.facts.entities if entity.side
-    }
+    """Quotes grouped by the side of the talks their speaker stands with, then by speaker.
+
+    The sides are those of the talks the story is about (its events with a page of their own):
+    the parties first, then whoever hosts or mediates them, each with its part; a speaker who
+    stands with no side of the talks (a country that comments on them from outside, one named
+    in passing) is among the others, last. Every side of the talks is listed, with no quotes if
+    the sources quote none of its people: that silence is part of the story. A story without
+    such talks groups its quotes by every side its actors stand with, most quoted first."""
+    parts: dict[str, str | None] = {**talks_sides(story)}
+    parts = parts or {e.side: None for e in story.facts.entities if e.side}
+    by_side: dict[str | None, dict[str, list[Quote]]] = {side: {} for side in parts}
     for quote in story.facts.quotes:
         side = story.entity(quote.speaker).side
-        by_side.setdefault(side, {}).setdefault(quote.speaker, []).append(quote)
+        group = by_side.setdefault(side if side in parts else None, {})
+        group.setdefault(quote.speaker, []).append(quote)
     groups = [
         SideQuotes(
             story.entity(side) if side else None,
@@ -75,7 +85,30 @@ def quotes_by_side(story: Story) -> list[SideQuotes]:
                 (story.entity(speaker), tuple(quotes))
                 for speaker, quotes in sorted(speakers.items(), key=lambda i: (-len(i[1]), i[0]))
             ),
+            parts.get(side) if side else None,
         )
         for side, speakers in by_side.items()
     ]
-    return sorted(groups, key=lambda g: (g.side is None, -g.count, g.side.name if g.side else ""))
+    return sorted(groups, key=_side_order)
+
+
+def talks_sides(story: Story) -> dict[str, str]:
+    """The sides of the talks the story is about, each with its part in them: ``party`` where
+    one of its people takes part as a party, else the part of the first of them named
+    (``host and mediator``). Empty when no event has a page of its own."""
+    roles: dict[str, list[str]] = {}
+    for event in story.facts.events:
+        for participant in event.participants if event.page else ():
+            side = story.entity(participant.entity).side
+            if side:
+                roles.setdefault(side, []).append(participant.role or "participant")
+    return {side: "party" if "party" in parts else parts[0] for side, parts in roles.items()}
+
+
+def _side_order(group: SideQuotes) -> tuple[int, int, str]:
+    """Parties, then hosts and mediators, by name; then sides without a part, most quoted
+    first; the others last."""
+    if group.side is None:
+        return (3, 0, "")
+    rank = 0 if group.part == "party" else 1 if group.part else 2
+    return (rank, 0 if group.part else -group.count, group.side.name)

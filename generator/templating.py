@@ -54,6 +54,7 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
     env.filters["text"] = _text
     env.filters["number"] = _number
     env.filters["count"] = count
+    env.filters["times"] = times
     env.filters["svg_data"] = _svg_data
     env.tests["allowed_url"] = is_allowed_url
     env.globals["map_source"] = data_source()
@@ -68,6 +69,13 @@ def count(number: int, noun: str) -> str:
     """``number`` of ``noun`` as a newsroom writes it: "no quotes", "one event", "12 lines"."""
     amount = _SMALL[number] if 0 <= number < len(_SMALL) else f"{number:,}"
     return f"{amount} {noun}{'' if number == 1 else 's'}"
+
+
+def times(number: int) -> str:
+    """How often, as a newsroom writes it: "once", "twice", "three times", "11 times"."""
+    if number in (1, 2):
+        return ("once", "twice")[number - 1]
+    return count(number, "time")
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):

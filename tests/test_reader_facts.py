@@ -203,3 +203,61 @@ def test_drafts_are_marked_and_listed_beside_their_sentences(
     pages = build(make_story(tmp_path, reviewed), now=now).pages
     assert pages is not None and "story/review.md" not in pages
     assert "Draft, not yet reviewed" not in pages["story/actors/anthony-blinken.md"]
+
+
+def test_quotes_are_grouped_by_the_sides_of_the_talks_alone(
+    tmp_path: Path, make_story: Callable[..., Path], now: datetime
+) -> None:
+    """The sides on "Who said what" are the parties to the talks and their host and mediator,
+    each listed even when no one of it is quoted; a country that stands only for itself
+    (Ukraine, France) is no side of the talks: its people are among the others, and it heads no
+    group of its own."""
+    from generator.pipeline import build
+
+    def entity(id_: str, type_: str, name: str, side: str, sentence: str) -> str:
+        return (
+            f"  - {{id: {id_}, type: {type_}, name: {name}, side: {side}, sources: [{sentence}]}}\n"
+        )
+
+    facts = (
+        "entities:\n"
+        + entity("antony-blinken", "person", "Blinken", "united-states", "p1s1")
+        + entity("united-states", "country", "US", "united-states", "p1s1")
+        + entity("us-official", "person", "US official", "united-states", "p7s1")
+        + entity("ararat-mirzoyan", "person", "Ararat Mirzoyan", "armenia", "p1s1")
+        + entity("armenia", "country", "Armenia", "armenia", "p2s1")
+        + entity("jeyhun-bayramov", "person", "Jeyhun Bayramov", "azerbaijan", "p1s1")
+        + entity("azerbaijan", "country", "Azerbaijan", "azerbaijan", "p2s1")
+        + entity("catherine-colonna", "person", "Catherine Colonna", "france", "p4s1")
+        + entity("france", "country", "France", "france", "p4s1")
+        + entity("ukraine", "country", "Ukraine", "ukraine", "p18s1")
+        + dedent(
+            """\
+            events:
+              - id: talks
+                title: Talks near Washington
+                when: {date: 2023-05-01}
+                page: true
+                participants:
+                  - {entity: antony-blinken, role: host and mediator}
+                  - {entity: ararat-mirzoyan, role: party}
+                  - {entity: jeyhun-bayramov, role: party}
+                sources: [p1s1]
+            quotes:
+              - {id: frank, text: frank conversations, speaker: us-official, sources: [p7s1]}
+              - id: restore
+                text: restore movement without obstacles along the Lachin Corridor
+                speaker: catherine-colonna
+                sources: [p5s1]
+            """
+        )
+    )
+    pages = build(make_story(tmp_path, facts), now=now).pages
+    assert pages is not None
+    rows = [line for line in pages["story/quotes.md"].splitlines() if line.startswith("| ")]
+    assert rows[2:] == [
+        "| Armenia | no one quoted in these sources |",
+        "| Azerbaijan | no one quoted in these sources |",
+        "| [US, host and mediator](#side-united-states) | US official, once |",
+        "| [Others](#side-others) | Catherine Colonna, once |",
+    ]

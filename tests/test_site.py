@@ -746,12 +746,26 @@ def test_timeline_lists_events_in_date_order(html_pages: dict[str, Node]) -> Non
     assert {"early 1990s", "Nov 2022", "1–4 May 2023"} <= labels
 
 
-def test_quotes_page_groups_by_side_with_counts(html_pages: dict[str, Node]) -> None:
+def _heading(node: Node) -> str:
+    return " ".join(node.text().split()).rstrip("¶").strip()
+
+
+def test_quotes_page_groups_the_parties_then_the_host_then_others(
+    html_pages: dict[str, Node],
+) -> None:
+    """The sides are the parties to the talks, listed even when the sources quote no one of
+    them, and their host and mediator; anyone else quoted (France's foreign minister) is among
+    the others, and a country the story only mentions (Ukraine) heads no group. Counts are in
+    words."""
     body = article_of(html_pages[PAGES["quotes"]])
-    headings = [" ".join(h.text().split()).rstrip("¶").strip() for h in body.find_all("h2")]
-    assert headings[:2] == ["United States (16)", "France (1)"]
-    rows = [" ".join(tr.text().split()) for tr in body.find_all("tr")]
-    assert any(row.startswith("Armenia none quoted") and row.endswith("0") for row in rows)
+    headings = [_heading(h) for h in body.find_all("h2")]
+    assert headings == ["United States, host and mediator", "Others"]
+    rows = [[_heading(td) for td in tr.find_all("td")] for tr in body.find_all("tr")]
+    assert [row[0] for row in rows if row] == ["Armenia", "Azerbaijan", *headings]
+    assert rows[1][1] == "no one quoted in these sources"
+    assert rows[-1][1] == "Catherine Colonna, once"
+    assert "Antony Blinken, quoted 11 times" in [_heading(h) for h in body.find_all("h3")]
+    assert not [name for name in [*headings, *(row[0] for row in rows if row)] if "Ukraine" in name]
 
 
 def test_actor_infobox_derives_appearances(html_pages: dict[str, Node]) -> None:
