@@ -62,7 +62,7 @@ def _render(capsys: pytest.CaptureFixture[str], content: Path, out: Path) -> tup
 def test_check_shipped_content(capsys: pytest.CaptureFixture[str], shipped_content: Path) -> None:
     assert main(["check", str(shipped_content)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "ok: 1 story, 2 article(s); 0 errors, 0 warnings\n"
+    assert captured.out == "ok: 1 story, 3 article(s); 0 errors, 0 warnings\n"
     assert "error" not in captured.err.replace("0 errors", "")
 
 
@@ -71,7 +71,7 @@ def test_check_strict_shipped_content(
 ) -> None:
     # The artifact line is a note, not a warning, so even a strict check passes.
     assert main(["check", "--strict", str(shipped_content)]) == 0
-    assert capsys.readouterr().out == "ok: 1 story, 2 article(s); 0 errors, 0 warnings\n"
+    assert capsys.readouterr().out == "ok: 1 story, 3 article(s); 0 errors, 0 warnings\n"
 
 
 def test_check_misquote_fails_with_position(

@@ -37,6 +37,7 @@ from generator.schema import Facts
 STORY = "armenia-azerbaijan-talks"
 FIRST = "000_d5e6e064cd57f212"
 SECOND = "001_talks-end"
+THIRD = "002_yerevan-and-baku"
 SITE = "https://example.org/explainers/"
 
 # The TimelineJS JSON format as Knight Lab documents it, "TimelineJS JSON data format":
@@ -320,8 +321,8 @@ def test_quotes_link_the_sentence_that_holds_their_words(result: BuildResult, st
         plain = sentence.replace("’", "'").replace("“", '"').replace("”", '"')
         assert row["text"].replace("’", "'") in plain, (row["id"], sentence)
     last = rows[-1]
-    assert last["sentence_link"].startswith(f"sources/{SECOND}/#p")
-    assert last["date"] == "2023-05-04"
+    assert last["sentence_link"].startswith(f"sources/{THIRD}/#p")
+    assert last["date"] == "2023-05-10"
 
 
 # ── Same input, same bytes; links as the site addresses pages ───────────────────────────────

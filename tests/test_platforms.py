@@ -119,7 +119,7 @@ def test_each_engine_builds_the_rendered_project_with_every_link_resolving(
     assert (article["@type"], article["url"], article["dateModified"]) == (
         "Article",
         "index.html",
-        "2023-05-04",
+        "2023-05-10",
     )
 
 

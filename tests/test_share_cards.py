@@ -78,7 +78,7 @@ def test_a_story_page_shares_the_story_card(site: Path) -> None:
     assert meta["og:type"] == "article"
     assert meta["og:image"] == f"{SITE_URL}{STORY}/card.png"
     assert meta["og:image:alt"] == (
-        "Armenia–Azerbaijan peace talks near Washington, as of 4 May 2023"
+        "Armenia–Azerbaijan peace talks near Washington, as of 10 May 2023"
     )
     home = _meta(parse_html((site / "index.html").read_text("utf-8")))
     assert home["og:type"] == "website"
@@ -86,7 +86,7 @@ def test_a_story_page_shares_the_story_card(site: Path) -> None:
 
 
 def test_the_story_card_shows_its_title_date_and_the_site(site: Path) -> None:
-    card = ShareCard("Armenia–Azerbaijan peace talks near Washington", "4 May 2023", "Explainer")
+    card = ShareCard("Armenia–Azerbaijan peace talks near Washington", "10 May 2023", "Explainer")
     drawn = (site / STORY / "card.png").read_bytes()
     assert drawn == sharecards.draw(card)
     assert drawn != sharecards.draw(ShareCard(card.title, "1 May 2023", card.site_name))
@@ -147,8 +147,8 @@ def test_the_sitemap_dates_each_page_by_its_articles_and_changelog(site: Path) -
     }
     assert len(dated) > 40 and all(dated.values())
     base = f"{SITE_URL}{STORY}/"
-    assert dated[base] == "2023-05-04"  # the second article and the latest changelog entry
+    assert dated[base] == "2023-05-10"  # the third article and the latest changelog entry
     assert dated[f"{base}sources/000_d5e6e064cd57f212/"] == "2023-05-01"
     assert dated[f"{base}actors/armenia/"] == "2023-05-01"  # only the first article names it
     assert dated[f"{base}actors/antony-blinken/"] == "2023-05-04"  # in the 4 May changelog entry
-    assert dated[SITE_URL] == "2023-05-04"
+    assert dated[SITE_URL] == "2023-05-10"

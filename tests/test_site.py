@@ -334,7 +334,7 @@ def test_sources_page_lists_each_article_as_an_item(html_pages: dict[str, Node])
         if not any("story-downloads" in node.classes for node in li.ancestors())
     ]
     articles = sorted((ROOT / "content" / STORY / "articles").iterdir())
-    assert len(items) == len(articles) == 2
+    assert len(items) == len(articles) == 3
     for item, article in zip(items, articles, strict=True):
         links = item.find_all("a")
         assert [link.attrs.get("href") for link in links] == [f"{article.stem}/"]
@@ -392,7 +392,7 @@ def test_the_overview_opens_with_what_we_know_as_of_its_date(
     ]
     first = blocks[0]
     assert {"admonition", "what-we-know"} <= first.classes, first.describe()
-    assert first.find_all("p", "admonition-title")[0].text() == "What we know, as of 4 May 2023"
+    assert first.find_all("p", "admonition-title")[0].text() == "What we know, as of 10 May 2023"
     takeaways = first.find_all("li")
     assert 3 <= len(takeaways) <= 5
     for takeaway in takeaways:
@@ -750,22 +750,42 @@ def _heading(node: Node) -> str:
     return " ".join(node.text().split()).rstrip("¶").strip()
 
 
+def _quote_groups(html_pages: dict[str, Node]) -> dict[str, list[Node]]:
+    """The quotes page's groups: each side's heading with the blocks under it."""
+    groups: dict[str, list[Node]] = {}
+    for child in article_of(html_pages[PAGES["quotes"]]).children:
+        if isinstance(child, Node) and child.tag == "h2":
+            groups[_heading(child)] = []
+        elif isinstance(child, Node) and groups:
+            groups[list(groups)[-1]].append(child)
+    return groups
+
+
 def test_quotes_page_groups_the_parties_then_the_host_then_others(
     html_pages: dict[str, Node],
 ) -> None:
-    """The sides are the parties to the talks, listed even when the sources quote no one of
-    them, and their host and mediator; anyone else quoted (France's foreign minister) is among
-    the others, and a country the story only mentions (Ukraine) heads no group. Counts are in
-    words."""
+    """The sides are the parties to the talks and their host and mediator; anyone else quoted
+    (France's foreign minister) is among the others, and a country the story only mentions
+    (Ukraine) heads no group. Counts are in words."""
+    groups = _quote_groups(html_pages)
+    assert list(groups) == ["Armenia", "Azerbaijan", "United States, host and mediator", "Others"]
     body = article_of(html_pages[PAGES["quotes"]])
-    headings = [_heading(h) for h in body.find_all("h2")]
-    assert headings == ["United States, host and mediator", "Others"]
     rows = [[_heading(td) for td in tr.find_all("td")] for tr in body.find_all("tr")]
-    assert [row[0] for row in rows if row] == ["Armenia", "Azerbaijan", *headings]
-    assert rows[1][1] == "no one quoted in these sources"
+    assert [row[0] for row in rows if row] == list(groups)
     assert rows[-1][1] == "Catherine Colonna, once"
-    assert "Antony Blinken, quoted 11 times" in [_heading(h) for h in body.find_all("h3")]
-    assert not [name for name in [*headings, *(row[0] for row in rows if row)] if "Ukraine" in name]
+    others = [_heading(h) for h in groups["Others"] if h.tag == "h3"]
+    assert others == ["Catherine Colonna, quoted once"]
+    assert not [name for name in [*groups, *(row[0] for row in rows if row)] if "Ukraine" in name]
+
+
+@pytest.mark.parametrize("side", ["Armenia", "Azerbaijan"])
+def test_quotes_page_hears_each_party_in_the_third_article(
+    html_pages: dict[str, Node], side: str
+) -> None:
+    quotes = [block for block in _quote_groups(html_pages)[side] if block.tag == "blockquote"]
+    assert quotes, f"no one from {side} is quoted"
+    cited = [a.attrs["href"] for quote in quotes for a in quote.find_all("a", "cite")]
+    assert [href for href in cited if "sources/002_yerevan-and-baku/#p" in href], cited
 
 
 def test_actor_infobox_derives_appearances(html_pages: dict[str, Node]) -> None:
@@ -823,14 +843,32 @@ def test_the_shipped_story_shows_its_second_article_changelog_and_feed(
     assert "Written for this project, not a wire report" in second
     overview = article_of(html_pages[PAGES["overview"]])
     changes = [li for li in overview.find_all("li") if li.find_all("span", "change-type")]
-    assert [" ".join(li.text().split())[:11] for li in changes] == ["4 May 2023 ", "1 May 2023 "]
+    assert [" ".join(li.text().split())[:11] for li in changes] == [
+        "10 May 2023",
+        "4 May 2023 ",
+        "1 May 2023 ",
+    ]
     assert "feed.xml" in {a.attrs.get("href") for a in overview.find_all("a")}
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.fromstring((site / STORY / "feed.xml").read_bytes())
     assert feed.findtext(f"{atom}id") == f"{SITE_URL}{STORY}/"
     titles = [e.findtext(f"{atom}title") or "" for e in feed.findall(f"{atom}entry")]
-    assert sorted(t.split(":")[0] for t in titles) == ["Added", "Added"]
+    assert sorted(t.split(":")[0] for t in titles) == ["Added", "Added", "Added"]
     assert any("How the talks ended" in t for t in titles)
+
+
+def test_the_third_article_says_it_was_written_for_the_project(
+    html_pages: dict[str, Node],
+) -> None:
+    sources = " ".join(article_of(html_pages[PAGES["sources"]]).text().split())
+    assert (
+        "What Yerevan and Baku said about the talks near Washington — 10 May 2023, 20:00 · "
+        "Written for this project" in sources
+    )
+    third = article_of(html_pages[f"{STORY}/sources/002_yerevan-and-baku/index.html"])
+    text = " ".join(third.text().split())
+    assert "Source: Written for this project" in text
+    assert "Written for this project, not a wire report" in text
 
 
 # ── Downloads ───────────────────────────────────────────────────────────────────────────────
@@ -984,7 +1022,7 @@ def test_the_talks_say_how_they_ended_and_when_the_story_was_updated(
     assert len(story_pages) > 30
     for page in story_pages:
         updated = article_of(page).find_all("p", "story-updated")
-        assert [" ".join(p.text().split()) for p in updated] == ["Updated 4 May 2023"]
+        assert [" ".join(p.text().split()) for p in updated] == ["Updated 10 May 2023"]
 
 
 def test_no_block_repeats_the_citations_of_the_block_before(html_pages: dict[str, Node]) -> None:

@@ -657,7 +657,11 @@ def test_shipped_content_checks_clean(shipped_content: Path, now: datetime) -> N
     assert [d for d in diagnostics if d.severity is Severity.WARNING] == []
     assert [(d.code, d.line) for d in diagnostics] == [("article-artifact", 7)]
     assert [story.slug for story in corpus.stories] == ["armenia-azerbaijan-talks"]
-    assert [a.id for a in corpus.stories[0].articles] == ["000_d5e6e064cd57f212", "001_talks-end"]
+    assert [a.id for a in corpus.stories[0].articles] == [
+        "000_d5e6e064cd57f212",
+        "001_talks-end",
+        "002_yerevan-and-baku",
+    ]
 
 
 @pytest.mark.parametrize(
