@@ -296,3 +296,53 @@ def test_glossary_term_shows_its_definition_on_focus(browser, site_url):
     assert "checkpoint" in preview.inner_text()
     assert "Azerbaijan announced at the entrance to the Lachin" in preview.inner_text()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site Zensical builds from the project ``explainer render --out`` writes."""
+    project = tmp_path_factory.mktemp("zensical") / "project"
+    bin_folder = Path(sys.executable).parent
+    subprocess.run(
+        [bin_folder / "explainer", "render", str(ROOT / "content"), "--out", str(project)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    subprocess.run(
+        [bin_folder / "zensical", "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=project, check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    with serve_folder(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        f"{STORY}/index.html",
+        f"{STORY}/actors/ararat-mirzoyan.html",
+        f"{STORY}/places/lachin-corridor.html",
+        f"{STORY}/timeline.html",
+        f"{STORY}/quotes.html",
+        f"{STORY}/sources/000_d5e6e064cd57f212.html",
+    ],
+)
+def test_the_zensical_site_is_accessible_and_previews_citations(browser, zensical_url, page):
+    """Zensical, without the plugin, on its own theme: the WCAG 2.2 AA rules find nothing, on a
+    phone and a desktop, and a citation still previews its sentence (behaviour, not markup)."""
+    view = _open(browser, zensical_url + page, viewport={"width": 1280, "height": 900})
+    view.add_script_tag(path=str(AXE))
+    violations = []
+    for width in WIDTHS.values():
+        view.set_viewport_size({"width": width, "height": 900})
+        view.wait_for_timeout(500)
+        violations += [f"{width}: {v}" for v in view.evaluate(AXE_WCAG22_AA)]
+    assert violations == [], "\n".join(violations)
+    citation = view.locator("a.cite[data-sentence]").first
+    if citation.count():
+        citation.scroll_into_view_if_needed()
+        citation.hover()
+        preview = view.locator("#explainer-preview")
+        preview.wait_for(state="visible")
+        assert "Read it in the article" in preview.inner_text()
+    view.close()
