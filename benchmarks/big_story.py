@@ -37,8 +37,8 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 start = time.perf_counter()
 from generator.corpus import load_corpus
-from generator.reference import reference_page
-from generator.site import render_site
+from generator.pages.reference import reference_page
+from generator.pages.site import render_site
 corpus, diagnostics = load_corpus(Path(sys.argv[2]))
 loaded = time.perf_counter()
 assert corpus is not None, [str(d) for d in diagnostics[:5]]

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator import corpus as corpus_module  # noqa: E402
-from generator import render as render_module  # noqa: E402
-from generator import storyreader  # noqa: E402
+from generator.pages import render as render_module  # noqa: E402
 from generator.pipeline import build  # noqa: E402
+from generator.reading import storyreader  # noqa: E402
 
 
 def _generate(repeats: int = 20) -> tuple[float, int]:

@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.article import Article, decode_article, parse_article  # noqa: E402
-from generator.loading import load_model  # noqa: E402
-from generator.schema import Facts  # noqa: E402
-from generator.storyfiles import StoryFiles  # noqa: E402
-from generator.validate import validate_story  # noqa: E402
-from generator.yamlsafe import YamlError, load_yaml  # noqa: E402
+from generator.checks.validate import validate_story  # noqa: E402
+from generator.facts.schema import Facts  # noqa: E402
+from generator.reading.article import Article, decode_article, parse_article  # noqa: E402
+from generator.reading.loading import load_model  # noqa: E402
+from generator.reading.storyfiles import StoryFiles  # noqa: E402
+from generator.reading.yamlsafe import YamlError, load_yaml  # noqa: E402
 
 SPLICES = [
     b"\t", b": ", b"- ", b"&a ", b"*a", b"!!python/object ", b"'", b'"', b"[", b"]", b"{", b"}",

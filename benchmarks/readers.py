@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.article import parse_article  # noqa: E402 (after the path is set)
-from generator.loading import load_model  # noqa: E402
-from generator.schema import Facts  # noqa: E402
+from generator.facts.schema import Facts  # noqa: E402
+from generator.reading.article import parse_article  # noqa: E402 (after the path is set)
+from generator.reading.loading import load_model  # noqa: E402
 
 FAMILIES: dict[str, str] = {
     "brackets": "[",

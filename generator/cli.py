@@ -194,7 +194,7 @@ def _run_render(arguments: argparse.Namespace) -> int:
 
 
 def _project(arguments: argparse.Namespace, result: BuildResult) -> dict[str, str | bytes]:
-    from generator.project import project_files, read_tree, theme_overrides
+    from generator.engines.project import project_files, read_tree, theme_overrides
 
     assert result.pages is not None and result.corpus is not None
     theme = arguments.content.parent / "theme"
@@ -225,7 +225,7 @@ def _run_export(arguments: argparse.Namespace) -> int:
 
 
 def _run_schema(arguments: argparse.Namespace) -> int:
-    from generator.reference import json_schema
+    from generator.pages.reference import json_schema
 
     print(json_schema(story=arguments.story))
     return 0

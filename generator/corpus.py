@@ -5,8 +5,8 @@ Layout: ``content/<story>/story.yml``, ``content/<story>/facts.yml`` and
 ``content/`` without a ``story.yml`` (``content/pages``, say) is not a story.
 
 A content folder goes in; the :class:`Corpus` of its valid stories and every diagnostic come out.
-Each story folder is read by :mod:`generator.storyreader` and checked by
-:mod:`generator.storychecks`, then resolved here, and kept until one of its files changes.
+Each story folder is read by :mod:`generator.reading.storyreader` and checked by
+:mod:`generator.checks.storychecks`, then resolved here, and kept until one of its files changes.
 """
 
 from __future__ import annotations
@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator import segment
-from generator.article import Article
-from generator.claims import ClaimKey
-from generator.contentfiles import readable
-from generator.dates import FuzzyDate, parse_moment
+from generator.checks.claims import ClaimKey
+from generator.checks.shared import FactsFile, shared_id_conflicts
+from generator.checks.storychecks import check_story
 from generator.diagnostics import Diagnostic, Severity, display_path, errors_in
-from generator.editorial import GlossaryTerm, SourceCheck
-from generator.fieldtypes import ExternalSource, When
-from generator.ids import story_folder_problems
+from generator.facts.editorial import GlossaryTerm, SourceCheck
+from generator.facts.fieldtypes import ExternalSource, When
+from generator.facts.schema import Entity, Event, Facts, StoryInfo
 from generator.outputs import PlannedStory, page_collisions
-from generator.schema import Entity, Event, Facts, StoryInfo
-from generator.shared import FactsFile, shared_id_conflicts
-from generator.storychecks import check_story
-from generator.storyfiles import StoryFiles
-from generator.storyreader import future_dates, paragraph_candidates, read_story
+from generator.reading import segment
+from generator.reading.article import Article
+from generator.reading.contentfiles import readable
+from generator.reading.dates import FuzzyDate, parse_moment
+from generator.reading.ids import story_folder_problems
+from generator.reading.storyfiles import StoryFiles
+from generator.reading.storyreader import future_dates, paragraph_candidates, read_story
 
 
 @dataclass(frozen=True)

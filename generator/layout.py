@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from generator.article import Article
-from generator.schema import Entity, Event, Facts, Quote
+from generator.facts.schema import Entity, Event, Facts, Quote
+from generator.reading.article import Article
 
 
 class PageType(NamedTuple):

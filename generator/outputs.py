@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic
 from generator.layout import STORY_PAGES, StoryLike, paths_for, site_paths
-from generator.yamlsafe import YamlDocument
+from generator.reading.yamlsafe import YamlDocument
 
 CODE = "page-collision"
 

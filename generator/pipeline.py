@@ -9,12 +9,12 @@ from pathlib import Path
 from generator.corpus import Corpus, cache_folder, load_corpus
 from generator.diagnostics import Diagnostic
 from generator.exports import corpus_downloads
-from generator.feeds import corpus_feeds
-from generator.headmeta import page_heads, with_heads
-from generator.pageaddress import Addresses
-from generator.reference import reference_page
-from generator.sharecards import corpus_cards
-from generator.site import render_site
+from generator.metadata.feeds import corpus_feeds
+from generator.metadata.headmeta import page_heads, with_heads
+from generator.metadata.pageaddress import Addresses
+from generator.metadata.sharecards import corpus_cards
+from generator.pages.reference import reference_page
+from generator.pages.site import render_site
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import segment
-from generator.article import (
+from generator.diagnostics import Diagnostic, Severity
+from generator.reading import segment
+from generator.reading.article import (
     MAX_ARTICLE_BYTES,
     Article,
     Artifact,
     decode_article,
     parse_article,
 )
-from generator.diagnostics import Diagnostic, Severity
-from generator.segment import split_sentences
-from generator.storyreader import read_article
+from generator.reading.segment import split_sentences
+from generator.reading.storyreader import read_article
 
 SEED_SHOWN = "content/armenia-azerbaijan-talks/articles/000_d5e6e064cd57f212.txt"
 ARTIFACT_NOTE = (
@@ -446,7 +446,7 @@ def test_a_markdown_article_reads_as_its_words_not_its_markup(tmp_path: Path) ->
 def test_a_paragraph_opening_with_emphasis_or_code_reads_as_its_words() -> None:
     """Only a bullet or number with a space, a rule, ``#`` or ``>`` opens another block; a
     paragraph that opens with ``*Talks*`` or a code span is read like any other."""
-    from generator.mdsource import inline_text
+    from generator.reading.mdsource import inline_text
 
     assert inline_text("*Talks* resumed on Monday.") == "Talks resumed on Monday."
     assert inline_text("`sync` was the word used.") == "sync was the word used."

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from support import copy_project
 
-from generator.article import MAX_ARTICLE_BYTES
 from generator.cli import main
-from generator.yamlsafe import MAX_BYTES
+from generator.reading.article import MAX_ARTICLE_BYTES
+from generator.reading.yamlsafe import MAX_BYTES
 
 CASES_DIR = Path(__file__).parent / "bad_input"
 BASE = CASES_DIR / "_base"

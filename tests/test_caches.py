@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2.bccache import bc_magic
 
-from generator.templating import _BytecodeCache
+from generator.pages.templating import _BytecodeCache
 
 
 @pytest.mark.parametrize("damage", ["truncated", "foreign"])
@@ -37,7 +37,7 @@ def test_a_damaged_template_cache_is_compiled_again(tmp_path: Path, damage: str)
 _SENTENCES_OF = """
 import json, sys
 from pathlib import Path
-from generator import segment
+from generator.reading import segment
 
 text, damaged = sys.argv[1], json.loads(sys.argv[2])
 cache = Path(sys.argv[3])

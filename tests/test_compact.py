@@ -20,7 +20,7 @@ from test_site import Build, Node, page_url, parse_html, run_build, target_file
 
 from generator.corpus import load_corpus
 from generator.layout import paths_for, story_sections
-from generator.render import NAV_STORY_LIMIT
+from generator.pages.render import NAV_STORY_LIMIT
 
 pytestmark = pytest.mark.slow
 

@@ -29,10 +29,10 @@ from generator.corpus import Story, load_corpus
 from generator.exports import EXPORTERS, export
 from generator.exports.links import StoryLinks
 from generator.exports.quotes import COLUMNS
+from generator.facts.schema import Facts
 from generator.layout import STORY_DOWNLOADS
+from generator.pages.reference import json_schema
 from generator.pipeline import BuildResult, build
-from generator.reference import json_schema
-from generator.schema import Facts
 
 STORY = "armenia-azerbaijan-talks"
 FIRST = "000_d5e6e064cd57f212"

@@ -17,11 +17,11 @@ import yaml
 from support import copy_project
 from test_site import run_build
 
-from generator.article import parse_article
 from generator.cli import main
 from generator.extract.evaluate import Labelled, Score, labelled_articles, score
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
+from generator.reading.article import parse_article
 
 CORPUS = Path(__file__).parent / "extract_corpus"
 SEED_STORY = "armenia-azerbaijan-talks"

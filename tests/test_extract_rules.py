@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from generator.article import parse_article
 from generator.extract.dateline import find_dateline
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
 from generator.extract.timevalues import Context
 from generator.extract.timex import find_time_expressions
+from generator.reading.article import parse_article
 
 MONDAY = date(2023, 5, 1)
 

@@ -1,4 +1,4 @@
-"""The theme's ``{% cache %}`` tag (generator/fragments.py) on a real Jinja environment."""
+"""The theme's ``{% cache %}`` tag (generator/engines/fragments.py) on a real Jinja environment."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from itertools import count
 
 import jinja2
 
-from generator.fragments import FragmentCache
+from generator.engines.fragments import FragmentCache
 
 
 def _environment() -> tuple[jinja2.Environment, count[int]]:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import SEED_PATH, SHIPPED_CONTENT
 
-from generator import yamlsafe
 from generator.corpus import Corpus, load_corpus
 from generator.pipeline import build
+from generator.reading import yamlsafe
 
 NOW = datetime(2026, 1, 1)
 TRICKY_YAML = """\
@@ -151,6 +151,6 @@ def test_an_edited_template_renders_again(tmp_path: Path) -> None:
 
 
 def test_the_jinja_environment_is_built_once_per_process() -> None:
-    from generator.templating import environment
+    from generator.pages.templating import environment
 
     assert environment() is environment()

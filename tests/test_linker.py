@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.linker import NameFinder
+from generator.pages.linker import NameFinder
 
 # Names and texts from a small alphabet, so that names overlap, nest and touch word characters.
 PIECE = st.sampled_from(

@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.corpus import Story, load_corpus
-from generator.geo import Box, clip_ring, world
-from generator.locator import story_map
+from generator.pages.geo import Box, clip_ring, world
+from generator.pages.locator import story_map
 from generator.pipeline import build
 
 

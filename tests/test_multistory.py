@@ -20,7 +20,7 @@ from support import copy_project
 from test_site import SITE_URL, Build, Node, article_of, parse_html, run_build
 
 from generator.corpus import load_corpus
-from generator.feeds import story_feed
+from generator.metadata.feeds import story_feed
 
 pytestmark = pytest.mark.slow
 

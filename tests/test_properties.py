@@ -24,16 +24,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from support import copy_project
 
-from generator import mdsource, segment, verbatim
-from generator.article import decode_article, parse_article
 from generator.diagnostics import Diagnostic
-from generator.loading import load_model
-from generator.mdtext import attribute, escape
-from generator.pagecontext import relative_path
+from generator.facts.schema import Facts
+from generator.pages import verbatim
+from generator.pages.mdtext import attribute, escape
+from generator.pages.pagecontext import relative_path
 from generator.pipeline import build
-from generator.schema import Facts
-from generator.segment import is_plain_sentence, plain_sentences
-from generator.yamlsafe import YamlError, load_yaml
+from generator.reading import mdsource, segment
+from generator.reading.article import decode_article, parse_article
+from generator.reading.loading import load_model
+from generator.reading.segment import is_plain_sentence, plain_sentences
+from generator.reading.yamlsafe import YamlError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK = settings(deadline=None, max_examples=60)

@@ -19,9 +19,9 @@ from PIL import Image
 from support import copy_project
 from test_site import SITE_URL, STORY, Build, Node, parse_html, run_build
 
-from generator import sharecards
+from generator.metadata import sharecards
+from generator.metadata.sharecards import HEIGHT, WIDTH, ShareCard, card_png
 from generator.pipeline import SiteAddress, build
-from generator.sharecards import HEIGHT, WIDTH, ShareCard, card_png
 
 NOW = datetime(2026, 1, 1)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

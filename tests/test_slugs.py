@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.fieldtypes import ARTICLE_ID_PATTERN, ID_PATTERN
-from generator.slugs import MAX_LENGTH, is_slug, slug
+from generator.facts.fieldtypes import ARTICLE_ID_PATTERN, ID_PATTERN
+from generator.reading.slugs import MAX_LENGTH, is_slug, slug
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,9 @@ import pytest
 from conftest import SHIPPED_CONTENT
 from support import copy_project
 
-from generator import segment, workers
+from generator import workers
 from generator.pipeline import build
+from generator.reading import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ("first", "second", "third", "fourth", "fifth")
@@ -193,7 +194,7 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging() -> None:
 
 READ_HUGE_PARAGRAPHS = """
 import json, sys
-from generator import mdsource, segment
+from generator.reading import mdsource, segment
 wire = " ".join(["Dr. Lee met the U.S. envoy, e.g. on Monday."] * 3000)
 markdown = " ".join(["*Talks* resumed [near](https://example.org/x) the (capital) today."] * 3000)
 print(json.dumps([segment.split_sentences(wire), mdsource.inline_text(markdown)]))

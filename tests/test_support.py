@@ -377,8 +377,8 @@ def test_what_each_page_cites_for_a_claim_supports_that_claim_alone() -> None:
     speaker or stage each citation supports it on its own."""
     from dataclasses import replace
 
-    from generator.claims import claims
-    from generator.support import _Support
+    from generator.checks.claims import claims
+    from generator.checks.support import _Support
 
     corpus, _ = load_corpus(Path(__file__).parent.parent / "content")
     assert corpus is not None
@@ -401,8 +401,8 @@ def test_what_each_page_cites_for_a_claim_supports_that_claim_alone() -> None:
 def test_the_entities_a_sentence_refers_to_are_found_without_comparing_each(folder: Path) -> None:
     """Only the entities whose last name-word a sentence (or a pronoun's sentences before)
     holds are compared with it; none that the comparison with every entity finds is lost."""
-    from generator.claims import Cited
-    from generator.support import _Support
+    from generator.checks.claims import Cited
+    from generator.checks.support import _Support
 
     corpus, _ = load_corpus(folder)
     assert corpus is not None

@@ -9,9 +9,9 @@ from textwrap import dedent
 
 import pytest
 
+from generator.checks.quotetext import normalise_quote, quoted, word_matches
 from generator.corpus import load_corpus
 from generator.diagnostics import Severity
-from generator.quotetext import normalise_quote, quoted, word_matches
 
 FACTS = "content/story/facts.yml"
 SEED_NOTE = (

@@ -15,8 +15,8 @@ from typing import Any
 
 from generator.corpus import Story
 from generator.exports.links import StoryLinks
-from generator.fieldtypes import Coordinates
-from generator.schema import Entity
+from generator.facts.fieldtypes import Coordinates
+from generator.facts.schema import Entity
 
 
 def places_geojson(story: Story, links: StoryLinks) -> str:

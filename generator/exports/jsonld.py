@@ -1,8 +1,8 @@
 """The story as one JSON-LD document (schema.org): ``explainer export --format jsonld``.
 
-Every node the story's pages carry (:mod:`generator.structured`): the overview's ``Article``,
-the articles, entities, events, quotes and source checks, each once. Addresses are relative to
-the story's folder, or absolute when the export is given the site's address.
+Every node the story's pages carry (:mod:`generator.metadata.structured`): the overview's
+``Article``, the articles, entities, events, quotes and source checks, each once. Addresses are
+relative to the story's folder, or absolute when the export is given the site's address.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 
 from generator.corpus import Story
 from generator.exports.links import StoryLinks
-from generator.pageaddress import Addresses
-from generator.structured import story_graph
+from generator.metadata.pageaddress import Addresses
+from generator.metadata.structured import story_graph
 
 
 def story_jsonld(story: Story, links: StoryLinks) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from generator.article import Article, Sentence
 from generator.corpus import Story
 from generator.layout import paths_for
 from generator.outputs import site_file
+from generator.reading.article import Article, Sentence
 
 
 class CitedSentence(NamedTuple):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 
+from generator.checks.quotetext import normalise_quote, word_matches
 from generator.corpus import Story
 from generator.exports.links import CitedSentence, StoryLinks
-from generator.quotetext import normalise_quote, word_matches
-from generator.schema import Quote
-from generator.storyview import StoryView
+from generator.facts.schema import Quote
+from generator.pages.storyview import StoryView
 
 COLUMNS = ("id", "speaker", "side", "text", "date", "article", "sentence_link")
 

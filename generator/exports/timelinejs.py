@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.corpus import Story
-from generator.dates import FuzzyDate, Moment
 from generator.exports.links import StoryLinks
-from generator.fieldtypes import ExternalSource, is_allowed_url
-from generator.schema import Event
+from generator.facts.fieldtypes import ExternalSource, is_allowed_url
+from generator.facts.schema import Event
+from generator.reading.dates import FuzzyDate, Moment
 
 
 def timeline_json(story: Story, links: StoryLinks) -> str:

@@ -9,12 +9,12 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.article import Article
 from generator.diagnostics import Diagnostic, display_path, errors_in, sort_diagnostics
 from generator.extract.draft import Draft, build_draft
 from generator.extract.merge import SECTIONS, MergeReport, merge, render_new
+from generator.reading.article import Article
+from generator.reading.yamlsafe import YamlError, decode_yaml
 from generator.writer import atomic_write
-from generator.yamlsafe import YamlError, decode_yaml
 
 HEADER = """\
 # Draft facts drafted by `explainer extract` from {article}.
@@ -41,7 +41,7 @@ def run(article_path: Path, story: Path | None, dry_run: bool) -> int:
     """Extract from ``article_path`` and merge into its story; return the exit status."""
     from generator.extract.extraction import extract
     from generator.extract.nlp import ExtractUnavailableError, load_pipeline
-    from generator.storyreader import read_article
+    from generator.reading.storyreader import read_article
 
     target = _target(article_path, story)
     if target is None:
@@ -116,8 +116,8 @@ def _mergeable_facts(path: Path) -> str | None:
     """The text of the story's facts file if extract can add to it: it reads as YAML and holds a
     list of items under each section extract writes. Otherwise print why, as `explainer check`
     says it, and return None. Items the schema refuses are left for the check that follows."""
-    from generator.loading import load_model
-    from generator.schema import Facts
+    from generator.facts.schema import Facts
+    from generator.reading.loading import load_model
 
     shown = display_path(path)
     try:

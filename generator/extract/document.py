@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.article import Article
+from generator.reading.article import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -15,7 +15,7 @@ from typing import Any
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.extraction import DatedMention, Extraction
 from generator.extract.quotes import QuoteDraft
-from generator.slugs import slug
+from generator.reading.slugs import slug
 
 MAX_SOURCES = 12
 """Sentences cited per entity; enough to review, few enough to read."""

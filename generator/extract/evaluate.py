@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from generator.article import Article, parse_article
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.extraction import Extraction
 from generator.extract.gazetteer import Gazetteer
+from generator.reading.article import Article, parse_article
 
 _GOLD_TYPES = {"anonymous": "person"}
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from generator.article import Article, Artifact
 from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
 from generator.extract.entities import find_entities
 from generator.extract.entitydraft import EntityDraft
@@ -18,6 +17,7 @@ from generator.extract.nlp import lemma, load_pipeline
 from generator.extract.quotes import QuoteDraft, find_quotes
 from generator.extract.timevalues import Context, TimeExpression
 from generator.extract.timex import find_time_expressions
+from generator.reading.article import Article, Artifact
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

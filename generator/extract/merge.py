@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.quotetext import normalise_quote
+from generator.checks.quotetext import normalise_quote
 
 SECTIONS = ("entities", "events", "quotes")
 _COMPARED = ("type", "role", "name")

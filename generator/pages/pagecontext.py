@@ -1,0 +1,353 @@
+"""What a page template gets as ``page``: links, citations and prose for one page of a story.
+
+Autoescaping is on and its escape is Markdown's: a value written as ``{{ value }}`` shows as the
+text it is. What a template may emit as Markdown comes from the :class:`PageContext` helpers
+(citations, links, prose with first-mention links), which escape the text they wrap themselves.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from markupsafe import Markup
+
+from generator.checks.refchecks import resolve_sentence
+from generator.corpus import Story
+from generator.facts.editorial import GlossaryTerm
+from generator.facts.fieldtypes import ExternalSource, Point, is_allowed_url
+from generator.facts.schema import Entity, Event
+from generator.pages import mdtext
+from generator.pages.linker import Found, NameFinder
+from generator.reading.article import Article
+from generator.reading.segment import split_sentences
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What a story's pages need to know about the rest of the site."""
+
+    compact: bool = False
+    """The sidebar does not list the story's sections: pages end with the story's menu."""
+    feeds: bool = False
+    """Stories have an Atom feed (``<story>/feed.xml``): the site has an address."""
+    elsewhere: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """For each entity of the story also in other stories: (story title, page path) of each."""
+
+    def key(self) -> tuple[object, ...]:
+        """Everything here that a story's pages depend on, for the render cache."""
+        return (self.compact, self.feeds, tuple(sorted(self.elsewhere.items())))
+
+
+def relative_path(target: str, folder: str) -> str:
+    """``posixpath.relpath(target, folder)`` for the site's page paths (``a/b.md``, folders
+    ``a`` or ``.``: no ``..``, no ``.`` inside), without its trips to the file system."""
+    if folder == ".":
+        return target
+    to, start = target.split("/"), folder.split("/")
+    common = 0
+    while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:])
+
+
+@dataclass
+class PageContext:
+    """Per-page helpers for templates: links relative to this page, citations, prose."""
+
+    path: str
+    story: Story
+    paths: dict[str, str]
+    linker: NameFinder | None
+    names: dict[str, str]
+    self_entity: str | None = None
+    mentioned: set[str] = field(default_factory=set)
+    site: SiteContext | None = None
+    citations: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Sentence citations already written, by page folder and sentence reference: shared by
+    the pages of one story, where the same sentences are cited many times."""
+    cited: dict[str, CitedSentence] = field(default_factory=dict)
+    """What a citation shows of each sentence cited, by reference, for every page of the story."""
+
+    def to(self, path: str) -> Markup:
+        """Relative link from this page to any page of the site, by its path (``index.md``)."""
+        return Markup(relative_path(path, posixpath.dirname(self.path) or "."))
+
+    def elsewhere(self, entity_id: str) -> list[tuple[str, str]]:
+        """Other stories the entity appears in: (story title, path of its page there)."""
+        return list(self.site.elsewhere.get(entity_id, ())) if self.site else []
+
+    def url(self, role: str, anchor: str = "") -> Markup:
+        """Relative link from this page to the page with ``role`` (paths are made of ids)."""
+        relative = relative_path(self.paths[role], posixpath.dirname(self.path) or ".")
+        return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+    def external(self, url: str, text: str | None = None) -> Markup:
+        """A link to an outside address; an address the URL policy refuses is shown as text."""
+        if not is_allowed_url(url):
+            return mdtext.escape(text or url)
+        return Markup(f"[{mdtext.escape(text or url)}]({mdtext.url(url)})")
+
+    def link(self, entity_id: str | None, text: str | None = None) -> Markup:
+        """The entity's name linking to its page (plain on its own page)."""
+        return self._link(entity_id, text, MARKDOWN)
+
+    def html_link(self, entity_id: str | None, text: str | None = None) -> Markup:
+        """:meth:`link` as finished HTML, for a block the plugin carries past Markdown."""
+        return self._link(entity_id, text, HTML)
+
+    def _link(self, entity_id: str | None, text: str | None, form: _Form) -> Markup:
+        if entity_id is None:
+            return Markup("")
+        entity = self.story.entity(entity_id)
+        self.mentioned.add(entity_id)
+        label = form.text(text or entity.name)
+        if entity_id == self.self_entity:
+            return label
+        return form.anchor(label, self.url("entity:" + entity_id), _entity_preview(entity))
+
+    def event_link(self, event: Event) -> Markup:
+        """The event's title, linking to its page if it has one."""
+        return self._event_link(event, MARKDOWN)
+
+    def html_event_link(self, event: Event) -> Markup:
+        """:meth:`event_link` as finished HTML."""
+        return self._event_link(event, HTML)
+
+    def _event_link(self, event: Event, form: _Form) -> Markup:
+        label = form.text(event.title)
+        if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
+            return form.anchor(label, self.url("event:" + event.id), None)
+        return label
+
+    def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
+        """Citation links for ``sources``: sentence anchors on the source page, or external URLs.
+
+        Each is a finished ``<a class="cite">`` that the MkDocs plugin carries past Markdown
+        (``generator/pages/verbatim.py``): a page of a large story holds hundreds of them. Search
+        leaves their labels (``¶3.2``) out of its index."""
+        return Markup(" ".join(self._citation(source) for source in sources))
+
+    def _citation(self, source: str | ExternalSource) -> str:
+        if isinstance(source, ExternalSource):
+            label = mdtext.attribute(source.publisher or source.title)
+            title = mdtext.attribute(source.title)
+            origin = mdtext.attribute(_external_label(source))
+            # The schema already refuses other addresses; a page never links one regardless.
+            href = f' href="{mdtext.attribute(source.url)}"' if is_allowed_url(source.url) else ""
+            return (
+                f'<a class="cite cite-external" data-origin="{origin}" data-search-exclude'
+                f'{href} title="{title}">{label}</a>'
+            )
+        key = (posixpath.dirname(self.path), source)
+        if key not in self.citations:
+            self.citations[key] = self._sentence_citation(source)
+        return self.citations[key]
+
+    def _sentence_citation(self, source: str) -> str:
+        cited = self.cited.get(source)
+        if cited is None:
+            cited = self.cited[source] = _cited_sentence(self.story, source)
+        url = self.url(f"article:{cited.article_id}", cited.sentence_id)
+        return (
+            f'<a class="cite" data-origin="{cited.origin}" data-search-exclude '
+            f'data-sentence="{cited.sentence_id}" href="{url}" title="{cited.title}">'
+            f"¶{cited.number}</a>"
+        )
+
+    def prose(self, text: str) -> Markup:
+        """Escaped text; the first mention on this page of each entity links to its page.
+
+        Where the text names an entity both by an alias and by its name ("the US Secretary of
+        State Antony Blinken"), the name is the one linked. Glossary terms link the same way,
+        to their entity's page or to the glossary, and show their definition on hover.
+        """
+        return self._prose(text, MARKDOWN)
+
+    def html_prose(self, text: str) -> Markup:
+        """:meth:`prose` as finished HTML, for a block the plugin carries past Markdown."""
+        return self._prose(text, HTML)
+
+    def _prose(self, text: str, form: _Form) -> Markup:
+        if self.linker is None:
+            return form.text(text)
+        chosen: dict[str, Found] = {}
+        for match in self.linker.finditer(text):
+            key = self.names[match.name]
+            if key in self.mentioned or key == self.self_entity:
+                continue
+            current = chosen.get(key)
+            is_name = match.name == self._display_name(key)
+            if current is None or (is_name and current.name != match.name):
+                chosen[key] = match
+        pieces: list[str] = []
+        position = 0
+        for match in sorted(chosen.values()):
+            pieces.append(form.text(text[position : match.start]))
+            pieces.append(self._mention(self.names[match.name], match.name, form))
+            position = match.end
+        pieces.append(form.text(text[position:]))
+        return Markup("".join(pieces))
+
+    def _display_name(self, key: str) -> str:
+        if key.startswith("term:"):
+            return self.story.glossary_term(key[5:]).term
+        return self.story.entity(key).name
+
+    def _mention(self, key: str, text: str, form: _Form) -> Markup:
+        """A first mention: a link to the entity or glossary entry, with the term's definition."""
+        term = self.story.glossary_for(key)
+        if key.startswith("term:"):
+            self.mentioned.add(key)
+            return form.anchor(
+                form.text(text), self.url("glossary", key[5:]), _glossary_preview(term)
+            )
+        if term is None or key == self.self_entity:
+            return self._link(key, text, form)
+        self.mentioned.add(key)
+        return form.anchor(form.text(text), self.url("entity:" + key), _glossary_preview(term))
+
+    def statement(self, point: Point) -> Markup:
+        """A cited statement: its prose followed by its citations."""
+        return Markup(f"{self.prose(point.text)} {self.cite(point.sources)}")
+
+    def takeaway(self, point: Point) -> Markup:
+        """A cited statement with its first sentence in bold: a takeaway of "What we know"."""
+        first, *rest = split_sentences(point.text) or [point.text]
+        lead = Markup(f"**{self.prose(first)}**")
+        body = f" {self.prose(' '.join(rest))}" if rest else ""
+        return Markup(f"{lead}{body} {self.cite(point.sources)}")
+
+
+def _text(value: object) -> Markup:
+    """``value`` as the text of an element of finished HTML. Line breaks become spaces, as in
+    :func:`mdtext.escape`: a blank line would end the HTML block in Markdown."""
+    return Markup(mdtext.html_text(" ".join(str(value).splitlines())))
+
+
+class Preview(NamedTuple):
+    """What a link's preview shows: a name, a line about it, and its kind (the CSS class,
+    ``gloss`` for a glossary term, ``entity`` for a person, place or organisation)."""
+
+    kind: str
+    name: str
+    text: str
+
+
+def _entity_preview(entity: Entity) -> Preview:
+    """An entity's preview: its role as of the story and the first sentence of what the
+    story says of it ("US Secretary of State. The host of the talks.")."""
+    lines = [entity.role or ""]
+    if entity.description:
+        first = (split_sentences(entity.description) or [entity.description])[0]
+        words = [w for w in re.findall(r"\w+", (entity.role or "").lower()) if len(w) > 3]
+        if words and all(word in first.lower() for word in words):
+            lines = []  # the description says the role already ("Armenia's foreign minister")
+        lines.append(first)
+    text = " ".join(line if line.endswith(".") else f"{line}." for line in lines if line)
+    return Preview(
+        "entity", entity.name, text or f"{_KINDS.get(entity.type, 'Named')} in this story."
+    )
+
+
+_KINDS = {
+    "person": "A person",
+    "country": "A country",
+    "organisation": "An organisation",
+    "group": "A group",
+    "place": "A place",
+}
+
+
+def _glossary_preview(term: GlossaryTerm | None) -> Preview | None:
+    return None if term is None else Preview("gloss", term.term, term.definition)
+
+
+def _html_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
+    """A link as finished HTML; with a ``preview``, it shows a name and a line on hover,
+    focus and tap. The attributes are in the order Markdown writes them (by name)."""
+    if preview is None:
+        return Markup(f'<a href="{url}">{label}</a>')
+    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
+    return Markup(
+        f'<a class="{preview.kind}" data-term="{name}" href="{url}" title="{text}">{label}</a>'
+    )
+
+
+def _markdown_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
+    """A Markdown link; with a ``preview``, an attribute list that shows it."""
+    if preview is None:
+        return Markup(f"[{label}]({url})")
+    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
+    return Markup(f'[{label}]({url}){{ .{preview.kind} title="{text}" data-term="{name}" }}')
+
+
+class _Form(NamedTuple):
+    """How the page helpers write text and links: as Markdown, or as finished HTML."""
+
+    text: Callable[[str], Markup]
+    anchor: Callable[[Markup, str, Preview | None], Markup]
+
+
+MARKDOWN = _Form(mdtext.escape, _markdown_anchor)
+HTML = _Form(_text, _html_anchor)
+
+
+class CitedSentence(NamedTuple):
+    """What a citation of one sentence shows, wherever it is cited from."""
+
+    article_id: str
+    sentence_id: str
+    number: str
+    """``3.2`` (paragraph 3, sentence 2), ``2:3.2`` in the story's second article."""
+    title: str
+    """The sentence, as an attribute value (the preview's text)."""
+    origin: str
+    """The article's headline and date, as an attribute value."""
+
+
+def _cited_sentence(story: Story, reference: str) -> CitedSentence:
+    articles = story.articles_by_id
+    article, sentence, _ = resolve_sentence(reference, articles)
+    assert article is not None and sentence is not None
+    number = sentence.id[1:].replace("s", ".")
+    if len(articles) > 1:
+        number = f"{list(articles).index(article.id) + 1}:{number}"
+    title = mdtext.attribute(sentence.text)
+    origin = mdtext.attribute(_article_label(story, article))
+    return CitedSentence(article.id, sentence.id, number, title, origin)
+
+
+def _article_label(story: Story, article: Article) -> str:
+    """Where a cited sentence comes from, for citation previews: headline and date."""
+    info = next((i for i in story.info.articles if i.id == article.id), None)
+    title = (info.title if info else None) or article.title or article.id
+    if article.published is None:
+        return title
+    return f"{title}, {article.published.strftime('%-d %B %Y')}"
+
+
+def _external_label(source: ExternalSource) -> str:
+    """Who published an external source and when, for citation previews."""
+    parts = [source.publisher or "External source", source.date]
+    return ", ".join(part for part in parts if part)
+
+
+def _name_index(story: Story) -> tuple[NameFinder | None, dict[str, str]]:
+    """Names recognised in prose: entity names and aliases (to the entity's id) and glossary
+    terms (to ``term:<id>``, or to their entity's id when the term names an entity)."""
+    names: dict[str, str] = {}
+    for entity in story.facts.entities:
+        for name in (entity.name, *entity.aliases):
+            if len(name) >= 3 and not entity.anonymous:
+                names.setdefault(name, entity.id)
+    for term in story.facts.glossary:
+        for name in (term.term, *term.aliases):
+            if len(name) >= 3:
+                names.setdefault(name, term.entity or f"term:{term.id}")
+    if not names:
+        return None, names
+    return NameFinder(names), names
