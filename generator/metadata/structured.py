@@ -17,7 +17,7 @@ from typing import Any
 from generator.checks.refchecks import resolve_sentence
 from generator.corpus import Story
 from generator.facts.fieldtypes import ExternalSource
-from generator.layout import paths_for
+from generator.layout import STORY_PAGES, paths_for
 from generator.metadata.pageaddress import Addresses
 from generator.metadata.schemaorg import Node, StoryNodes
 from generator.metadata.sharecards import card_path
@@ -41,7 +41,7 @@ def story_structured_data(
     for role, path in paths.items():
         nodes.here = path
         kind, _, item = role.partition(":")
-        graph = _GRAPHS[kind](nodes, item or kind)
+        graph = _GRAPHS.get(kind, _PLAIN_PAGE)(nodes, item or kind)
         changed = _last_change(story, role) or latest
         main = graph[0]
         if role != "overview":
@@ -65,7 +65,7 @@ def story_graph(story: Story, addresses: Addresses) -> Node:
     anonymous: list[Node] = []
     for role in paths:
         kind, _, item = role.partition(":")
-        for node in _GRAPHS[kind](nodes, item or kind):
+        for node in _GRAPHS.get(kind, _PLAIN_PAGE)(nodes, item or kind):
             key = node.get("@id")
             if not isinstance(key, str):
                 anonymous.append(node)
@@ -124,18 +124,8 @@ def _section(kind: str, members: Callable[[StoryNodes], list[Node]]) -> _PageGra
     return graph
 
 
-_TITLES = {
-    "background": "Background",
-    "actors": "Who is involved",
-    "places": "Key places",
-    "timeline": "Timeline",
-    "quotes": "Who said what",
-    "sources": "Sources",
-    "glossary": "Glossary",
-    "source-checks": "Source checks",
-    "changes": "What's new",
-    "review": "Drafts to review",
-}
+_TITLES = {page.role: page.title for page in STORY_PAGES}
+"""Each section page's title, as the story's menu gives it (the page table)."""
 
 
 def _glossary(nodes: StoryNodes, role: str) -> list[Node]:
@@ -183,12 +173,15 @@ _GRAPHS: dict[str, _PageGraph] = {
     "source-checks": _section(
         "CollectionPage", lambda n: list(map(n.claim_review, n.story.facts.source_checks))
     ),
-    "changes": _section("WebPage", lambda n: []),
-    "review": _section("WebPage", lambda n: []),
     "entity": _entity,
     "event": _event,
     "article": _article,
 }
+
+
+_PLAIN_PAGE = _section("WebPage", lambda n: [])
+"""The graph of a section page that shows no item of its own (What's new, Drafts to review, and
+any page type added to the page table without a graph of its own here)."""
 
 
 def _first_day(story: Story) -> str | None:
