@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from generator.corpus import Corpus
+from generator.metadata.pageaddress import Addresses
 from generator.pages import verbatim
 from generator.pages.navigation import site_navigation
 
@@ -65,24 +66,17 @@ def project_files(
 
 def finish_links(path: str, markdown: str) -> str:
     """``markdown`` of the page at ``path`` with the ``.md`` links of its finished HTML written
-    as the addresses of the built pages, relative to its own."""
-    here = page_url(path)
+    as the addresses of the built pages (``a/b.html``), relative to its own."""
 
     def address(target: str, anchor: str) -> str:
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-        return relative_url(page_url(wanted), here) + anchor
+        return _PAGE_FILES.url(wanted, anchor.removeprefix("#"), here=path)
 
     return verbatim.finish_links(markdown, address)
 
 
-def page_url(path: str) -> str:
-    """The address of the page made from ``path`` (``a/b.md`` is ``a/b.html``)."""
-    return path[: -len(".md")] + ".html"
-
-
-def relative_url(target: str, here: str) -> str:
-    """The link from the page at address ``here`` to the address ``target``."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+_PAGE_FILES = Addresses(directory_urls=False)
+"""How the plain project addresses its pages: as files (``use_directory_urls: false``)."""
 
 
 def _config(
