@@ -31,7 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.corpus import cache_folder
 from generator.diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from generator.engines.fragments import FragmentCache
-from generator.engines.searchindex import merged, read_entries, write_entries
+from generator.engines.searchindex import merge_into, read_entries
 from generator.pages import mdtext, verbatim
 from generator.pages.navigation import site_navigation
 from generator.pipeline import BuildResult, SiteAddress, build
@@ -218,10 +218,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.dirty or self.previous_search is None:
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
-        current = read_entries(index)
-        if current is not None:
-            entries = merged(self.previous_search, current, self.rebuilt, self.pages)
-            write_entries(index, entries)
+        if merge_into(index, self.previous_search, self.rebuilt, self.pages):
             log.info("%d of %d pages built again", len(self.rebuilt), len(self.pages))
 
     def on_serve(

@@ -55,8 +55,17 @@ def _last_runs(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for number, (page, run) in enumerate(runs) if last[page] == number for e in run]
 
 
-def write_entries(index_file: Path, entries: list[dict[str, Any]]) -> None:
-    """Replace the entries of the index file, keeping its configuration."""
-    index = json.loads(index_file.read_text("utf-8"))
-    index["docs"] = entries
+def merge_into(
+    index_file: Path, previous: list[dict[str, Any]], rebuilt: set[str], pages: set[str]
+) -> bool:
+    """Rewrite the search index file with :func:`merged` entries, keeping its configuration;
+    False when there is no index to rewrite."""
+    try:
+        index = json.loads(index_file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+        return False
+    index["docs"] = merged(previous, index["docs"], rebuilt, pages)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return True
