@@ -1,5 +1,6 @@
-"""The Material partials that ``theme/partials/`` overrides are copies with a few edits: each
-must equal the installed Material's own, once those edits are taken out. A Material release that
+"""The Material partials that ``theme/partials/`` overrides are copies whose only edits are the
+plugin's ``{% cache %}`` tags: each must equal the installed Material's own once they are taken
+out. A Material release that
 changes one of them fails here, naming the lines, instead of changing the site silently."""
 
 from __future__ import annotations
@@ -18,15 +19,10 @@ _LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 """Material's "generated, do not edit" note, or the override's note saying what it changes."""
 _CACHE_TAGS = re.compile(r"^[ \t]*\{%-? ?(?:cache\b.*?|endcache ?)-?%\}[ \t]*\n", re.M | re.S)
 """The plugin's ``{% cache %}`` blocks, wrapped around parts that do not depend on the page."""
-_EDITS: dict[str, list[tuple[str, str]]] = {}
-"""Edits other than caching, as (the override's text, Material's text)."""
 
 
 def _as_material_wrote_it(name: str) -> str:
     text = _CACHE_TAGS.sub("", _LEADING_COMMENT.sub("", (THEME / name).read_text("utf-8")))
-    for ours, theirs in _EDITS.get(name, []):
-        assert ours in text, f"{name}: the edit {ours!r} is gone; update _EDITS"
-        text = text.replace(ours, theirs)
     # A cache tag may close on the line of the text it wraps ("{% cache 'top' -%}<button…").
     return re.sub(r"\{%-? ?(?:cache\b[^%]*|endcache ?)-?%\}", "", text)
 
