@@ -21,6 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / ".artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 390}
+WIDTHS_PHONE = {"width": WIDTHS["phone"], "height": 844}
 STORY = "armenia-azerbaijan-talks"
 PAGE_TYPES = {
     "home": "",
@@ -115,14 +116,31 @@ def test_search_finds_the_page(browser, site_url, query, expected):
     page.close()
 
 
-def test_citation_leads_to_its_highlighted_sentence(browser, site_url):
-    page = browser.new_page()
-    page.goto(site_url + f"{STORY}/places/lachin-corridor/")
-    citation = page.locator("a.cite[data-sentence='p3s1']").first
-    assert "the only land link between Armenia and the Nagorno-Karabakh region" in (
-        citation.get_attribute("title") or ""
+def _marker_citing(page, sentence_id: str):
+    """The first marker in the text whose note lists the sentence ``sentence_id``."""
+    number = page.evaluate(
+        """id => {
+            const link = document.querySelector(`.references a.ref-where[data-sentence='${id}']`);
+            return link.closest("li[id^='ref-']").id.slice(4);
+        }""",
+        sentence_id,
     )
-    citation.click()
+    return page.locator(f"#cite-{number}")
+
+
+def test_a_marker_leads_to_its_note_and_the_note_to_the_highlighted_sentence(browser, site_url):
+    """One number per claim: it opens the claim's note in "Sources on this page", and the note
+    links each sentence it lists to that sentence in its article."""
+    page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
+    marker = _marker_citing(page, "p3s1")
+    number = marker.inner_text()
+    assert number.isdigit()
+    marker.click()
+    page.wait_for_url(f"**/places/lachin-corridor/#ref-{number}")
+    note = page.locator(f"#ref-{number}")
+    assert note.evaluate("element => element.matches(':target')")
+    assert "US hosts Armenian and Azerbaijani foreign ministers" in note.inner_text()
+    note.locator("a.ref-where[data-sentence='p3s1']").click()
     page.wait_for_url("**/sources/000_d5e6e064cd57f212/#p3s1")
     target = page.locator("#p3s1")
     assert "the only land link between Armenia" in target.inner_text()
@@ -139,7 +157,7 @@ def _open(browser, url: str, **options):
 
 def test_citation_preview_shows_the_sentence_on_hover_and_focus(browser, site_url):
     page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
-    citation = page.locator("a.cite[data-sentence='p3s1']").first
+    citation = _marker_citing(page, "p3s1")
     citation.hover()
     preview = page.locator("#explainer-preview")
     preview.wait_for(state="visible")
@@ -150,7 +168,7 @@ def test_citation_preview_shows_the_sentence_on_hover_and_focus(browser, site_ur
     assert citation.get_attribute("aria-describedby") == "explainer-preview"
     page.keyboard.press("Escape")
     preview.wait_for(state="hidden")
-    page.locator("a.cite[data-sentence='p17s1']").first.focus()
+    _marker_citing(page, "p17s1").focus()
     preview.wait_for(state="visible")
     assert "deployed peacekeeping forces along the Lachin Corridor" in preview.inner_text()
     page.close()
@@ -161,19 +179,18 @@ def test_citation_preview_on_touch_first_tap_previews_second_tap_follows(browser
     page = context.new_page()
     page.goto(site_url + f"{STORY}/places/lachin-corridor/")
     page.wait_for_load_state("networkidle")
-    citation = page.locator("a.cite[data-sentence='p3s1']").first
+    citation = _marker_citing(page, "p3s1")
     citation.scroll_into_view_if_needed()
+    box = citation.bounding_box()
+    assert box is not None and box["width"] >= 24 and box["height"] >= 24, box
     citation.tap()
     preview = page.locator("#explainer-preview")
     preview.wait_for(state="visible")
     assert "/places/lachin-corridor/" in page.url
     assert "the only land link" in preview.inner_text()
     citation.tap()
-    page.wait_for_url("**/sources/000_d5e6e064cd57f212/#p3s1")
+    page.wait_for_url(f"**/places/lachin-corridor/#ref-{citation.inner_text()}")
     context.close()
-
-
-WIDTHS_PHONE = {"width": WIDTHS["phone"], "height": 844}
 
 
 def test_timeline_lists_events_in_date_order(browser, site_url):
@@ -233,21 +250,21 @@ def test_the_map_draws_the_corridor(browser, site_url):
     page.close()
 
 
-def test_print_hides_navigation_and_lists_the_cited_sources(browser, site_url):
+def test_print_hides_navigation_and_keeps_the_sources(browser, site_url):
     page = _open(browser, site_url + f"{STORY}/places/lachin-corridor/")
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} shows in print"
-    references = page.locator("#explainer-print-references li")
-    assert references.count() >= 5
-    texts = references.all_inner_texts()
+    notes = page.locator(".references-list > li")
+    assert notes.count() >= 5 and notes.first.is_visible()
+    texts = notes.all_inner_texts()
     assert any("the only land link between Armenia" in t and "1 May 2023" in t for t in texts)
-    assert any("https://" in t for t in texts), "outside sources print their address"
+    printed_address = page.locator("a.ref-external").first.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )
+    assert "https://" in printed_address, "outside sources print their address"
     assert page.locator("a.cite").first.is_visible()
     page.screenshot(path=str(_screenshot_path("print-place")), full_page=True)
-    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    assert page.locator("#explainer-print-references").count() == 0
     page.close()
 
 
@@ -338,7 +355,7 @@ def test_the_zensical_site_is_accessible_and_previews_citations(browser, zensica
         view.wait_for_timeout(500)
         violations += [f"{width}: {v}" for v in view.evaluate(AXE_WCAG22_AA)]
     assert violations == [], "\n".join(violations)
-    citation = view.locator("a.cite[data-sentence]").first
+    citation = view.locator("a.cite").first
     if citation.count():
         citation.scroll_into_view_if_needed()
         citation.hover()

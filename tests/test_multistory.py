@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from support import copy_project
-from test_site import SITE_URL, Build, Node, article_of, parse_html, run_build
+from test_site import SITE_URL, Build, Node, article_of, cited_links, parse_html, run_build
 
 from generator.corpus import load_corpus
 from generator.metadata.feeds import story_feed
@@ -51,11 +51,21 @@ def words(node: Node) -> str:
     )
 
 
+def claim(node: Node) -> str:
+    """The node's words without its source markers."""
+    return " ".join(_without_markers(node).split())
+
+
+def _without_markers(node: Node) -> str:
+    if "cite" in node.classes:
+        return ""
+    return "".join(c if isinstance(c, str) else _without_markers(c) for c in node.children)
+
+
 def cited_articles(node: Node) -> set[str]:
     """The article pages the node's citations point to (``a1``, ``a2``)."""
     found = (
-        re.search(r"(?:^|/)sources/([^/#]+)/", a.attrs.get("href", ""))
-        for a in node.find_all("a", "cite")
+        re.search(r"(?:^|/)sources/([^/#]+)/", a.attrs.get("href", "")) for a in cited_links(node)
     )
     return {match.group(1) for match in found if match}
 
@@ -89,7 +99,7 @@ def test_a_date_disagreement_shows_both_dates_with_their_sources(site: Path) -> 
     boxes = [b for b in timeline.find_all("div", "admonition") if "differ" in b.text()]
     assert len(boxes) == 1
     accounts = boxes[0].find_all("li")
-    assert [words(li).split(" ¶")[0] for li in accounts] == ["4 Mar 2024", "5 Mar 2024"]
+    assert [claim(li) for li in accounts] == ["4 Mar 2024", "5 Mar 2024"]
     assert [cited_articles(li) for li in accounts] == [{"a1"}, {"a2"}]
     assert "The first report was filed on the day" in boxes[0].text()
 
@@ -97,7 +107,7 @@ def test_a_date_disagreement_shows_both_dates_with_their_sources(site: Path) -> 
 def test_a_role_disagreement_shows_both_roles_on_the_actor_page(site: Path) -> None:
     actor = page(site, "dock-strike/actors/maria-lopez/index.html")
     box = next(b for b in actor.find_all("div", "admonition") if "differ on the role" in b.text())
-    accounts = [(words(li).split(" ¶")[0], cited_articles(li)) for li in box.find_all("li")]
+    accounts = [(claim(li), cited_articles(li)) for li in box.find_all("li")]
     assert accounts == [
         ("General secretary of the Valmar Dockers Union", {"a1"}),
         ("President of the Valmar Dockers Union", {"a2"}),
@@ -137,7 +147,10 @@ def test_the_overview_shows_the_changelog_newest_first(site: Path) -> None:
 def test_a_shared_entity_has_one_page_linking_every_story(site: Path) -> None:
     shared = page(site, "entities/maria-lopez/index.html")
     stories = [words(h) for h in shared.find_all("h2")]
-    assert stories == ["Valmar dock strike", "Valmar port expansion"]
+    assert stories == ["Valmar dock strike", "Valmar port expansion", "Sources on this page"]
+    # Each story's citations lead to that story's articles, from one list of sources.
+    sources = {a.attrs["href"].split("/sources/")[0] for a in shared.find_all("a", "ref-where")}
+    assert sources == {"../../dock-strike", "../../port-expansion"}
     links = {a.attrs["href"] for a in shared.find_all("a")}
     assert "../../dock-strike/actors/maria-lopez/" in links
     assert "../../port-expansion/actors/maria-lopez/" in links
@@ -237,5 +250,5 @@ def test_an_entity_known_only_from_its_sentences_shows_them(site: Path) -> None:
     assert words(quoted[0]).startswith(
         "Maria Lopez, who leads the dockers' union, welcomed the plan."
     )
-    cites = quoted[0].find_all("a", "cite")
+    cites = cited_links(quoted[0])
     assert [c.attrs["href"].rsplit("#", 1)[-1] for c in cites] == ["p2s1"]

@@ -228,10 +228,7 @@ def test_lachin_corridor_cites_the_land_link_sentence(html_pages: dict[str, Node
     assert len(spans) == 1, f"exactly one sentence says {LACHIN_SENTENCE!r}"
     sentence_id = spans[0].attrs.get("id", "")
     assert sentence_id, "the sentence span has an id"
-    cites = [
-        a.attrs.get("href", "")
-        for a in article_of(html_pages[PAGES["lachin"]]).find_all("a", "cite")
-    ]
+    cites = [a.attrs["href"] for a in cited_links(article_of(html_pages[PAGES["lachin"]]))]
     assert any(href.endswith(f"#{sentence_id}") for href in cites), (
         f"the Lachin Corridor page does not cite #{sentence_id}; it cites {sorted(set(cites))}"
     )
@@ -242,9 +239,8 @@ def test_every_citation_resolves(site: Path, html_pages: dict[str, Node]) -> Non
     broken: list[str] = []
     ids_cache: dict[str, set[str]] = {}
     for path, page in html_pages.items():
-        for link in page.find_all("a", "cite"):
-            if "cite-external" in link.classes:
-                continue
+        # A marker leads to its note on the page; the note's links, to the sentences.
+        for link in page.find_all("a", "cite") + page.find_all("a", "ref-where"):
             checked += 1
             href = link.attrs.get("href", "")
             target = urlsplit(urljoin(page_url(path), href))
@@ -272,7 +268,7 @@ def _excluded(node: Node) -> bool:
     for element in (node, *node.ancestors()):
         if element.classes & {
             "explainer-nav", "article-meta", "admonition", "story-tags", "story-updated",
-            "map-legend",
+            "map-legend", "references",
         }:  # fmt: skip
             return True
         if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
@@ -431,7 +427,10 @@ def _reader_text(page: Node) -> str:
     article = article_of(page)
     parts = []
     for node in article.iter():
-        if any({"source-paragraph", "sentence"} & a.classes for a in (node, *node.ancestors())):
+        if any(
+            {"source-paragraph", "sentence", "ref-text"} & a.classes
+            for a in (node, *node.ancestors())
+        ):
             continue
         if node.attrs.get("data-search-exclude") is not None and node.tag == "li":
             continue
@@ -547,6 +546,9 @@ def test_search_leaves_out_citation_labels_and_page_furniture(
     assert "Lachin" in texts
     assert not re.search(r"¶\s*\d", texts), "a citation label is in the search index"
     assert "Sentence ids" not in texts
+    assert "Sources on this page" not in texts and not re.search(r"Paragraph \d", texts), (
+        "a page's list of sources is in the search index"
+    )
 
 
 # ── No third-party host ────────────────────────────────────────────────────────────────────────
@@ -643,7 +645,7 @@ def test_no_request_to_a_third_party_host(site: Path, html_pages: dict[str, Node
 
 def test_external_citations_are_plain_links(html_pages: dict[str, Node]) -> None:
     """External sources are cited as hyperlinks (followed by the reader, never fetched)."""
-    external = [a for page in html_pages.values() for a in page.find_all("a", "cite-external")]
+    external = [a for page in html_pages.values() for a in page.find_all("a", "ref-external")]
     assert external, "the shipped facts cite outside sources"
     assert all(urlsplit(a.attrs.get("href", "")).scheme == "https" for a in external)
 
@@ -721,7 +723,9 @@ def test_affected_page_shows_a_source_check(
     assert boxes, f"the {page} page shows no 'Source check' note"
     text = " ".join(" ".join(box.text().split()) for box in boxes)
     assert f"“{article_says}”" in text and finding in text
-    external = [a for box in boxes for a in box.find_all("a", "cite-external")]
+    external = [
+        link for box in boxes for link in cited_links(box) if "ref-external" in link.classes
+    ]
     assert external, "a source check cites its outside evidence"
 
 
@@ -754,6 +758,8 @@ def _quote_groups(html_pages: dict[str, Node]) -> dict[str, list[Node]]:
     """The quotes page's groups: each side's heading with the blocks under it."""
     groups: dict[str, list[Node]] = {}
     for child in article_of(html_pages[PAGES["quotes"]]).children:
+        if isinstance(child, Node) and child.attrs.get("id") == "sources-on-this-page":
+            break
         if isinstance(child, Node) and child.tag == "h2":
             groups[_heading(child)] = []
         elif isinstance(child, Node) and groups:
@@ -784,7 +790,7 @@ def test_quotes_page_hears_each_party_in_the_third_article(
 ) -> None:
     quotes = [block for block in _quote_groups(html_pages)[side] if block.tag == "blockquote"]
     assert quotes, f"no one from {side} is quoted"
-    cited = [a.attrs["href"] for quote in quotes for a in quote.find_all("a", "cite")]
+    cited = [a.attrs["href"] for quote in quotes for a in cited_links(quote)]
     assert [href for href in cited if "sources/002_yerevan-and-baku/#p" in href], cited
 
 
@@ -970,19 +976,67 @@ def _line(page: Node, starts: str) -> Node:
 
 
 def _cited(node: Node) -> list[str]:
-    return [a.attrs.get("data-sentence") or a.attrs["href"] for a in node.find_all("a", "cite")]
+    """What the source markers inside ``node`` point to, in reading order: the id of each
+    sentence their notes list (``p3s1``), or the address of an outside source."""
+    return [_source_of(link) for link in cited_links(node)]
+
+
+def _source_of(link: Node) -> str:
+    return link.attrs.get("data-sentence") or link.attrs["href"]
+
+
+def cited_links(node: Node) -> list[Node]:
+    """The links of the notes that the markers inside ``node`` point to: one per sentence (its
+    ``Paragraph 3`` link) or outside source, as "Sources on this page" lists them."""
+    root = next(iter(reversed([node, *node.ancestors()])))
+    notes = {li.attrs["id"]: li for li in root.find_all("li") if "id" in li.attrs}
+    links: list[Node] = []
+    for marker in node.find_all("a", "cite"):
+        note = notes[marker.attrs["href"].rpartition("#")[2]]
+        links += [a for a in note.find_all("a") if a.classes & {"ref-where", "ref-external"}]
+    return links
+
+
+def test_each_claim_has_one_marker_and_its_note_groups_the_sentences_by_article(
+    html_pages: dict[str, Node],
+) -> None:
+    """A claim ends in one number, never a cluster; numbers run 1, 2, 3 in reading order (a
+    claim cited again with the same sources reuses its number); each note lists what the claim
+    rests on, under one heading per article."""
+    problems: list[str] = []
+    for path, page in html_pages.items():
+        if not path.startswith(f"{STORY}/"):
+            continue
+        body = article_of(page)
+        markers = body.find_all("a", "cite")
+        firsts = [int(m.text()) for m in markers if m.attrs["id"] == f"cite-{m.text()}"]
+        if firsts != list(range(1, len(firsts) + 1)):
+            problems.append(f"{path}: numbers in reading order {firsts}")
+        if re.search(r"\]\s*\[\d", _marker_text(body)):
+            problems.append(f"{path}: two markers side by side")
+        for note in body.find_all("li"):
+            if not note.attrs.get("id", "").startswith("ref-"):
+                continue
+            origins = [" ".join(p.text().split()) for p in note.find_all("p", "ref-origin")]
+            if not origins or len(set(origins)) != len(origins):
+                problems.append(f"{path}: {note.attrs['id']} groups {origins}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def _marker_text(node: Node) -> str:
+    """The node's text with each marker written ``[n]``."""
+    if "cite" in node.classes:
+        return f"[{node.text()}]"
+    return "".join(c if isinstance(c, str) else _marker_text(c) for c in node.children)
 
 
 def test_an_alias_cites_its_own_source_not_the_entitys(html_pages: dict[str, Node]) -> None:
     """'Berdzor corridor' is in no sentence of the articles: it cites the outside page that
     gives it, where the entity's own sources (two sentences) would have cited neither word."""
     aliases = _line(html_pages[PAGES["lachin"]], "Also written:")
-    links = aliases.find_all("a", "cite")
-    berdzor = [a for a in links if "wikipedia.org/wiki/Lachin" in a.attrs["href"]]
-    assert len(berdzor) == 1
-    assert [a.attrs.get("data-sentence") for a in links if "cite-external" not in a.classes] == [
-        "p3s1"
-    ]
+    cited = _cited(aliases)
+    assert len([c for c in cited if "wikipedia.org/wiki/Lachin" in c]) == 1
+    assert [c for c in cited if not c.startswith("https://")] == ["p3s1"]
 
 
 def test_the_place_of_the_talks_cites_the_sentence_that_names_it(
@@ -990,7 +1044,7 @@ def test_the_place_of_the_talks_cites_the_sentence_that_names_it(
 ) -> None:
     where = _line(html_pages[PAGES["talks"]], "Where:")
     assert _cited(where) == ["p2s1"]
-    assert "001_talks-end" in where.find_all("a", "cite")[0].attrs["href"]
+    assert "001_talks-end" in cited_links(where)[0].attrs["href"]
 
 
 def test_the_corrected_checkpoint_date_is_shown_everywhere(html_pages: dict[str, Node]) -> None:
@@ -1005,7 +1059,7 @@ def test_the_corrected_checkpoint_date_is_shown_everywhere(html_pages: dict[str,
 
 def _text_outside_notes(node: Node) -> str:
     """The text of ``node`` without its notes (a source check says what the article has)."""
-    if node.classes & {"admonition", "timeline-check"}:
+    if node.classes & {"admonition", "timeline-check", "references"}:
         return ""
     return "".join(c if isinstance(c, str) else _text_outside_notes(c) for c in node.children)
 
@@ -1016,8 +1070,8 @@ def test_the_talks_say_how_they_ended_and_when_the_story_was_updated(
     talks = html_pages[PAGES["talks"]]
     status = _line(talks, "Status:")
     assert " ".join(status.text().split()).startswith("Status: Ended, as of 4 May 2023")
-    assert "001_talks-end" in status.find_all("a", "cite")[0].attrs["href"]
-    assert "are supposed to continue" not in article_of(talks).text()
+    assert "001_talks-end" in cited_links(status)[0].attrs["href"]
+    assert "are supposed to continue" not in _text_outside_notes(article_of(talks))
     story_pages = [p for path, p in html_pages.items() if path.startswith(f"{STORY}/")]
     assert len(story_pages) > 30
     for page in story_pages:

@@ -15,14 +15,13 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from generator.checks.refchecks import resolve_sentence
 from generator.corpus import Story
 from generator.facts.editorial import GlossaryTerm
-from generator.facts.fieldtypes import ExternalSource, Point, is_allowed_url
+from generator.facts.fieldtypes import Point, is_allowed_url
 from generator.facts.schema import Entity, Event
 from generator.pages import mdtext
 from generator.pages.linker import Found, NameFinder
-from generator.reading.article import Article
+from generator.pages.references import CitedSentence, PageNotes, Source, cited_sentence
 from generator.reading.segment import split_sentences
 
 
@@ -66,11 +65,10 @@ class PageContext:
     self_entity: str | None = None
     mentioned: set[str] = field(default_factory=set)
     site: SiteContext | None = None
-    citations: dict[tuple[str, str], str] = field(default_factory=dict)
-    """Sentence citations already written, by page folder and sentence reference: shared by
-    the pages of one story, where the same sentences are cited many times."""
+    notes: PageNotes = field(default_factory=PageNotes)
+    """The page's sets of sources, each cited by one marker."""
     cited: dict[str, CitedSentence] = field(default_factory=dict)
-    """What a citation shows of each sentence cited, by reference, for every page of the story."""
+    """What a note shows of each sentence cited, by reference, for every page of the story."""
 
     def to(self, path: str) -> Markup:
         """Relative link from this page to any page of the site, by its path (``index.md``)."""
@@ -123,40 +121,21 @@ class PageContext:
             return form.anchor(label, self.url("event:" + event.id), None)
         return label
 
-    def cite(self, sources: Iterable[str | ExternalSource]) -> Markup:
-        """Citation links for ``sources``: sentence anchors on the source page, or external URLs.
+    def cite(self, sources: Iterable[Source]) -> Markup:
+        """One marker for a claim resting on ``sources``: a superscript number, once the page
+        is finished (:func:`generator.pages.references.number_notes`), that points to the
+        page's list of sources. Search leaves the markers out of its index."""
+        key = tuple(dict.fromkeys(sources))
+        if not key:
+            return Markup("")
+        return Markup(self.notes.marker(self, key))
 
-        Each is a finished ``<a class="cite">`` that the MkDocs plugin carries past Markdown
-        (``generator/pages/verbatim.py``): a page of a large story holds hundreds of them. Search
-        leaves their labels (``¶3.2``) out of its index."""
-        return Markup(" ".join(self._citation(source) for source in sources))
-
-    def _citation(self, source: str | ExternalSource) -> str:
-        if isinstance(source, ExternalSource):
-            label = mdtext.attribute(source.publisher or source.title)
-            title = mdtext.attribute(source.title)
-            origin = mdtext.attribute(_external_label(source))
-            # The schema already refuses other addresses; a page never links one regardless.
-            href = f' href="{mdtext.attribute(source.url)}"' if is_allowed_url(source.url) else ""
-            return (
-                f'<a class="cite cite-external" data-origin="{origin}" data-search-exclude'
-                f'{href} title="{title}">{label}</a>'
-            )
-        key = (posixpath.dirname(self.path), source)
-        if key not in self.citations:
-            self.citations[key] = self._sentence_citation(source)
-        return self.citations[key]
-
-    def _sentence_citation(self, source: str) -> str:
-        cited = self.cited.get(source)
+    def cited_sentence(self, reference: str) -> CitedSentence:
+        """What a note shows of the sentence ``reference`` (looked up once per story)."""
+        cited = self.cited.get(reference)
         if cited is None:
-            cited = self.cited[source] = _cited_sentence(self.story, source)
-        url = self.url(f"article:{cited.article_id}", cited.sentence_id)
-        return (
-            f'<a class="cite" data-origin="{cited.origin}" data-search-exclude '
-            f'data-sentence="{cited.sentence_id}" href="{url}" title="{cited.title}">'
-            f"¶{cited.number}</a>"
-        )
+            cited = self.cited[reference] = cited_sentence(self.story, reference)
+        return cited
 
     def prose(self, text: str) -> Markup:
         """Escaped text; the first mention on this page of each entity links to its page.
@@ -294,46 +273,6 @@ class _Form(NamedTuple):
 
 MARKDOWN = _Form(mdtext.escape, _markdown_anchor)
 HTML = _Form(_text, _html_anchor)
-
-
-class CitedSentence(NamedTuple):
-    """What a citation of one sentence shows, wherever it is cited from."""
-
-    article_id: str
-    sentence_id: str
-    number: str
-    """``3.2`` (paragraph 3, sentence 2), ``2:3.2`` in the story's second article."""
-    title: str
-    """The sentence, as an attribute value (the preview's text)."""
-    origin: str
-    """The article's headline and date, as an attribute value."""
-
-
-def _cited_sentence(story: Story, reference: str) -> CitedSentence:
-    articles = story.articles_by_id
-    article, sentence, _ = resolve_sentence(reference, articles)
-    assert article is not None and sentence is not None
-    number = sentence.id[1:].replace("s", ".")
-    if len(articles) > 1:
-        number = f"{list(articles).index(article.id) + 1}:{number}"
-    title = mdtext.attribute(sentence.text)
-    origin = mdtext.attribute(_article_label(story, article))
-    return CitedSentence(article.id, sentence.id, number, title, origin)
-
-
-def _article_label(story: Story, article: Article) -> str:
-    """Where a cited sentence comes from, for citation previews: headline and date."""
-    info = next((i for i in story.info.articles if i.id == article.id), None)
-    title = (info.title if info else None) or article.title or article.id
-    if article.published is None:
-        return title
-    return f"{title}, {article.published.strftime('%-d %B %Y')}"
-
-
-def _external_label(source: ExternalSource) -> str:
-    """Who published an external source and when, for citation previews."""
-    parts = [source.publisher or "External source", source.date]
-    return ", ".join(part for part in parts if part)
 
 
 def _name_index(story: Story) -> tuple[NameFinder | None, dict[str, str]]:

@@ -19,7 +19,8 @@ from generator.corpus import Corpus, Story
 from generator.layout import STORY_PAGES, paths_for, story_sections
 from generator.pages.citations import cite_once_per_block
 from generator.pages.linker import NameFinder
-from generator.pages.pagecontext import CitedSentence, PageContext, SiteContext, _name_index
+from generator.pages.pagecontext import PageContext, SiteContext, _name_index
+from generator.pages.references import CitedSentence, with_references
 from generator.pages.sharing import elsewhere, shared_entities
 from generator.pages.storyview import StoryView
 from generator.pages.templating import _templates_key, environment
@@ -123,7 +124,6 @@ class _StoryRenderer:
 
     def __init__(self, env: jinja2.Environment, story: Story, context: SiteContext) -> None:
         self.env, self.story, self.context = env, story, context
-        self.citations: dict[tuple[str, str], str] = {}
         self.cited: dict[str, CitedSentence] = {}
         self.menus: dict[str, str] = {}  # the menu's links depend only on the page's folder
 
@@ -158,11 +158,12 @@ class _StoryRenderer:
         story, paths, context = self.story, self.paths, self.context
         linker, names = self.names
         page = PageContext(paths[role], story, paths, linker, names, self_entity, site=context)
-        page.citations, page.cited = self.citations, self.cited
+        page.cited = self.cited
         markdown = self.env.get_template(template).render(
             page=page, story=story, view=self.view, **values
         )
         text = cite_once_per_block(_with_updated(markdown, self.updated))
+        text = with_references(self.env, text, page.notes)
         if context.compact:
             folder = posixpath.dirname(page.path)
             if folder not in self.menus:

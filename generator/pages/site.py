@@ -17,6 +17,7 @@ from generator.corpus import Corpus, Story
 from generator.facts.schema import Entity
 from generator.layout import REFERENCE, SHARED_INDEX, paths_for, shared_path
 from generator.pages.pagecontext import PageContext, SiteContext
+from generator.pages.references import PageNotes, with_references
 from generator.pages.render import render_stories
 from generator.pages.sharing import SharedEntities, shared_entities
 from generator.pages.storyview import StoryView
@@ -72,11 +73,14 @@ def _entity(story: Story, entity_id: str) -> Entity:
 
 
 def _render_shared(env: jinja2.Environment, entity_id: str, stories: list[Story]) -> str:
-    path = shared_path(entity_id)
+    path, notes = shared_path(entity_id), PageNotes()
     contexts = [
         (story, PageContext(path, story, paths_for(story), None, {}, site=SiteContext()))
         for story in stories
     ]
-    return env.get_template("shared_entity.md.j2").render(
+    for _, context in contexts:
+        context.notes = notes  # one list of sources for the page, whichever story cites
+    markdown = env.get_template("shared_entity.md.j2").render(
         entity=stories[0].entity(entity_id), appearances=contexts, views=StoryView
     )
+    return with_references(env, markdown, notes)

@@ -1,8 +1,8 @@
 /* Citation, glossary and entity previews.
  *
- * Hovering or focusing a citation (a.cite), a glossary term (a.gloss) or a link to a person,
- * place or organisation (a.entity) shows what it points to without leaving the page: the cited
- * sentence with its article and date, the term's definition, or the entity's name with its role
+ * Hovering or focusing a citation marker (a.cite), a glossary term (a.gloss) or a link to a
+ * person, place or organisation (a.entity) shows what it points to without leaving the page: the
+ * cited sentences with their articles and dates, the term's definition, or the entity's name with its role
  * and a line about it. On a touch screen the first tap shows the preview and a second tap follows the
  * link. Without JavaScript the links still work and the browser shows their title.
  * Listeners sit on the document, so pages swapped in by Material's instant navigation work too.
@@ -40,38 +40,64 @@
     return anchor.getAttribute("data-preview") || "";
   }
 
+  /* A marker (a.cite) points to its note in "Sources on this page": the preview shows the
+   * note's sentences with their articles, read from the list itself. */
+  function noteOf(anchor) {
+    /* Material may have made the address absolute: read its fragment. */
+    var id = anchor.hash ? decodeURIComponent(anchor.hash.slice(1)) : "";
+    return id ? document.getElementById(id) : null;
+  }
+
+  function fillNote(box, note) {
+    var first = null;
+    note.querySelectorAll(".ref-group").forEach(function (group) {
+      group.querySelectorAll(".ref-sentence").forEach(function (line) {
+        var link = line.querySelector("a");
+        var text = line.querySelector(".ref-text") || line;
+        var quote = document.createElement(link && link.classList.contains("ref-external") ? "p" : "blockquote");
+        quote.className = "explainer-preview__text";
+        quote.textContent = text.textContent;
+        box.appendChild(quote);
+        if (!first && link) first = link;
+      });
+      var origin = group.querySelector(".ref-origin");
+      if (origin) {
+        var from = document.createElement("p");
+        from.className = "explainer-preview__origin";
+        from.textContent = origin.textContent;
+        box.appendChild(from);
+      }
+    });
+    return first;
+  }
+
   function fill(anchor) {
     var box = ensurePopover();
     box.textContent = "";
-    var isEntity = anchor.classList.contains("entity");
-    var isGlossary = anchor.classList.contains("gloss") || isEntity;
-    var isExternal = anchor.classList.contains("cite-external");
-    if (isGlossary) {
-      var term = document.createElement("strong");
-      term.textContent = anchor.getAttribute("data-term") || anchor.textContent;
-      box.appendChild(term);
+    var go = document.createElement("a");
+    go.className = "explainer-preview__go";
+    if (anchor.classList.contains("cite")) {
+      var note = noteOf(anchor);
+      var first = note ? fillNote(box, note) : null;
+      go.href = first ? first.href : anchor.href;
+      go.textContent = !first
+        ? "See the sources"
+        : first.classList.contains("ref-external")
+          ? "Open the source"
+          : "Read it in the article";
+      box.appendChild(go);
+      return;
     }
-    var body = document.createElement(isGlossary || isExternal ? "p" : "blockquote");
+    var isEntity = anchor.classList.contains("entity");
+    var term = document.createElement("strong");
+    term.textContent = anchor.getAttribute("data-term") || anchor.textContent;
+    box.appendChild(term);
+    var body = document.createElement("p");
     body.className = "explainer-preview__text";
     body.textContent = previewText(anchor);
     box.appendChild(body);
-    var origin = anchor.getAttribute("data-origin");
-    if (origin) {
-      var from = document.createElement("p");
-      from.className = "explainer-preview__origin";
-      from.textContent = (isExternal ? "" : anchor.textContent + " · ") + origin;
-      box.appendChild(from);
-    }
-    var go = document.createElement("a");
-    go.className = "explainer-preview__go";
     go.href = anchor.href;
-    go.textContent = isEntity
-      ? "Open the page"
-      : isGlossary
-        ? "Open the glossary"
-        : isExternal
-          ? "Open the source"
-          : "Read it in the article";
+    go.textContent = isEntity ? "Open the page" : "Open the glossary";
     box.appendChild(go);
   }
 
