@@ -13,8 +13,9 @@ import pytest
 
 from generator.corpus import Story, load_corpus
 from generator.pages.geo import Box, clip_ring, distance_km, world
-from generator.pages.locator import story_map
+from generator.pages.locator import located_places, story_map
 from generator.pages.mapgeometry import contains, convex_hull, overlaps, round_km, rounded_outline
+from generator.pages.maplabels import label_lines
 from generator.pipeline import build
 
 SOUTH_AMERICA = """\
@@ -229,7 +230,9 @@ entities:
     assert pages is not None
     overview = pages["story/index.md"]
     assert "<script>" not in overview
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</text>" in overview
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co is drawn as a point" in overview
+    assert ">&lt;script&gt;alert(1)&lt;/script&gt;<tspan" in overview  # a label's first line
+    assert ">&amp; Co</tspan></text>" in overview
 
 
 def test_vendored_map_data_is_what_the_update_script_makes(repo_root: Path) -> None:
@@ -243,3 +246,25 @@ def test_vendored_map_data_is_what_the_update_script_makes(repo_root: Path) -> N
     topology = json.loads(module.SOURCE.read_text(encoding="utf-8"))
     expected = module.serialise(module.map_data(topology, "2.0.2"))
     assert module.TARGET.read_text(encoding="utf-8") == expected
+
+
+def test_every_map_of_the_shipped_story_names_every_place_at_both_sizes(
+    shipped_content: Path, now: datetime
+) -> None:
+    """A long name wraps ("George P. Shultz National Foreign Affairs Training Center" on four
+    lines) rather than going without a label on a phone."""
+    story = _story(shipped_content, now)
+    for place in located_places(story):
+        located = story_map(story, focus=place.id)
+        assert located is not None
+        for panel in located.panels:
+            assert panel.missed == (), (place.id, panel.name)
+            for labels in panel.label_sets:
+                named = {label.lines for label in labels.labels if label.kind != "country"}
+                assert {label_lines(p.entity.name) for p in panel.places} <= named
+    assert label_lines("George P. Shultz National Foreign Affairs Training Center") == (
+        "George P. Shultz",
+        "National Foreign",
+        "Affairs Training",
+        "Center",
+    )

@@ -11,6 +11,7 @@ their distance; the browser tests measure the real boxes.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -145,9 +146,11 @@ def _box_inside(polygon: list[XY], box: Rect) -> bool:
     return all(contains(polygon, corner) for corner in corners)
 
 
-def label_lines(name: str, longest: int = 14) -> tuple[str, ...]:
-    """A long name with another in brackets ("Stepanakert (Khankendi)") on two lines."""
+def label_lines(name: str, longest: int = 18) -> tuple[str, ...]:
+    """A name on the lines of its label: another name in brackets ("Stepanakert
+    (Khankendi)") on a line of its own, and a long name wrapped between words."""
     head, bracket, rest = name.partition(" (")
-    if bracket and len(name) > longest:
-        return (head, f"({rest}")
-    return (name,)
+    parts = [head, f"({rest}"] if bracket and len(name) > longest - 4 else [name]
+    return tuple(
+        line for part in parts for line in textwrap.wrap(part, longest, break_long_words=False)
+    )

@@ -142,6 +142,11 @@ class MapPanel:
         """Countries drawn but too small here to hold their name at the wide size."""
         return self.label_sets[0].slivers
 
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Names that found no room at some size (none, on a map that works)."""
+        return tuple(dict.fromkeys(name for s in self.label_sets for name in s.missed))
+
 
 def draw_panel(
     name: str,
