@@ -268,3 +268,36 @@ def test_every_map_of_the_shipped_story_names_every_place_at_both_sizes(
         "Affairs Training",
         "Center",
     )
+
+
+def test_an_area_with_no_outline_is_a_small_sign_not_a_circle(
+    tmp_path: Path, make_story: Callable[..., Path], now: datetime
+) -> None:
+    """With only a rough radius, the map marks the area with a small ring and the words
+    "approximate area": nothing as large as the radius that could cover its neighbours."""
+    facts = (
+        SOUTH_AMERICA
+        + """\
+  - id: region
+    type: place
+    name: Region
+    coordinates: {lat: -33.2, lon: -71.0}
+    extent_km: 60
+    sources: [p1s1]
+"""
+    )
+    content = make_story(tmp_path, facts)
+    located = story_map(_story(content, now))
+    assert located is not None
+    panel = located.inset or located.overview
+    region = next(p for p in panel.places if p.entity.id == "region")
+    assert region.shape == "mark"
+    for labels in panel.label_sets:
+        assert ("Region", "approximate area") in {label.lines for label in labels.labels}
+    pages = build(content, now=now).pages
+    assert pages is not None
+    overview = pages["story/index.md"]
+    assert (
+        '<circle class="map-mark"' in overview and " r=" not in overview.split("map-mark")[1][:40]
+    )
+    assert "Region is drawn as a small dashed ring marked" in overview
