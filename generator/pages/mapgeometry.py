@@ -18,7 +18,8 @@ NICE_STEPS = (1, 2, 5)
 
 
 def convex_hull(points: list[XY]) -> list[XY]:
-    """The convex hull, counter-clockwise on screen (Andrew's monotone chain)."""
+    """The convex hull, counter-clockwise where y points up, as latitude does (Andrew's
+    monotone chain)."""
     unique = sorted(set(points))
     if len(unique) <= 2:
         return unique
