@@ -301,3 +301,16 @@ def test_an_area_with_no_outline_is_a_small_sign_not_a_circle(
         '<circle class="map-mark"' in overview and " r=" not in overview.split("map-mark")[1][:40]
     )
     assert "Region is drawn as a small dashed ring marked" in overview
+
+
+def test_a_place_shown_for_orientation_says_why_in_its_preview_and_the_map_list(
+    shipped_content: Path, now: datetime
+) -> None:
+    pages = build(shipped_content, now=now).pages
+    assert pages is not None
+    overview = pages["armenia-azerbaijan-talks/index.md"]
+    assert 'title="The Armenian town where the road to the corridor begins."' in overview
+    assert (
+        "a point; the Armenian town where the road to the corridor begins. Position: " in overview
+    )
+    assert 'href="https://en.wikipedia.org/wiki/Goris"' in overview
