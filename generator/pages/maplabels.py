@@ -10,6 +10,7 @@ their distance; the browser tests measure the real boxes.
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 from collections.abc import Iterator
@@ -91,11 +92,14 @@ class Layout:
     def _inside(self, request: Request) -> Iterator[Label]:
         """Spots inside the outline, deepest first; wholly inside before partly."""
         polygon = list(request.polygon)
-        spots = sorted(_grid_inside(polygon), key=lambda p: -edge_distance(polygon, p))
-        labels = [self._label(request, x, y, "middle", centred=True) for x, y in spots]
-        inside = [label for label in labels if _box_inside(polygon, label.box)]
-        yield from inside
-        yield from (label for label in labels if label not in inside)
+        partly = []
+        for x, y in _deepest_spots(request.polygon):
+            label = self._label(request, x, y, "middle", centred=True)
+            if _box_inside(polygon, label.box):
+                yield label
+            else:
+                partly.append(label)
+        yield from partly
 
     def _beside(self, request: Request, x: float, y: float, radius: float) -> Iterator[Label]:
         gap = radius + 0.3 * self.size
@@ -131,6 +135,14 @@ class Layout:
         baseline = top + 0.85 * size
         box = (left, top, left + width, top + height)
         return Label(request.lines, x, baseline, anchor, request.kind, box, LINE * size)
+
+
+@functools.lru_cache(maxsize=256)
+def _deepest_spots(polygon: tuple[XY, ...]) -> tuple[XY, ...]:
+    """Grid points inside the outline, farthest from its edge first: the same for every page
+    that draws the same region, so computed once."""
+    ring = list(polygon)
+    return tuple(sorted(_grid_inside(ring), key=lambda p: -edge_distance(ring, p)))
 
 
 def _grid_inside(polygon: list[XY]) -> list[XY]:
