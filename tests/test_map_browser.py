@@ -44,6 +44,12 @@ MEASURE = """() => {
 map's scale), each point marker's box, and each map's box."""
 
 WIDTHS = (390, 1280)
+MAP_PAGES = {
+    "overview": f"{STORY}/",
+    "places": f"{STORY}/places/",
+    "corridor": f"{STORY}/places/lachin-corridor/",
+    "washington": f"{STORY}/places/washington-dc/",
+}
 
 
 @pytest.fixture(scope="module")
@@ -74,16 +80,36 @@ def _overlap(a: list[float], b: list[float], slack: float = 0.0) -> bool:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_map_labels_are_readable_and_never_overlap(browser, site_url, width, scheme):
-    viewport = {"width": width, "height": 900}
-    page = _open(browser, site_url + f"{STORY}/", color_scheme=scheme, viewport=viewport)
+    found = _measure(browser, site_url + MAP_PAGES["overview"], width, scheme)
+    assert len(found["panels"]) == 2, "an overview and an inset of the corridor"
+    texts = {label["text"] for label in found["labels"]}
+    assert texts >= COUNTRIES, "every country of the overview is named"
+    assert texts >= TOWNS | {"Lachin Corridor", "Nagorno-Karabakh"}
+    assert len(found["markers"]) == len(TOWNS)
+    _assert_readable_and_apart(found, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_map_of_a_place_elsewhere_is_readable_too(browser, site_url, width):
+    """Washington and the training centre, 6 km apart: an inset, and the centre's long name
+    wrapped rather than dropped."""
+    found = _measure(browser, site_url + MAP_PAGES["washington"], width, "light")
+    texts = {label["text"] for label in found["labels"]}
+    assert "Washington, D.C." in texts
+    assert "George P. ShultzNational ForeignAffairs TrainingCenter" in texts
+    _assert_readable_and_apart(found, width)
+
+
+def _measure(browser, url: str, width: int, scheme: str) -> dict:
+    page = _open(browser, url, color_scheme=scheme, viewport={"width": width, "height": 900})
     found = page.evaluate(MEASURE)
     page.close()
+    return found
+
+
+def _assert_readable_and_apart(found: dict, width: int) -> None:
     labels, markers = found["labels"], found["markers"]
-    assert len(found["panels"]) == 2, "an overview and an inset of the corridor"
     assert all(right - left <= width for left, _, right, _ in found["panels"])
-    texts = [label["text"] for label in labels]
-    assert set(texts) >= COUNTRIES, "every country of the overview is named"
-    assert set(texts) >= TOWNS | {"Lachin Corridor", "Nagorno-Karabakh"}
     small = [(label["text"], round(label["px"], 1)) for label in labels if label["px"] < 12]
     assert small == [], f"labels under 12 px at {width} px"
     crowded = [
@@ -100,14 +126,14 @@ def test_map_labels_are_readable_and_never_overlap(browser, site_url, width, sch
         if _overlap(label["box"], marker["box"], slack=1.0)
     ]
     assert covered == [], f"labels cover markers at {width} px"
-    assert len(markers) == len(TOWNS)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_overview_with_its_maps_is_accessible(browser, site_url, scheme):
+@pytest.mark.parametrize("page_name", sorted(MAP_PAGES))
+def test_pages_with_maps_are_accessible(browser, site_url, page_name, scheme):
     """axe-core's WCAG 2.2 A and AA rules, any impact, on a phone and on a desktop."""
     assert AXE.is_file(), f"{AXE} is missing; run 'make setup-test' (npm ci)"
-    page = _open(browser, site_url + f"{STORY}/", color_scheme=scheme)
+    page = _open(browser, site_url + MAP_PAGES[page_name], color_scheme=scheme)
     page.add_script_tag(path=str(AXE))
     violations = []
     for width in WIDTHS:
