@@ -200,8 +200,9 @@ def test_render_writes_a_project_of_the_pages(
     assert config["docs_dir"] == "docs"
     assert "explainer" not in str(config.get("plugins", ""))
     assert {"Home": "index.md"} in config["nav"]
-    assert "assets/explainer.css" in config["extra_css"]
-    assert (out / "docs" / "assets" / "explainer.css").is_file()
+    for stylesheet in ("explainer.css", "explainer-map.css"):
+        assert f"assets/{stylesheet}" in config["extra_css"]
+        assert (out / "docs" / "assets" / stylesheet).is_file()
 
 
 def test_render_with_a_site_url_writes_each_story_feed(

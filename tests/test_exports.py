@@ -289,6 +289,11 @@ def test_places_are_points_and_routes_longitude_first(result: BuildResult) -> No
     karabakh = by_id["nagorno-karabakh"]["properties"]
     assert (karabakh["shape"], karabakh["approximate"], karabakh["extent_km"]) == ("area", True, 40)
     assert karabakh["page"] == "places/nagorno-karabakh/"
+    outline = by_id["nagorno-karabakh/outline"]
+    assert outline["geometry"]["type"] == "Polygon"
+    ring = outline["geometry"]["coordinates"][0]
+    assert len(ring) == 5 and ring[0] == ring[-1]  # four towns, closed
+    assert [46.7519, 39.8153] in ring and outline["properties"]["shape"] == "outline"
 
 
 # quotes.csv

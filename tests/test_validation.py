@@ -221,9 +221,8 @@ def test_unknown_key_with_did_you_mean(check: Check) -> None:
     assert check(facts) == [
         f"{FACTS}:6:5: error[unknown-key]: unknown key 'descripton' in entity 'armenia' "
         "(did you mean 'description'?); allowed keys: affiliation, aliases, anonymous, "
-        "cite, confidence, coordinates, description, extent_km, id, name, notes, path, role, "
-        "side, "
-        "sources, status, type"
+        "cite, confidence, coordinates, coordinates_source, description, extent_km, id, "
+        "map_reason, name, notes, outline, path, role, side, sources, status, type"
     ]
 
 
@@ -617,8 +616,9 @@ def test_all_schema_problems_of_a_file_in_one_pass(check: Check) -> None:
         """
     assert check(facts) == [
         f"{FACTS}:5:5: error[unknown-key]: unknown key 'colour' in entity 'armenia'; allowed "
-        "keys: affiliation, aliases, anonymous, cite, confidence, coordinates, description, "
-        "extent_km, id, name, notes, path, role, side, sources, status, type",
+        "keys: affiliation, aliases, anonymous, cite, confidence, coordinates, "
+        "coordinates_source, description, extent_km, id, map_reason, name, notes, outline, "
+        "path, role, side, sources, status, type",
         f"{FACTS}:8:11: error[wrong-type]: entity 'azerbaijan', field 'type': 'nation' is not "
         "one of 'person', 'organisation', 'country', 'place' or 'group'",
         f"{FACTS}:12:5: error[missing-field]: event 'talks' is missing required field 'sources'",
@@ -690,3 +690,46 @@ def test_a_quote_is_whole_words_inside_quotation_marks(
     if any(quoted(text, start, wanted) for start in found):
         got = "quoted"
     assert got == verdict
+
+
+def test_a_map_place_no_article_mentions_says_why_it_is_shown(check: Check) -> None:
+    facts = """\
+        entities:
+          - id: goris
+            type: place
+            name: Goris
+            coordinates: {lat: 39.51, lon: 46.34}
+            sources: [{url: "https://en.wikipedia.org/wiki/Goris", title: Goris}]
+          - id: region
+            type: place
+            name: Region
+            outline: [{lat: 39.5, lon: 46.5}, {lat: 39.9, lon: 46.9}]
+            sources: [p2s1]
+        """
+    assert check(facts) == [
+        f"{FACTS}:6:14: error[missing-field]: place 'goris' cites no article sentence; say why "
+        "the map shows it under 'map_reason' (the town where the road begins)",
+        f"{FACTS}:10:14: error[invalid-value]: an outline needs at least three points around "
+        "the area; add more",
+    ]
+    with_reason = facts.replace(
+        "    name: Goris", "    name: Goris\n            map_reason: a town"
+    )
+    assert len(check(with_reason)) == 1
+
+
+def test_a_position_source_is_a_web_address(check: Check) -> None:
+    facts = """\
+        entities:
+          - id: goris
+            type: place
+            name: Goris
+            coordinates: {lat: 39.51, lon: 46.34}
+            coordinates_source: [{url: "javascript:alert(1)", title: Goris}]
+            sources: [p2s1]
+        """
+    assert check(facts) == [
+        f"{FACTS}:6:32: error[invalid-value]: entity 'goris', coordinates_source item 1, field "
+        "'url': 'javascript:alert(1)' is not valid here; only http://, https:// and mailto: "
+        "addresses or relative links are allowed"
+    ]

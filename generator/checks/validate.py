@@ -177,9 +177,17 @@ class _Checker(UpdateChecks):
     # ── Reader features ─────────────────────────────────────────────────────────────────────
 
     def _check_geometry(self, loc: Loc, entity: Entity) -> None:
-        for field in ("path", "extent_km"):
+        for field in ("path", "extent_km", "outline", "coordinates_source", "map_reason"):
             if getattr(entity, field) and entity.type != "place":
                 self.report((*loc, field), "invalid-value", f"only places have '{field}'")
+        if 0 < len(entity.outline) < 3:
+            self.report(
+                (*loc, "outline"),
+                "invalid-value",
+                "an outline needs at least three points around the area; add more",
+            )
+        self._check_sources(loc, list(entity.coordinates_source), "coordinates_source")
+        self._check_map_reason(loc, entity)
         if len(entity.path) == 1:
             self.report(
                 (*loc, "path"), "invalid-value", "a path needs at least two points; add the next"
@@ -189,6 +197,17 @@ class _Checker(UpdateChecks):
                 (*loc, "extent_km"),
                 "invalid-value",
                 "'extent_km' is measured from 'coordinates'; add the area's rough centre",
+            )
+
+    def _check_map_reason(self, loc: Loc, entity: Entity) -> None:
+        """A place no article mentions is on the map only with a reason the reader sees."""
+        cites_article = any(isinstance(source, str) for source in entity.sources)
+        if entity.type == "place" and not cites_article and not entity.map_reason:
+            self.report(
+                (*loc, "sources"),
+                "missing-field",
+                f"place '{entity.id}' cites no article sentence; say why the map shows it "
+                "under 'map_reason' (the town where the road begins)",
             )
 
     def _check_source_check(self, loc: Loc, check: SourceCheck) -> None:

@@ -5,7 +5,8 @@ Each place with ``coordinates`` is a Point feature (longitude, latitude), and ea
 the place's id, name, type and description, the address of its page on the site, what the
 geometry stands for (``shape``: ``point``, ``area`` or ``route``) and whether it is
 ``approximate``: the rough centre of an area whose border the data does not have (with its
-``extent_km``, a rough radius), or a route drawn through a few points.
+``extent_km``, a rough radius), a route drawn through a few points, or the outline the map
+draws around an area's listed points (a Polygon feature, ``shape: outline``, their convex hull).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from generator.corpus import Story
 from generator.exports.links import StoryLinks
 from generator.facts.fieldtypes import Coordinates
 from generator.facts.schema import Entity
+from generator.pages.mapgeometry import convex_hull
 
 
 def places_geojson(story: Story, links: StoryLinks) -> str:
@@ -27,6 +29,8 @@ def places_geojson(story: Story, links: StoryLinks) -> str:
             features.append(_point(entity, entity.coordinates, links))
         if len(entity.path) >= 2:
             features.append(_route(entity, entity.path, links))
+        if len(entity.outline) >= 3:
+            features.append(_outline(entity, entity.outline, links))
     document = {"type": "FeatureCollection", "features": features}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -47,6 +51,15 @@ def _route(entity: Entity, path: list[Coordinates], links: StoryLinks) -> dict[s
     properties = {"shape": "route", "approximate": True}
     # Ids never hold a slash: the route's feature id cannot be another place's.
     return _feature(f"{entity.id}/route", entity, geometry, properties, links)
+
+
+def _outline(entity: Entity, points: list[Coordinates], links: StoryLinks) -> dict[str, Any]:
+    """The convex hull of the points, counter-clockwise and closed, as RFC 7946 asks."""
+    hull = convex_hull([(point.lon, point.lat) for point in points])
+    ring = [[lon, lat] for lon, lat in [*hull, hull[0]]]
+    geometry = {"type": "Polygon", "coordinates": [ring]}
+    properties = {"shape": "outline", "approximate": True}
+    return _feature(f"{entity.id}/outline", entity, geometry, properties, links)
 
 
 def _feature(

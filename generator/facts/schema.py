@@ -18,6 +18,7 @@ from generator.facts.editorial import Change, Disagreement, GlossaryTerm, Source
 from generator.facts.fieldtypes import (
     ArticleId,
     Coordinates,
+    ExternalSource,
     Id,
     Model,
     Point,
@@ -138,7 +139,20 @@ class Entity(Reviewable):
     map draws it as a line and calls the route approximate (places only)."""
     extent_km: Annotated[float, Field(gt=0, le=2000)] | None = None
     """For an area whose border the map data does not have (a disputed region): its rough
-    radius in kilometres; the map draws a dashed circle marked approximate (places only)."""
+    radius in kilometres, used to frame the map and in the data exports; the map marks the area
+    with a small sign "approximate area" unless ``outline`` gives more (places only)."""
+    outline: list[Coordinates] = []
+    """For an area whose border the map data does not have: at least three points on or just
+    inside its rough edge (its main towns), in any order; the map draws a dashed line around
+    them, called an approximate outline, never a border (places only)."""
+    coordinates_source: list[ExternalSource] = []
+    """Where ``coordinates``, ``path`` and ``outline`` come from: a public gazetteer entry
+    (GeoNames, OpenStreetMap, an encyclopedia's coordinates) or a report that places it; the
+    map's list of places names it (places only)."""
+    map_reason: ShortText | None = None
+    """Why a place that no article mentions is on the map, in words a reader sees in the map's
+    list (``the Armenian town where the road to the corridor begins``); required for a place
+    whose ``sources`` cite no article sentence (places only)."""
     notes: list[Point] = []
     """Further statements about this entity, each with its own sources (for a place: what it is,
     why it matters)."""

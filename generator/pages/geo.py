@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parents[1] / "data" / "countries.json"
+KM_PER_DEGREE = 111.32
+"""Kilometres per degree of latitude."""
 
 Point = tuple[float, float]
 """(longitude, latitude) in degrees."""
@@ -119,3 +121,43 @@ def distance_km(a: Point, b: Point) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+HOME_BOX_DEGREES = 25.0
+"""A country wider or taller than this is never framed whole (Russia, Chile)."""
+
+
+def home_box(point: Point, names: frozenset[str]) -> Box | None:
+    """The box of the country among ``names`` (casefolded) whose outline holds ``point``, if it
+    is small enough to frame whole."""
+    for country in world():
+        box = country.box
+        if country.name.casefold() not in names or not _box_holds(box, point):
+            continue
+        small = (
+            box.east - box.west <= HOME_BOX_DEGREES and box.north - box.south <= HOME_BOX_DEGREES
+        )
+        if small and any(_ring_holds(ring, point) for ring in country.rings):
+            return box
+    return None
+
+
+def _box_holds(box: Box, point: Point) -> bool:
+    return box.west <= point[0] <= box.east and box.south <= point[1] <= box.north
+
+
+def _ring_holds(ring: tuple[Point, ...], point: Point) -> bool:
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, (*ring[1:], ring[0]), strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def country_at(point: Point) -> str | None:
+    """The name of the country whose outline holds ``point``, if any."""
+    for country in world():
+        if _box_holds(country.box, point) and any(_ring_holds(r, point) for r in country.rings):
+            return country.name
+    return None

@@ -2,75 +2,86 @@
 
 The region is the largest group of the story's places that lie within ``CLUSTER_KM`` of one
 another; places far away (a summit abroad) are listed as "not on this map" rather than
-shrinking the map to a dot. Positions are drawn as the facts give them and the map says they
-are approximate: a corridor's route, or an area that has no border in the data, is never drawn
-with more precision than the facts claim.
+shrinking the map to a dot. The overview frames those places and the whole of the story's
+countries they lie in; places so close together that they would crowd one another there (a
+corridor and the towns it connects) get an inset, a second map at their own scale, and the
+overview marks its frame. Positions are drawn as the facts give them and the map says they are
+approximate: a route is a line through a few points, an area without a border in the data a
+dashed line around the points the facts list, never a border.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 
 from generator.corpus import Story
 from generator.facts.schema import Entity
-from generator.pages.geo import Box, Point, clip_ring, distance_km, world
+from generator.pages.geo import KM_PER_DEGREE, Box, Point, country_at, distance_km, home_box
+from generator.pages.mapgeometry import Rect
+from generator.pages.mappanel import (
+    COUNTRY_NAMES,
+    MapCountry,
+    MapPanel,
+    MapPlace,
+    Projection,
+    draw_panel,
+)
 
 CLUSTER_KM = 1500.0
 WIDTH = 640
-MIN_HEIGHT, MAX_HEIGHT = 320, 480
+MIN_HEIGHT, MAX_HEIGHT = 320, 460
 MIN_SPAN_DEGREES = 3.0
-KM_PER_DEGREE = 111.32
-COUNTRY_NAMES = {"United States": "United States of America"}
-"""Story names that Natural Earth writes differently."""
+INSET_MIN_SPAN_DEGREES = 0.25
+CLOSE_UNITS = 110.0
+"""Places whose points all lie within this many map units of one another on the overview
+crowd it: they get an inset."""
 
-
-@dataclass(frozen=True)
-class MapCountry:
-    """A country's clipped outline as an SVG path, and where to label it."""
-
-    name: str
-    path: str
-    in_story: bool
-    label: tuple[float, float] | None
-
-
-@dataclass(frozen=True)
-class MapPlace:
-    """A place drawn on the map: a point, a line (``route``) or an approximate area."""
-
-    entity: Entity
-    label: str
-    x: float
-    y: float
-    route: str
-    radius: float
-    label_x: float
-    label_y: float
-    anchor: str
-    focused: bool
-
-    @property
-    def shape(self) -> str:
-        """``line``, ``area`` or ``point``."""
-        return "line" if self.route else "area" if self.radius else "point"
+__all__ = ["LocatorMap", "MapCountry", "MapPanel", "MapPlace", "located_places", "story_map"]
 
 
 @dataclass(frozen=True)
 class LocatorMap:
-    """Everything the map template draws."""
+    """Everything the map template draws: the overview, an inset if places crowd it, and the
+    places too far away to be on either."""
 
-    width: int
-    height: int
-    box: Box
-    countries: tuple[MapCountry, ...]
-    places: tuple[MapPlace, ...]
+    overview: MapPanel
+    inset: MapPanel | None
     elsewhere: tuple[Entity, ...]
+
+    @property
+    def panels(self) -> tuple[MapPanel, ...]:
+        """The overview, then the inset if there is one."""
+        return (self.overview,) if self.inset is None else (self.overview, self.inset)
+
+    @property
+    def places(self) -> tuple[MapPlace, ...]:
+        """Every place drawn, on the inset or the overview."""
+        return tuple(place for panel in self.panels for place in panel.places)
+
+    @property
+    def countries(self) -> tuple[MapCountry, ...]:
+        """The countries of the overview."""
+        return self.overview.countries
+
+    @property
+    def box(self) -> Box:
+        """The overview's frame."""
+        return self.overview.box
+
+    @property
+    def width(self) -> int:
+        """The overview's width, in map units."""
+        return self.overview.width
+
+    @property
+    def height(self) -> int:
+        """The overview's height, in map units."""
+        return self.overview.height
 
 
 def located_places(story: Story) -> list[Entity]:
-    """The story's places that have coordinates or a path."""
+    """The story's places that have coordinates, a path or an outline."""
     return [e for e in story.facts.entities if e.type == "place" and _points(e)]
 
 
@@ -80,25 +91,66 @@ def story_map(story: Story, focus: str | None = None) -> LocatorMap | None:
     if not places:
         return None
     members = _cluster(places, focus)
-    box, height = _frame(members)
-    project = _projection(box, height)
-    countries = _countries(story, box, height)
-    drawn = _places(members, project, focus, box)
+    countries = _story_countries(story)
+    frame = [p for m in members for p in _extent_points(m)]
+    frame += [corner for m in members for corner in _home_corners(countries, _centre(m))]
+    box, height = _frame(frame, MIN_SPAN_DEGREES)
+    homes = frozenset(
+        name.casefold() for m in members for p in _points(m) if (name := country_at(p))
+    )
+    group = _close_group(members, Projection(box, WIDTH, height))
+    inset = None
+    detail: Rect | None = None
+    if group:
+        inset_box, inset_height = _frame(
+            [p for m in group for p in _extent_points(m)], INSET_MIN_SPAN_DEGREES
+        )
+        inset = _panel("inset", group, focus, homes, inset_box, inset_height, None)
+        detail = _detail_rect(inset_box, Projection(box, WIDTH, height))
+    shown = [m for m in members if m not in group]
+    overview = _panel("overview", shown, focus, homes, box, height, detail)
     elsewhere = tuple(p for p in places if p not in members)
-    return LocatorMap(WIDTH, height, box, countries, drawn, elsewhere)
+    return LocatorMap(overview, inset, elsewhere)
+
+
+def _panel(
+    name: str,
+    members: list[Entity],
+    focus: str | None,
+    homes: frozenset[str],
+    box: Box,
+    height: int,
+    detail: Rect | None,
+) -> MapPanel:
+    project = Projection(box, WIDTH, height)
+    drawn = tuple(_place(entity, project, focus) for entity in members)
+    return draw_panel(name, project, homes, drawn, detail)
+
+
+def _place(entity: Entity, project: Projection, focus: str | None) -> MapPlace:
+    x, y = project(_anchor(entity))
+    route = tuple(project((c.lon, c.lat)) for c in entity.path)
+    outline = tuple(project((c.lon, c.lat)) for c in entity.outline)
+    return MapPlace(entity, x, y, route, outline, entity.id == focus)
 
 
 def _points(entity: Entity) -> list[Point]:
-    points = [(c.lon, c.lat) for c in entity.path]
+    points = [(c.lon, c.lat) for c in (*entity.path, *entity.outline)]
     if entity.coordinates:
         points.append((entity.coordinates.lon, entity.coordinates.lat))
     return points
 
 
+def _anchor(entity: Entity) -> Point:
+    if entity.coordinates:
+        return (entity.coordinates.lon, entity.coordinates.lat)
+    return _centre(entity)
+
+
 def _extent_points(entity: Entity) -> list[Point]:
-    """The points a map must show for the entity: its path, its centre, its area's edge."""
+    """The points a map must show for the entity: its path, outline, centre and rough size."""
     points = _points(entity)
-    if entity.coordinates and entity.extent_km:
+    if entity.coordinates and entity.extent_km and not entity.outline:
         lon, lat = entity.coordinates.lon, entity.coordinates.lat
         d_lat = entity.extent_km / KM_PER_DEGREE
         d_lon = d_lat / max(math.cos(math.radians(lat)), 0.05)
@@ -122,14 +174,50 @@ def _cluster(places: list[Entity], focus: str | None) -> list[Entity]:
     return best
 
 
-def _frame(members: list[Entity]) -> tuple[Box, int]:
-    """The box around the places, padded, at least a few degrees, in a usable aspect ratio."""
-    points = [p for m in members for p in _extent_points(m)]
+def _story_countries(story: Story) -> frozenset[str]:
+    return frozenset(
+        COUNTRY_NAMES.get(name, name).casefold()
+        for e in story.facts.entities
+        if e.type == "country"
+        for name in (e.name, *e.aliases)
+    )
+
+
+def _home_corners(countries: frozenset[str], point: Point) -> list[Point]:
+    """The corners of the story's country that holds ``point``, if one does and it is not
+    so large that framing it whole would shrink the places to dots."""
+    box = home_box(point, countries)
+    if box is None:
+        return []
+    return [(box.west, box.south), (box.east, box.north)]
+
+
+def _close_group(members: list[Entity], project: Projection) -> list[Entity]:
+    """The largest group of places that would crowd one another on the overview."""
+    drawn = {m.id: [project(p) for p in _points(m)] for m in members}
+
+    def spread(a: Entity, b: Entity) -> float:
+        return max(math.dist(p, q) for p in drawn[a.id] for q in drawn[b.id])
+
+    groups = [[b for b in members if spread(a, b) <= CLOSE_UNITS] for a in members]
+    best = max(groups, key=len, default=[])
+    return best if len(best) >= 2 else []
+
+
+def _detail_rect(inset: Box, project: Projection) -> Rect:
+    left, top = project((inset.west, inset.north))
+    right, bottom = project((inset.east, inset.south))
+    return (left, top, right, bottom)
+
+
+def _frame(points: list[Point], min_span: float) -> tuple[Box, int]:
+    """The box around the points, padded, at least ``min_span`` degrees, in a usable aspect
+    ratio; and the map's height for ``WIDTH``."""
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     mid_lat = (min(lats) + max(lats)) / 2
     squeeze = math.cos(math.radians(mid_lat))
-    half_lat = max((max(lats) - min(lats)) * 0.65, MIN_SPAN_DEGREES / 2)
-    half_lon = max((max(lons) - min(lons)) * 0.65, half_lat / squeeze)
+    half_lat = max((max(lats) - min(lats)) * 0.62, min_span / 2)
+    half_lon = max((max(lons) - min(lons)) * 0.62, half_lat / squeeze)
     height = round(WIDTH * half_lat / (half_lon * squeeze))
     if height > MAX_HEIGHT:
         half_lon *= height / MAX_HEIGHT
@@ -139,133 +227,3 @@ def _frame(members: list[Entity]) -> tuple[Box, int]:
     mid_lon = (min(lons) + max(lons)) / 2
     box = Box(mid_lon - half_lon, mid_lat - half_lat, mid_lon + half_lon, mid_lat + half_lat)
     return box, height
-
-
-class _Projection:
-    """Equirectangular, scaled at the box's middle latitude: fine for a region."""
-
-    def __init__(self, box: Box, height: int) -> None:
-        self.box = box
-        self.kx = WIDTH / (box.east - box.west)
-        self.ky = height / (box.north - box.south)
-
-    def __call__(self, point: Point) -> tuple[float, float]:
-        return ((point[0] - self.box.west) * self.kx, (self.box.north - point[1]) * self.ky)
-
-
-def _projection(box: Box, height: int) -> _Projection:
-    return _Projection(box, height)
-
-
-def _countries(story: Story, box: Box, height: int) -> tuple[MapCountry, ...]:
-    in_story = {
-        COUNTRY_NAMES.get(name, name).casefold()
-        for e in story.facts.entities
-        if e.type == "country"
-        for name in (e.name, *e.aliases)
-    }
-    return tuple(
-        MapCountry(name, path, name.casefold() in in_story, label)
-        for name, path, label in _clipped_world(box, height)
-    )
-
-
-@functools.lru_cache(maxsize=32)
-def _clipped_world(
-    box: Box, height: int
-) -> tuple[tuple[str, str, tuple[float, float] | None], ...]:
-    """Every country's outline clipped to the box and projected: the same for every page and
-    every build that frames the same region, and the slow part of a map, so computed once."""
-    project = _projection(box, height)
-    margin = Box(box.west - 1, box.south - 1, box.east + 1, box.north + 1)
-    found = []
-    for country in world():
-        if not margin.intersects(country.box):
-            continue
-        rings = [
-            r for r in (_svg_ring(clip_ring(ring, margin), project) for ring in country.rings) if r
-        ]
-        if not rings:
-            continue
-        path = " ".join(
-            " ".join(f"{x:.1f},{y:.1f}" for x, y in ring).join(("M", "Z")) for ring in rings
-        )
-        found.append((country.name, path, _label_point(max(rings, key=_area), project)))
-    return tuple(found)
-
-
-def _svg_ring(points: list[Point], project: _Projection) -> list[tuple[float, float]]:
-    ring: list[tuple[float, float]] = []
-    for point in points:
-        x, y = project(point)
-        if not ring or abs(x - ring[-1][0]) + abs(y - ring[-1][1]) >= 0.8:
-            ring.append((x, y))
-    return ring if len(ring) >= 3 else []
-
-
-def _area(ring: list[tuple[float, float]]) -> float:
-    return (
-        abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, [*ring[1:], ring[0]], strict=True)))
-        / 2
-    )
-
-
-def _label_point(
-    ring: list[tuple[float, float]], project: _Projection
-) -> tuple[float, float] | None:
-    """The middle of a country's largest visible part, if it is big enough to hold a name."""
-    if _area(ring) < 2500:
-        return None
-    x = sum(p[0] for p in ring) / len(ring)
-    y = sum(p[1] for p in ring) / len(ring)
-    height = (project.box.north - project.box.south) * project.ky
-    if not (40 <= x <= WIDTH - 40 and 20 <= y <= height - 10):
-        return None
-    return (x, y)
-
-
-def _places(
-    members: list[Entity], project: _Projection, focus: str | None, box: Box
-) -> tuple[MapPlace, ...]:
-    taken: list[tuple[float, float, float, float]] = []
-    drawn = []
-    for entity in sorted(members, key=lambda e: (not e.path, e.extent_km is None, e.id)):
-        x, y = project(_centre(entity) if not entity.coordinates else _points(entity)[-1])
-        route = " ".join(
-            f"{px:.1f},{py:.1f}" for px, py in (project((c.lon, c.lat)) for c in entity.path)
-        )
-        radius = (entity.extent_km or 0) / KM_PER_DEGREE * project.ky
-        label = entity.name + (" (approx.)" if entity.path or entity.extent_km else "")
-        label_x, label_y, anchor = _label_spot(label, x, y, radius, taken)
-        drawn.append(
-            MapPlace(
-                entity, label, x, y, route, radius, label_x, label_y, anchor, entity.id == focus
-            )
-        )
-    return tuple(drawn)
-
-
-def _label_spot(
-    text: str, x: float, y: float, radius: float, taken: list[tuple[float, float, float, float]]
-) -> tuple[float, float, str]:
-    """A label position next to a point that overlaps no label placed before it."""
-    width, height, gap = len(text) * 7.5 + 4, 15.0, max(radius, 6) + 3
-    candidates = [
-        (x + gap, y + 4, "start"),
-        (x - gap, y + 4, "end"),
-        (x, y - gap - 2, "middle"),
-        (x, y + gap + height, "middle"),
-    ]
-    for label_x, label_y, anchor in candidates:
-        left = label_x - (width if anchor == "end" else width / 2 if anchor == "middle" else 0)
-        box = (left, label_y - height, left + width, label_y)
-        inside = box[0] >= 0 and box[2] <= WIDTH
-        if inside and not any(_overlap(box, other) for other in taken):
-            taken.append(box)
-            return label_x, label_y, anchor
-    taken.append((x + gap, y - height + 4, x + gap + width, y + 4))
-    return candidates[0]
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])

@@ -226,6 +226,8 @@ def _entity_preview(entity: Entity) -> Preview:
         if words and all(word in first.lower() for word in words):
             lines = []  # the description says the role already ("Armenia's foreign minister")
         lines.append(first)
+    elif entity.map_reason:  # a place on the map for orientation, which no article mentions
+        lines.append(entity.map_reason[:1].upper() + entity.map_reason[1:])
     text = " ".join(line if line.endswith(".") else f"{line}." for line in lines if line)
     return Preview(
         "entity", entity.name, text or f"{_KINDS.get(entity.type, 'Named')} in this story."
