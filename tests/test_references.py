@@ -80,6 +80,15 @@ def test_the_list_of_sources_shows_each_sentence_and_outside_source() -> None:
     assert "A &lt;report&gt;" in listed and 'href="https://example.org/report"' in listed
 
 
+def test_outside_sources_of_one_publisher_share_a_heading() -> None:
+    notes, story = PageNotes(), Story()
+    pages = [
+        ExternalSource(url=f"https://example.org/{n}", title=n, publisher="Atlas") for n in "ab"
+    ]
+    _, (note,) = notes.number(notes.marker(story, tuple(pages)))
+    assert [(group.origin, len(group.sources)) for group in note.outside] == [("Atlas", 2)]
+
+
 def test_a_page_without_citations_gets_no_list() -> None:
     notes = PageNotes()
     assert with_references(environment(), "# Home\n", notes) == "# Home\n"

@@ -58,14 +58,13 @@ class SourceGroup:
 
 
 @dataclass(frozen=True)
-class OutsideSource:
-    """A source outside the articles, as a note shows it."""
+class OutsideGroup:
+    """The sources of one note from one publisher and date, outside the articles."""
 
     origin: str
-    """Its publisher and date: ``U.S. Department of State, 4 May 2023``."""
-    title: str
-    url: str | None
-    """Its address, if the URL policy allows a link to it."""
+    """The publisher and date: ``U.S. Department of State, 4 May 2023``."""
+    sources: tuple[tuple[str, str | None], ...]
+    """Each source's title and address (``None`` if the URL policy allows no link to it)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class Note:
     uses: int
     """How many markers in the text point to this note (each gets a link back)."""
     groups: tuple[SourceGroup, ...]
-    outside: tuple[OutsideSource, ...]
+    outside: tuple[OutsideGroup, ...]
 
     def back_ids(self) -> list[str]:
         """The ids of the markers that point here, in reading order."""
@@ -142,27 +141,38 @@ def with_references(env: jinja2.Environment, markdown: str, page_notes: PageNote
 
 
 def _note(number: int, uses: int, page: Resolver, sources: tuple[Source, ...]) -> Note:
+    return Note(number, uses, _article_groups(page, sources), _outside_groups(sources))
+
+
+def _article_groups(page: Resolver, sources: tuple[Source, ...]) -> tuple[SourceGroup, ...]:
+    """The cited sentences, one group per article, in the order first cited."""
     by_article: dict[str, list[tuple[CitedSentence, str]]] = {}
-    url = page.url
     for source in sources:
         if isinstance(source, str):
             cited = page.cited_sentence(source)
-            link = url(f"article:{cited.article_id}", cited.sentence_id)
+            link = page.url(f"article:{cited.article_id}", cited.sentence_id)
             by_article.setdefault(cited.article_id, []).append((cited, link))
-    groups = tuple(
-        SourceGroup(found[0][0].origin, url(f"article:{article_id}", ""), tuple(found))
+    return tuple(
+        SourceGroup(found[0][0].origin, page.url(f"article:{article_id}"), tuple(found))
         for article_id, found in by_article.items()
     )
-    outside = tuple(_outside(source) for source in sources if isinstance(source, ExternalSource))
-    return Note(number, uses, groups, outside)
 
 
-def _outside(source: ExternalSource) -> OutsideSource:
+def _outside_groups(sources: tuple[Source, ...]) -> tuple[OutsideGroup, ...]:
+    """The outside sources, one group per publisher and date."""
+    by_origin: dict[str, list[tuple[str, str | None]]] = {}
+    for source in sources:
+        if isinstance(source, ExternalSource):
+            url = source.url if is_allowed_url(source.url) else None
+            by_origin.setdefault(_origin(source), []).append((source.title, url))
+    return tuple(OutsideGroup(origin, tuple(found)) for origin, found in by_origin.items())
+
+
+def _origin(source: ExternalSource) -> str:
     when = source.date
     with contextlib.suppress(ValueError, TypeError):
         when = date.fromisoformat(source.date or "").strftime("%-d %B %Y")
-    origin = ", ".join(part for part in (source.publisher or "Outside source", when) if part)
-    return OutsideSource(origin, source.title, source.url if is_allowed_url(source.url) else None)
+    return ", ".join(part for part in (source.publisher or "Outside source", when) if part)
 
 
 def cited_sentence(story: Story, reference: str) -> CitedSentence:
