@@ -79,7 +79,7 @@ def test_shipped_map_draws_the_region_and_an_inset_of_the_corridor(
         "hakari-checkpoint",
     }
     assert located.overview.places == ()
-    assert drawn["lachin-corridor"].shape == "line" and len(drawn["lachin-corridor"].route) == 4
+    assert drawn["lachin-corridor"].shape == "line" and len(drawn["lachin-corridor"].route) == 3
     assert drawn["nagorno-karabakh"].shape == "area"
     corridor = drawn["lachin-corridor"].route
     assert math.dist(corridor[0], corridor[-1]) > 150, "the corridor is drawn at its own scale"
@@ -91,12 +91,20 @@ def test_every_country_on_the_shipped_maps_is_named_at_both_sizes(
 ) -> None:
     located = story_map(_story(shipped_content, now))
     assert located is not None
+    overview_names = {country.name for country in located.overview.countries}
     for panel in located.panels:
         for labels in panel.label_sets:
             named = {label.lines[0] for label in labels.labels if label.kind == "country"}
             drawn = {country.name for country in panel.countries}
-            assert labels.missed == ()
-            assert named == drawn - set(labels.slivers), (panel.name, labels.tier.name)
+            if panel is located.overview:
+                assert labels.missed == ()
+                assert named == drawn - set(labels.slivers), labels.tier.name
+            else:
+                # Places are labelled first: on a phone's enlarged map a country squeezed into
+                # a corner by them may go unnamed (the map's description says so), but only
+                # one the overview names.
+                assert set(labels.missed) <= overview_names, (panel.name, labels.missed)
+                assert named | set(labels.missed) == drawn - set(labels.slivers)
     overview = located.overview.label_sets
     assert all(labels.slivers == () for labels in overview), "Iran and Russia are named"
     two_lines = [
@@ -257,8 +265,9 @@ def test_every_map_of_the_shipped_story_names_every_place_at_both_sizes(
     for place in located_places(story):
         located = story_map(story, focus=place.id)
         assert located is not None
+        countries = {country.name for country in located.overview.countries}
         for panel in located.panels:
-            assert panel.missed == (), (place.id, panel.name)
+            assert set(panel.missed) <= countries, (place.id, panel.name)
             for labels in panel.label_sets:
                 named = {label.lines for label in labels.labels if label.kind != "country"}
                 assert {label_lines(p.entity.name) for p in panel.places} <= named
@@ -311,6 +320,8 @@ def test_a_place_shown_for_orientation_says_why_in_its_preview_and_the_map_list(
     overview = pages["armenia-azerbaijan-talks/index.md"]
     assert 'title="The Armenian town where the road to the corridor begins."' in overview
     assert (
-        "a point; the Armenian town where the road to the corridor begins. Its position is from Wikipedia. " in overview
+        "a point; the Armenian town where the road to the corridor begins. "
+        "Its position is from Wikipedia. "
+        in overview
     )
     assert 'href="https://en.wikipedia.org/wiki/Goris"' in overview
