@@ -321,7 +321,6 @@ def test_a_place_shown_for_orientation_says_why_in_its_preview_and_the_map_list(
     assert 'title="The Armenian town where the road to the corridor begins."' in overview
     assert (
         "a point; the Armenian town where the road to the corridor begins. "
-        "Its position is from Wikipedia. "
-        in overview
+        "Its position is from Wikipedia. " in overview
     )
     assert 'href="https://en.wikipedia.org/wiki/Goris"' in overview
