@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from generator.extract.confidence import speaker_confidence
 from generator.extract.dateline import find_dateline
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
@@ -317,3 +318,84 @@ def test_confidence_follows_the_rule_that_made_the_draft() -> None:
     assert confidence["Ruth Olsen"] == 0.9  # a title names her office
     assert confidence["Karl Brandt"] == 0.8  # a full name, no role
     assert confidence["European Union"] == 0.95  # the gazetteer knows it
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(  # a name inside the quote is never the pronoun's antecedent
+            (
+                "Judge Anna Berg opened the hearing on Monday.",
+                "“Tom Kell lied to everyone,” she said.",
+            ),
+            [("Tom Kell lied to everyone,", "Anna Berg", None)],
+            id="pronoun-skips-quoted-names",
+        ),
+        pytest.param(  # the attribution sits in the sentence where the quote closes
+            (
+                "Mayor Paul Dunn spoke on Monday. "
+                "“The bridge is safe. Traffic resumes soon,” he said.",
+            ),
+            [("The bridge is safe. Traffic resumes soon,", "Paul Dunn", None)],
+            id="quote-over-two-sentences",
+        ),
+        pytest.param(  # the person in apposition, not the body named in the title
+            ("Norway’s UN envoy, Lars Vik, said the meeting had been “useful and frank”.",),
+            [("useful and frank", "Lars Vik", None)],
+            id="apposition-over-title-body",
+        ),
+        pytest.param(  # a description resolves to the organisation last named with that noun
+            (
+                "The Bank of Nordland raised its main rate on Monday. "
+                "In a statement, the bank said “inflation is still too high.”",
+            ),
+            [("inflation is still too high.", "Bank of Nordland", None)],
+            id="the-bank-said",
+        ),
+        pytest.param(  # "the words of X" are X's, relayed by the one who borrows them
+            (
+                "Mayor Paul Dunn called the flood “a wake-up call,” "
+                "borrowing the words of engineer Hannah Price.",
+            ),
+            [("a wake-up call,", "Hannah Price", "Paul Dunn")],
+            id="words-of",
+        ),
+        pytest.param(  # a subject that names nobody: no speaker, not the nearest name
+            ("Critics, unlike Finance Minister Ruth Olsen, called the budget “a disaster”.",),
+            [("a disaster", None, None)],
+            id="no-guess-from-a-nearby-name",
+        ),
+        pytest.param(  # a double surname the model leaves unlabelled is still the person
+            (
+                "Finance Minister Ana María Ruiz Soto spoke on Monday.",
+                "“We will not raise taxes,” Ruiz Soto said.",
+            ),
+            [("We will not raise taxes,", "Ana María Ruiz Soto", None)],
+            id="double-surname",
+        ),
+    ],
+)
+def test_speakers_come_from_syntax_or_not_at_all(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    quotes = drafted(*paragraphs).quotes
+    assert [(q.text, q.speaker, q.via) for q in quotes] == expected
+
+
+def test_a_speakers_confidence_is_its_rules() -> None:
+    quotes = drafted(
+        "“We lost the vote,” John Carter said. “But we will be back.”",
+        "Mayor Paul Dunn spoke on Monday. “The bridge is safe,” he said.",
+    ).quotes
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("John Carter", "named"),
+        ("John Carter", "continuation"),
+        ("Paul Dunn", "pronoun"),
+    ]
+    assert [q.confidence for q in quotes] == [speaker_confidence(q.rule) for q in quotes]
+
+
+def test_hoped_is_the_verb_hope() -> None:
+    """The small model lemmatises "hoped" as "hop"; an intention looks forward all the same."""
+    dates = drafted("The minister hoped to meet her counterpart on Friday.").dates
+    assert [(d.expression.text, d.expression.value) for d in dates] == [("on Friday", "2023-05-05")]

@@ -64,6 +64,7 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         if draft is not None:
             table.record(draft, paragraph, span)
     for paragraph in analysed.paragraphs:
+        _record_surnames(paragraph, table, people)
         _find_anonymous(paragraph, table, gazetteer)
         _find_descriptions(paragraph, table, gazetteer)
     for draft in table.drafts.values():
@@ -141,10 +142,36 @@ def _introduce_people(
     return people
 
 
+def _record_surnames(
+    paragraph: ParagraphDoc, table: EntityTable, people: dict[str, EntityDraft]
+) -> None:
+    """ "Nice said", "López Obrador said": a proper noun the model left unlabelled that is the
+    short form of a person the article introduced stands for that person."""
+    doc, taken = paragraph.doc, table.by_token
+    free = [t.pos_ == "PROPN" and (paragraph.number, t.i) not in taken for t in doc]
+    index = 0
+    while index < len(doc):
+        size = next(
+            (n for n in (2, 1) if all(free[index : index + n]) and index + n <= len(doc)), 0
+        )
+        person = people.get(doc[index : index + size].text) if size else None
+        if size == 2 and person is None and free[index]:
+            size, person = 1, people.get(doc[index].text)
+        if person is None or person.name not in table.drafts:
+            index += 1
+            continue
+        table.record(person, paragraph, doc[index : index + size])
+        index += size
+
+
 def _short_forms(name: str) -> list[str]:
-    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan"."""
-    last = name.split()[-1]
+    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan", and a double
+    surname ("López Obrador" for Andrés Manuel López Obrador)."""
+    parts = name.split()
+    last = parts[-1]
     forms = [last]
+    if len(parts) >= 4:
+        forms.append(" ".join(parts[-2:]))
     for prefix in ("al-", "el-", "Al-", "El-"):
         if last.startswith(prefix):
             forms.append(last[len(prefix) :])

@@ -2,7 +2,9 @@
 
 Entities are matched by name or alias and type; roles by their office words (without country,
 demonym or organisation words, so "Kosovo's Prime Minister" and "Prime Minister of Kosovo" agree);
-dates by overlapping text in the same paragraph; quotes by overlapping text in the same paragraph.
+dates by overlapping text in the same paragraph; quotes by overlapping text in the same paragraph,
+and a speaker by any of its names or aliases (the extractor may call the Security Council "UN
+Security Council", with "Security Council" as an alias).
 """
 
 from __future__ import annotations
@@ -230,6 +232,7 @@ def _score_quotes(
     result: Score,
 ) -> None:
     by_name = {entity["name"]: _names(entity) for entity in entities}
+    drafts = {draft.name: _draft_names(draft) for draft in extraction.entities}
     result.quotes_gold = len(gold)
     for label in gold:
         candidates = [
@@ -243,7 +246,8 @@ def _score_quotes(
         right = (
             speaker is None
             if wanted is None
-            else speaker is not None and _key(speaker) in by_name.get(wanted, set())
+            else speaker is not None
+            and bool(drafts.get(speaker, {_key(speaker)}) & by_name.get(wanted, set()))
         )
         if speaker is not None:
             result.speakers_given += 1
