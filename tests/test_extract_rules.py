@@ -399,3 +399,39 @@ def test_hoped_is_the_verb_hope() -> None:
     """The small model lemmatises "hoped" as "hop"; an intention looks forward all the same."""
     dates = drafted("The minister hoped to meet her counterpart on Friday.").dates
     assert [(d.expression.text, d.expression.value) for d in dates] == [("on Friday", "2023-05-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Chile’s Foreign Minister, Eva Lind, arrived in Lima on Monday.", "Eva Lind",
+         "Foreign Minister of Chile"),
+        ("When the union leader, Tom Reed, walked out, the talks stalled.", "Tom Reed",
+         "union leader"),
+        ("Attorney General Keith Ross said the case was closed.", "Keith Ross",
+         "Attorney General"),
+        ("The court heard former vice-president Tom Reed on Monday.", "Tom Reed",
+         "former vice-president"),
+        ("The Red Cross’s chief delegate for the region, Anna Berg, arrived on Monday.",
+         "Anna Berg", "Red Cross chief delegate for the region"),
+        ("Derek Vale, a former Oslo police officer, was convicted on Monday.", "Derek Vale",
+         "former Oslo police officer"),
+    ],
+)  # fmt: skip
+def test_roles_from_titles_appositions_and_possessives(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+def test_a_title_is_shared_only_by_a_coordinated_pair_under_a_plural() -> None:
+    extraction = drafted(
+        "Treasury Secretary Hank Wells met bankers on Monday. "
+        "Lenders such as Fenwick Mae and Fenwick Mac lost money.",
+        "Finance Ministers Paul Martin and Canadian David Miller met on Tuesday.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles["Hank Wells"] == "Treasury Secretary"
+    assert "Fenwick Mac" not in roles
+    assert roles["David Miller"] == "Canadian Finance Minister"

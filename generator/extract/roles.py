@@ -39,6 +39,9 @@ HONORIFICS = {
     "crown",
     "colonel",
     "marshal",
+    "brigadier",
+    "admiral",
+    "lieutenant",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
 _PLURALS = {
@@ -49,6 +52,13 @@ _PLURALS = {
     "envoys": "envoy",
     "officials": "official",
 }
+
+_JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
+"""Words after a hyphen that keep a title going in lower case: "vice-president"."""
+_BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
+"""Offices named "… General", where "General" is no rank: "Attorney General"."""
+_SHARED_WINDOW = 6
+"""How far before "and" a shared plural title may stand ("Foreign Ministers Ararat Mirzoyan")."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,8 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     if token.ent_type_ == "PERSON":
         return False
     if token.text in {"-", "\u2013"}:
-        return token.i > 0 and token.i + 1 < len(token.doc) and token.nbor(1).is_title
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
     if lower in gazetteer.title_heads or lower in gazetteer.title_modifiers or lower in _PLURALS:
         return True
     if token.ent_type_ in {"GPE", "NORP", "ORG"}:
@@ -121,8 +132,8 @@ def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
         start -= 1
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
+    while start < end and _opens_phrase(doc[start]):
+        start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
     return span if span and _has_head(span, gazetteer) else None
 
@@ -131,7 +142,17 @@ def _ends_phrase(token: Token) -> bool:
     return (
         token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
         or token.lower_ == "and"
-        or (token.pos_ in {"VERB", "AUX"})
+        or token.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _opens_phrase(token: Token) -> bool:
+    """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
+    return (
+        token.lower_ in {"the", "a", "an"}
+        or token.pos_ == "SCONJ"
+        or token.tag_ in {"WRB", "TO"}
+        or (token.pos_ == "ADP" and token.lower_ != "of")
     )
 
 
@@ -163,9 +184,13 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
         len(span) > 1
         and span[-1].lower_ in HONORIFICS
         and span[-2].text not in {"-", "\u2013"}
+        and not (span[-1].lower_ == "general" and span[-2].lower_ in _BEFORE_GENERAL)
         and _has_head(span[:-1], gazetteer)
     ):
         span = span[:-1]
+    owned = _possessive_role(span, gazetteer)
+    if owned is not None:
+        return owned
     former = any(t.lower_ in _FORMER for t in span)
     affiliation: str | None = None
     qualifier_tokens: list[str] = []
@@ -173,6 +198,8 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     spacing: list[str] = []  # what follows each title word in the text: "Secretary-General"
     for token in span:
         if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
+            if spacing and token.whitespace_:
+                spacing[-1] = " "  # "Israel's Mossad" → "Israel Mossad", not "IsraelMossad"
             continue
         known = gazetteer.lookup(token.text) if token.ent_type_ else None
         if known and known.kind in {"country", "capital", "demonym"} and not title_tokens:
@@ -192,6 +219,31 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
         if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS
     ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
+
+
+def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
+    """ "Scotland's First Minister" → "First Minister of Scotland"; "the Secretary-General's
+    spokesman" → "spokesman of the Secretary-General"."""
+    marks = [t.i - span.start for t in span if t.text in {"'s", "\u2019s"}]
+    if not marks or marks[0] == 0 or marks[0] >= len(span) - 1:
+        return None
+    owner, office = span[: marks[0]], span[marks[0] + 1 :]
+    if not _has_head(office, gazetteer):
+        return None
+    inner = role_from(office, gazetteer)
+    known = gazetteer.lookup(owner.text)
+    named_place = known is not None and known.kind in {"country", "capital", "place"}
+    bare = (
+        named_place or owner[0].lower_ == "the" or owner.root.ent_type_ in {"PERSON", "GPE", "LOC"}
+    )
+    of = owner.text if bare else f"the {owner.text}"
+    affiliation = inner.affiliation
+    if affiliation is None and known is not None and known.kind != "demonym":
+        affiliation = known.country if known.kind == "capital" and known.country else known.name
+    office_text = f"{inner.qualifier} {inner.title}" if inner.qualifier else inner.title
+    if any(t.pos_ == "ADP" for t in office):  # "the EU's envoy for the dialogue": keep it before
+        return Role(office_text, affiliation, inner.former, owner.text, inner.head)
+    return Role(f"{office_text} of {of}", affiliation, inner.former, None, inner.head)
 
 
 def _organisation_in(span: Span, gazetteer: Gazetteer) -> str | None:
@@ -215,7 +267,7 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
         qualifier = doc[start - 1]
         start -= 1
-    if start == 0 or doc[start - 1].lower_ != "and":
+    if start == 0 or doc[start - 1].lower_ != "and" or not _shared_plural(doc[: start - 1]):
         return None
     if qualifier is None:
         return Role(previous.title, None, previous.former, None, previous.head)
@@ -224,6 +276,14 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
         return None
     country = known.name if known.kind == "country" else known.country
     return Role(previous.title, country, previous.former, qualifier.text, previous.head)
+
+
+def _shared_plural(before: Span) -> bool:
+    """Whether the words before "and" open with a plural title that both names share
+    ("Foreign Ministers X and Y"), not a title of someone else earlier ("Fannie Mae and …")."""
+    sentence_start = before[-1].sent.start if len(before) else 0
+    window = before[max(sentence_start, len(before) - _SHARED_WINDOW) :]
+    return any(token.lower_ in _PLURALS for token in window)
 
 
 def _singular(token: Token) -> str:
