@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator.extract.confidence import speaker_confidence
+from generator.extract.calibration import confidence, cross_validated, fit
+from generator.extract.confidence import entity_confidence, speaker_confidence
 from generator.extract.dateline import find_dateline
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
@@ -314,10 +315,32 @@ def test_confidence_follows_the_rule_that_made_the_draft() -> None:
         "Finance Minister Ruth Olsen met Karl Brandt in Paris on Monday.",
         "Mr Brandt said the European Union would help.",
     )
-    confidence = {draft.name: draft.confidence for draft in extraction.entities}
-    assert confidence["Ruth Olsen"] == 0.9  # a title names her office
-    assert confidence["Karl Brandt"] == 0.8  # a full name, no role
-    assert confidence["European Union"] == 0.95  # the gazetteer knows it
+    drafts = {draft.name: draft for draft in extraction.entities}
+    assert drafts["Ruth Olsen"].rule == "entity:person-with-role:single"  # a title, one sentence
+    assert drafts["Karl Brandt"].rule == "entity:person-without-role:multi"  # a full name, no role
+    assert drafts["European Union"].rule == "entity:known-body:single"  # the gazetteer knows it
+    for draft in drafts.values():
+        assert draft.confidence == entity_confidence(draft.rule)
+    assert drafts["Ruth Olsen"].confidence > drafts["Karl Brandt"].confidence
+
+
+def test_a_fitted_confidence_is_a_floor_that_small_counts_keep_low() -> None:
+    outcomes = [("entity:sure", True)] * 200 + [("entity:few", True)] * 3
+    outcomes += [("entity:half", True), ("entity:half", False)] * 5
+    table = fit(outcomes)
+    assert table["entity:sure"] == 0.95  # the ceiling: no rule is certain
+    assert 0.5 < table["entity:few"] < table["entity:sure"]  # three right out of three is little
+    assert table["entity:half"] < 0.5
+    assert confidence(table, "entity:unseen") == table["entity"]
+
+
+def test_cross_validation_gives_each_article_a_table_fitted_without_it() -> None:
+    articles = [[("entity:common", True)] * 20, [("entity:rare", False)] * 3]
+    in_sample = fit(outcome for article in articles for outcome in article)
+    held_out = cross_validated(articles)
+    assert in_sample["entity:rare"] < 0.5
+    assert held_out[-1] == (confidence(fit(articles[0]), "entity:rare"), False)
+    assert held_out[-1][0] > 0.5  # a rule only that article used is judged by its kind
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.confidence import calibrated
+from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name
@@ -68,7 +68,8 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         _find_anonymous(paragraph, table, gazetteer)
         _find_descriptions(paragraph, table, gazetteer)
     for draft in table.drafts.values():
-        draft.confidence = calibrated(draft, gazetteer)
+        draft.rule = entity_rule(draft, gazetteer)
+        draft.confidence = entity_confidence(draft.rule)
     return table
 
 

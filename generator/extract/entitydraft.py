@@ -26,6 +26,8 @@ class EntityDraft:
     role: Role | None = None
     anonymous: bool = False
     confidence: float = 0.9
+    rule: str = ""
+    """The rule that made the draft, as :mod:`generator.extract.confidence` names it."""
 
     def mention(self, surface: str, sentence_id: str) -> None:
         """Record one mention: its surface form as an alias, its sentence as a source."""
