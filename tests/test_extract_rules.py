@@ -3,6 +3,7 @@ gazetteer (no NLP model needed), then the entity and quote rules on short articl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,11 +11,15 @@ import pytest
 from generator.extract.calibration import confidence, cross_validated, fit
 from generator.extract.confidence import entity_confidence, speaker_confidence
 from generator.extract.dateline import find_dateline
+from generator.extract.draft import SUGGESTION_BELOW, build_draft
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
+from generator.extract.merge import render_new, render_suggestions
 from generator.extract.timevalues import Context
 from generator.extract.timex import find_time_expressions
+from generator.facts.schema import Facts
 from generator.reading.article import parse_article
+from generator.reading.loading import load_model
 
 MONDAY = date(2023, 5, 1)
 
@@ -458,3 +463,28 @@ def test_a_title_is_shared_only_by_a_coordinated_pair_under_a_plural() -> None:
     assert roles["Hank Wells"] == "Treasury Secretary"
     assert "Fenwick Mac" not in roles
     assert roles["David Miller"] == "Canadian Finance Minister"
+
+
+def test_items_below_the_threshold_are_commented_out_suggestions_and_the_file_loads() -> None:
+    extraction = drafted(
+        "Finance Minister Ruth Olsen met Karl Brandt in Paris on Monday.",
+        "“We will help,” Mr Brandt said.",
+    )
+    unsure = [
+        replace(e, confidence=SUGGESTION_BELOW - 0.3) if e.name == "Karl Brandt" else e
+        for e in extraction.entities
+    ]
+    draft = build_draft(replace(extraction, entities=tuple(unsure)))
+    assert [e["id"] for e in draft.suggestions["entities"]] == ["karl-brandt"]
+    assert [q["speaker"] for q in draft.suggestions["quotes"]] == ["karl-brandt"]
+    assert draft.facts["quotes"] == []
+    assert draft.facts["events"][0]["participants"] == ["ruth-olsen"]
+    text = render_new(draft.facts, "# drafted\n")
+    block, suggested = render_suggestions(draft.suggestions, text)
+    assert suggested == ["entities/karl-brandt", "quotes/karl-brandt-we-will-help"]
+    assert "#   - id: karl-brandt" in block.splitlines()
+    assert all(line == "" or line.startswith("#") for line in block.splitlines())
+    facts, _, problems = load_model(text + block, "facts.yml", Facts)
+    assert facts is not None and problems == []
+    assert [e.id for e in facts.entities] == ["ruth-olsen", "paris"]
+    assert render_suggestions(draft.suggestions, text + block) == ("", [])  # no second copy
