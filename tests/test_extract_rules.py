@@ -488,3 +488,54 @@ def test_items_below_the_threshold_are_commented_out_suggestions_and_the_file_lo
     assert facts is not None and problems == []
     assert [e.id for e in facts.entities] == ["ruth-olsen", "paris"]
     assert render_suggestions(draft.suggestions, text + block) == ("", [])  # no second copy
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(  # an abbreviation the article defines beats the gazetteer (not Panama)
+            ("The Popular Action Party (PAN) won the vote on Sunday.",
+             "The PAN will govern alone."),
+            [("Popular Action Party", "organisation", ["PAN"])],
+            id="bracketed-abbreviation",
+        ),
+        pytest.param(  # the same name without its accents
+            ("Finance Minister Andrés López Ruiz spoke on Monday.",
+             "“It is done,” said Andres Lopez Ruiz."),
+            [("Andrés López Ruiz", "person", ["Andres Lopez Ruiz"])],
+            id="accents",
+        ),
+        pytest.param(  # a surname with its particle
+            ("Prosecutor Carla Del Ponte opened the case on Monday.",
+             "Del Ponte said the evidence was clear."),
+            [("Carla Del Ponte", "person", ["Del Ponte"])],
+            id="surname-particle",
+        ),
+        pytest.param(  # a religious honorific is no part of the name
+            ("Ayatollah Ali Khamenei spoke on Monday.",),
+            [("Ali Khamenei", "person", [])],
+            id="honorific",
+        ),
+    ],
+)  # fmt: skip
+def test_one_entity_per_name_however_the_article_writes_it(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str, list[str]]]
+) -> None:
+    found = [(d.name, d.type, d.aliases) for d in drafted(*paragraphs).entities]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Tom Reed, the former mayor of Leeds and the best-known Liberal in the north, said he "
+         "would stand.", "Tom Reed", "former mayor of Leeds"),
+        ("Paul Dunn, a retired FBI agent who vanished in 2007, was freed on Monday.", "Paul Dunn",
+         "retired FBI agent"),
+    ],
+)  # fmt: skip
+def test_an_appositive_title_may_end_at_and_or_a_relative_clause(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc
-from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name
+from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
     type_by_context,
@@ -41,6 +41,20 @@ if TYPE_CHECKING:
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
 """Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_SURNAME_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "du",
+}
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
 _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
@@ -56,13 +70,21 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         if span.start_char >= starts[paragraph.number]
     ]
     people = _introduce_people(names, gazetteer)
+    previous: tuple[Span, EntityDraft] | None = None
+    abbreviations: dict[str, EntityDraft] = {}
     for paragraph, span in names:
         if _record_elided(paragraph, span, table, gazetteer):
+            continue
+        if previous is not None and _abbreviates(span, previous[0]):
+            abbreviations[span.text] = previous[1]  # "National Action Party (PAN)"
+        if span.text in abbreviations:
+            table.record(abbreviations[span.text], paragraph, span)  # not Panama
             continue
         draft = _resolve(span, people, gazetteer)
         draft = link_organisation(draft, table) if draft is not None else None
         if draft is not None:
             table.record(draft, paragraph, span)
+            previous = (span, table.drafts[draft.name])
     for paragraph in analysed.paragraphs:
         _record_surnames(paragraph, table, people)
         _find_anonymous(paragraph, table, gazetteer)
@@ -71,6 +93,21 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)
     return table
+
+
+def _abbreviates(span: Span, before: Span) -> bool:
+    """ "Institutional Revolutionary Party (PRI)": a short upper-case name in brackets right after
+    a name is that name's abbreviation, whatever else it could stand for (Puerto Rico)."""
+    doc = span.doc
+    return (
+        before.doc is doc
+        and span.start == before.end + 1
+        and doc[before.end].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and len(span) == 1
+        and span.text.isupper()
+    )
 
 
 def _record_elided(
@@ -134,12 +171,13 @@ def _introduce_people(
         role = _role_of(span, gazetteer, previous_role)
         if role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
-        person = people.get(text) or EntityDraft(text, "person")
+        person = people.get(text) or people.get(plain(text)) or EntityDraft(text, "person")
         if role and person.role is None:
             person.role = role
         previous_role = role
         for key in [text, *_short_forms(text), *_known_as(span)]:
             people.setdefault(key, person)
+            people.setdefault(plain(key), person)
     return people
 
 
@@ -171,8 +209,8 @@ def _short_forms(name: str) -> list[str]:
     parts = name.split()
     last = parts[-1]
     forms = [last]
-    if len(parts) >= 4:
-        forms.append(" ".join(parts[-2:]))
+    if len(parts) >= 4 or (len(parts) == 3 and parts[-2].lower() in _SURNAME_PARTICLES):
+        forms.append(" ".join(parts[-2:]))  # "López Obrador", "Del Ponte"
     for prefix in ("al-", "el-", "Al-", "El-"):
         if last.startswith(prefix):
             forms.append(last[len(prefix) :])
@@ -206,7 +244,8 @@ def _resolve(
         return _known_entity(span, known, gazetteer)
     if (kind := type_by_words(span)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
-    person = people.get(text) or people.get(text.split()[-1] if text else "")
+    person = people.get(text) or people.get(plain(text))
+    person = person or people.get(text.split()[-1] if text else "")
     if person is None and len(text.split()) == 1:
         person = _by_given_name(text, people)
     if person is not None:

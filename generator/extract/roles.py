@@ -42,6 +42,10 @@ HONORIFICS = {
     "brigadier",
     "admiral",
     "lieutenant",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "archbishop",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
 _PLURALS = {
@@ -51,10 +55,14 @@ _PLURALS = {
     "counterparts": "counterpart",
     "envoys": "envoy",
     "officials": "official",
+    "judges": "judge",
 }
 
 _JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
+_AFTER_APPOSITION = {",", ".", ";", "said", "told", "and", "who", "whose", "which"}
+"""Words that may close an appositive title: "Boris Johnson, the former mayor of London and …",
+"Robert Levinson, a retired FBI agent who …"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
 _SHARED_WINDOW = 6
@@ -168,10 +176,16 @@ def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
     while index < len(doc) and (
         is_title_word(doc[index], gazetteer) or doc[index].text in {"'s", "\u2019s"}
     ):
+        if doc[index].lower_ == "and" and _next_is_article(doc[index]):
+            break  # "the former mayor of London and the best-known Conservative"
         index += 1
     span = doc[start:index]
-    closed = index >= len(doc) or doc[index].text in {",", ".", "said", "told"}
+    closed = index >= len(doc) or doc[index].lower_ in _AFTER_APPOSITION
     return span if span and closed and _has_head(span, gazetteer) else None
+
+
+def _next_is_article(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"the", "a", "an"}
 
 
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
