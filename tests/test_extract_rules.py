@@ -539,3 +539,24 @@ def test_an_appositive_title_may_end_at_and_or_a_relative_clause(
 ) -> None:
     roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
     assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Special Tribunal for Lebanon heard the case on Monday.",
+         [("Special Tribunal for Lebanon", "organisation")]),
+        ("Investors trusted the independence of the Bank of Chile.",
+         [("Bank of Chile", "organisation")]),
+        ("Aid ships docked at Port Sudan on Monday.", [("Port Sudan", "place")]),
+    ],
+)  # fmt: skip
+def test_a_name_is_not_cut_at_a_country_inside_it(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.name, d.type) for d in drafted(sentence).entities] == expected
+
+
+def test_a_company_named_after_a_country_is_one_name() -> None:
+    extraction = drafted("The strike at Air France ended when Air France agreed to pay more.")
+    assert [d.name for d in extraction.entities] == ["Air France"]
