@@ -560,3 +560,11 @@ def test_a_name_is_not_cut_at_a_country_inside_it(
 def test_a_company_named_after_a_country_is_one_name() -> None:
     extraction = drafted("The strike at Air France ended when Air France agreed to pay more.")
     assert [d.name for d in extraction.entities] == ["Air France"]
+
+
+def test_a_pronoun_after_a_sentence_naming_two_people_has_no_antecedent() -> None:
+    quotes = drafted(
+        "Mayor John Hale met Anna Berg on Monday. She told him the plan was “dead”.",
+        "Governor Paul Dunn’s aide, Lisa Holm, spoke next. She said the budget was “fine”.",
+    ).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("dead", None), ("fine", "Lisa Holm")]

@@ -128,12 +128,27 @@ def resolve_pronoun(
             return None
         if subject.lower_ == pronoun.lower_:
             continue
+        quoted = frozenset(i for n, i in reading.quoted if n == before_paragraph.number)
+        others = quoted | {token.i for token in subject.subtree}
         entity = named_entity(before_paragraph, subject, reading.table)
+        mentioned = _people_in(before_paragraph, before, reading.table, others)
+        if entity is not None and mentioned - {entity.name}:
+            return None  # "Hale met Berg. She said …": either could be meant
         if entity is None or entity.type != "person":
-            quoted = frozenset(i for n, i in reading.quoted if n == before_paragraph.number)
             entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
         return entity if entity is not None and entity.type == "person" else None
     return None
+
+
+def _people_in(
+    paragraph: ParagraphDoc, sentence: Span, table: EntityTable, skipped: frozenset[int]
+) -> set[str]:
+    found = (table.entity_at(paragraph.number, token.i) for token in sentence)
+    return {
+        entity.name
+        for token, entity in zip(sentence, found, strict=True)
+        if entity is not None and entity.type == "person" and token.i not in skipped
+    }
 
 
 def _sentence_subject(sentence: Span) -> Token | None:
