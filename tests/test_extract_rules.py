@@ -568,3 +568,24 @@ def test_a_pronoun_after_a_sentence_naming_two_people_has_no_antecedent() -> Non
         "Governor Paul Dunn’s aide, Lisa Holm, spoke next. She said the budget was “fine”.",
     ).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("dead", None), ("fine", "Lisa Holm")]
+
+
+def test_a_plural_title_is_shared_along_a_list_with_each_holders_country() -> None:
+    extraction = drafted(
+        "Presidents Mirko Kovacevic of Bosnia, Paul Martin of Canada and David Miller of "
+        "Australia met on Monday."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {
+        "Mirko Kovacevic": "President of Bosnia",
+        "Paul Martin": "President of Canada",
+        "David Miller": "President of Australia",
+    }
+
+
+def test_a_first_name_the_model_left_out_after_a_title_is_part_of_the_name() -> None:
+    extraction = drafted(
+        "Presidents Alija Kovacevic of Bosnia and Paul Martin of Canada met on Monday."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles["Alija Kovacevic"] == "President of Bosnia"

@@ -29,6 +29,7 @@ from generator.extract.roles import (
     Role,
     coordinated_role,
     is_title_word,
+    of_country,
     role_from,
     title_after,
     title_before,
@@ -161,20 +162,21 @@ def _introduce_people(
 ) -> dict[str, EntityDraft]:
     """People introduced by full name, keyed by full name and by surname."""
     people: dict[str, EntityDraft] = {}
-    previous_role: Role | None = None
+    previous: tuple[Span, Role | None] | None = None
     for _, span in names:
         text = clean_name(span.text)
         if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
             continue
         if type_by_words(span) or _names_a_body(span):
             continue
-        role = _role_of(span, gazetteer, previous_role)
+        same_sentence = previous is not None and previous[0].sent == span.sent
+        role = _role_of(span, gazetteer, previous[1] if previous and same_sentence else None)
         if role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
         person = people.get(text) or people.get(plain(text)) or EntityDraft(text, "person")
         if role and person.role is None:
             person.role = role
-        previous_role = role
+        previous = (span, role)
         for key in [text, *_short_forms(text), *_known_as(span)]:
             people.setdefault(key, person)
             people.setdefault(plain(key), person)
@@ -230,9 +232,9 @@ def _known_as(span: Span) -> list[str]:
 
 def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | None:
     title = title_before(span, gazetteer) or title_after(span, gazetteer)
-    if title is not None:
-        return role_from(title, gazetteer)
-    return coordinated_role(span, previous, gazetteer)
+    role = role_from(title, gazetteer) if title is not None else None
+    role = role or coordinated_role(span, previous, gazetteer)
+    return of_country(span, role, gazetteer) if role is not None else None
 
 
 def _resolve(

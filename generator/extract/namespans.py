@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.roles import HONORIFICS
+from generator.extract.roles import HONORIFICS, PLURAL_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -79,6 +79,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
     spans = [_extend_name(_without_honorific(span), taken) for span in spans]
+    spans = [_given_name_before(span, taken, gazetteer) for span in spans]
     spans = [_extend_organisation(span, taken) for span in spans]
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
@@ -166,6 +167,23 @@ def _company_with_place(span: Span, taken: set[int], gazetteer: Gazetteer) -> Sp
         return span
     label = "GPE" if word.text in _PLACE_OPENERS else "ORG"  # "Port Sudan" is a town
     return Span(doc, start - 1, span.end, label=label)
+
+
+def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
+    """ "Presidents Alija" + "Izetbegovic": a capitalised word the model left out just before a
+    person's name, and no title word, is the first name."""
+    from spacy.tokens import Span
+
+    doc, start = span.doc, span.start
+    if span.label_ != "PERSON" or start < 2 or start - 1 in taken:
+        return span
+    word = doc[start - 1]
+    titles = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS | set(PLURAL_TITLES)
+    if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.lower_ in titles:
+        return span
+    if doc[start - 2].lower_ not in titles:
+        return span  # only after a title, where the word cannot start a sentence or a name
+    return Span(doc, start - 1, span.end, label="PERSON")
 
 
 def _without_honorific(span: Span) -> Span:

@@ -48,7 +48,7 @@ HONORIFICS = {
     "archbishop",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
-_PLURALS = {
+PLURAL_TITLES = {
     "ministers": "minister",
     "presidents": "president",
     "leaders": "leader",
@@ -57,6 +57,7 @@ _PLURALS = {
     "officials": "official",
     "judges": "judge",
 }
+"""Plural titles a list of names shares ("Foreign Ministers X and Y"), and their singular."""
 
 _JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
@@ -65,8 +66,8 @@ _AFTER_APPOSITION = {",", ".", ";", "said", "told", "and", "who", "whose", "whic
 "Robert Levinson, a retired FBI agent who …"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
-_SHARED_WINDOW = 6
-"""How far before "and" a shared plural title may stand ("Foreign Ministers Ararat Mirzoyan")."""
+_LIST_WINDOW = 20
+"""How far before a listed name its shared plural title may stand."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,15 @@ class Role:
     """The words naming the affiliation inside the title ("US", "Azerbaijani")."""
     head: str = ""
     """The office's head noun ("secretary" in "Secretary of State", "envoy")."""
+    of: str | None = None
+    """The country named after the holder ("Presidents X of Bosnia, …"), as the article words it."""
 
     @property
     def text(self) -> str:
         """The role as the explainer writes it: "Azerbaijani Foreign Minister"."""
         prefix = "former " if self.former else ""
-        return f"{prefix}{self.qualifier} {self.title}" if self.qualifier else prefix + self.title
+        text = f"{prefix}{self.qualifier} {self.title}" if self.qualifier else prefix + self.title
+        return f"{text} of {self.of}" if self.of else text
 
     def key(self) -> tuple[str, str | None]:
         """What two mentions of the same office share: its head noun and affiliation."""
@@ -102,7 +106,7 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     if token.text in {"-", "\u2013"}:
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
-    if lower in gazetteer.title_heads or lower in gazetteer.title_modifiers or lower in _PLURALS:
+    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in PLURAL_TITLES:
         return True
     if token.ent_type_ in {"GPE", "NORP", "ORG"}:
         return True
@@ -189,7 +193,7 @@ def _next_is_article(token: Token) -> bool:
 
 
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
-    return any(t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS for t in span)
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES for t in span)
 
 
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
@@ -230,7 +234,7 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     heads = [
         _singular(t).lower()
         for t in span
-        if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS
+        if t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES
     ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
 
@@ -281,28 +285,50 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
         qualifier = doc[start - 1]
         start -= 1
-    if start == 0 or doc[start - 1].lower_ != "and" or not _shared_plural(doc[: start - 1]):
+    if start == 0 or doc[start - 1].lower_ not in {"and", ","}:
         return None
+    if not _shared_plural(doc[: start - 1]):
+        return None
+    title = previous.title
     if qualifier is None:
-        return Role(previous.title, None, previous.former, None, previous.head)
+        return Role(title, None, previous.former, None, previous.head)
     known = gazetteer.lookup(qualifier.text)
     if known is None:
         return None
     country = known.name if known.kind == "country" else known.country
-    return Role(previous.title, country, previous.former, qualifier.text, previous.head)
+    return Role(title, country, previous.former, qualifier.text, previous.head)
 
 
 def _shared_plural(before: Span) -> bool:
-    """Whether the words before "and" open with a plural title that both names share
-    ("Foreign Ministers X and Y"), not a title of someone else earlier ("Fannie Mae and …")."""
-    sentence_start = before[-1].sent.start if len(before) else 0
-    window = before[max(sentence_start, len(before) - _SHARED_WINDOW) :]
-    return any(token.lower_ in _PLURALS for token in window)
+    """Whether the names listed before this one follow a plural title they all share
+    ("Foreign Ministers X and Y", "Presidents X of A, Y of B and Z"), not a title of someone
+    else earlier ("Fannie Mae and …")."""
+    for token in reversed(before[-_LIST_WINDOW:]):
+        if token.lower_ in PLURAL_TITLES:
+            return True
+        if token.i < token.sent.start or not _in_list(token):
+            return False
+    return False
+
+
+def _in_list(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lower_ in {",", "and", "of"} or token.text == "."
+
+
+def of_country(name: Span, role: Role, gazetteer: Gazetteer) -> Role:
+    """ "Presidents Alija Izetbegovic of Bosnia, …": a country after the name is the office's."""
+    doc, end = name.doc, name.end
+    if role.affiliation is not None or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return role
+    known = gazetteer.lookup(doc[end + 1].text)
+    if known is None or known.kind != "country":
+        return role
+    return Role(role.title, known.name, role.former, None, role.head, doc[end + 1].text)
 
 
 def _singular(token: Token) -> str:
     """ "Ministers" → "Minister": a shared plural title names each holder's own office."""
-    word = _PLURALS.get(token.lower_)
+    word = PLURAL_TITLES.get(token.lower_)
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word
