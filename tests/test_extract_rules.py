@@ -337,6 +337,8 @@ def test_a_fitted_confidence_is_a_floor_that_small_counts_keep_low() -> None:
     assert 0.5 < table["entity:few"] < table["entity:sure"]  # three right out of three is little
     assert table["entity:half"] < 0.5
     assert confidence(table, "entity:unseen") == table["entity"]
+    unsure = fit([("entity:guess:single", False)] * 5 + [("entity:sure", True)] * 50)
+    assert confidence(unsure, "entity:guess:multi") == unsure["entity:guess:single"] < 0.5
 
 
 def test_cross_validation_gives_each_article_a_table_fitted_without_it() -> None:

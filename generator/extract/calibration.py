@@ -55,8 +55,15 @@ def fit(outcomes: Iterable[tuple[str, bool]]) -> dict[str, float]:
 
 
 def confidence(table: dict[str, float], rule: str) -> float:
-    """The rule's confidence in ``table``; its kind's for a rule the table has not seen."""
-    return table.get(rule, table.get(kind_of(rule), 0.0))
+    """The rule's confidence in ``table``. For a rule the table has not seen, the lowest of its
+    siblings' ("entity:unknown-word-as-person:multi" takes its ":single" row), else its kind's."""
+    if rule in table:
+        return table[rule]
+    family = rule.rsplit(":", 1)[0] + ":"
+    siblings = [value for key, value in table.items() if key.startswith(family)]
+    if siblings and rule.count(":") >= 2:
+        return min(siblings)
+    return table.get(kind_of(rule), 0.0)
 
 
 def cross_validated(articles: Sequence[Sequence[tuple[str, bool]]]) -> list[tuple[float, bool]]:
