@@ -17,7 +17,11 @@ share right) of the drafted entities and of the quotes given a speaker. Then art
 second once the model is loaded.
 
     .venv/bin/python benchmarks/extract_quality.py [--mistakes dev|tuned] [--articles dev]
-        [--no-test]
+        [--no-test] [--calibrate]
+
+``--calibrate`` fits the confidence table of :mod:`generator.extract.confidence` on the dev set,
+prints it, and prints the reliability of the method cross-validated by article: each article's
+items get the confidences of a table fitted on the other articles.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import argparse
 import time
 from pathlib import Path
 
+from generator.extract.calibration import cross_validated, fit
 from generator.extract.evaluate import Labelled, Score, labelled_articles, score
 from generator.extract.extraction import extract
 from generator.extract.gazetteer import load_gazetteer
@@ -55,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-test", action="store_true", help="leave the test set out (while working on rules)"
     )
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="fit the confidence table on dev; print it and its leave-one-article-out reliability",
+    )
     arguments = parser.parse_args(argv)
     sets = {n: f for n, f in SETS.items() if not (arguments.no_test and n == "test")}
     started = time.perf_counter()
@@ -62,12 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = load_gazetteer()
     print(f"model and gazetteer loaded in {time.perf_counter() - started:.2f} s")
     articles = {name: list(labelled_articles(folder)) for name, folder in sets.items()}
-    totals = {}
+    totals, outcomes = {}, []
     for name, labelled in articles.items():
         totals[name] = Score()
         for one in labelled:
             result = score(extract(one.article), one.gold, gazetteer)
             totals[name].add(result)
+            if name == "dev":
+                outcomes.append(result.outcomes)
             if arguments.articles == name:
                 _article_row(one, result)
     counts = "  ".join(f"{name} {len(labelled):>3}" for name, labelled in articles.items())
@@ -83,11 +95,35 @@ def main(argv: list[str] | None = None) -> int:
     for index, (bucket, _, _) in enumerate(rows["dev"]):
         cells = "".join(f"{rows[n][index][1]:>6} {rows[n][index][2]:4.2f}" for n in sets)
         print(f"  {bucket:24}{cells}")
+    if arguments.calibrate:
+        _calibrate(outcomes)
     if arguments.mistakes:
         for mistake in totals[arguments.mistakes].mistakes:
             print(f"  {mistake}")
     _speed([one for name in SHOWN for one in articles[name]])
     return 0
+
+
+def _calibrate(articles: list[list[tuple[str, bool]]]) -> None:
+    """Print the table fitted on every dev article, then the reliability of the method with each
+    article's confidences fitted without it."""
+    table = fit(outcome for article in articles for outcome in article)
+    counts: dict[str, list[int]] = {}
+    for rule, right in (outcome for article in articles for outcome in article):
+        counts.setdefault(rule, [0, 0])
+        counts[rule][0] += right
+        counts[rule][1] += 1
+    print("calibration on dev (rule | right | confidence):")
+    for rule in sorted(table, key=lambda r: (-table[r], r)):
+        right, total = counts.get(rule, [0, 0])
+        shown = f"{right}/{total}" if total else "—"
+        print(f"  | {rule:44} | {shown:>7} | {table[rule]:.2f} |")
+    held_out = Score(confidences=cross_validated(articles))
+    print("cross-validated reliability on dev (each article fitted without it):")
+    for bucket, items, share in held_out.reliability():
+        print(f"  {bucket:24}{items:>6} {share:4.2f}")
+    high = [right for value, right in held_out.confidences if value >= 0.8]
+    print(f"  confidence ≥ 0.8          {len(high):>6} {sum(high) / max(len(high), 1):4.2f}")
 
 
 def _article_row(labelled: Labelled, result: Score) -> None:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, display_path, errors_in, sort_diagnostics
 from generator.extract.draft import Draft, build_draft
-from generator.extract.merge import SECTIONS, MergeReport, merge, render_new
+from generator.extract.merge import (
+    SECTIONS,
+    MergeReport,
+    merge,
+    render_new,
+    render_suggestions,
+)
 from generator.reading.article import Article
 from generator.reading.yamlsafe import YamlError, decode_yaml
 from generator.writer import atomic_write
@@ -91,6 +97,10 @@ def _write(target: Target, article: Article, draft: Draft, dry_run: bool) -> int
         text, report = merge(existing, draft.facts)
     else:
         text, report = render_new(draft.facts, header), MergeReport(added=_all_ids(draft))
+    suggestions, suggested = render_suggestions(draft.suggestions, text)
+    if suggested:
+        text = text.rstrip("\n") + "\n" + suggestions
+        report.added += [f"{item} (suggestion, commented out)" for item in suggested]
     _print_review(draft, report)
     for artifact in article.artifacts:
         print(f"artifact: line {artifact.line}: {artifact.text!r} is not part of the article body")

@@ -1,59 +1,119 @@
-"""How far to trust a drafted entity: the draft and the gazetteer in, a confidence out.
+"""How far to trust a drafted entity or a quote's speaker: the rule that made it in, a confidence
+out.
 
-A confidence is the share of drafts of that kind that were right on the development set
-(``tests/extract_corpus/dev/``, 14 articles, measured with ``benchmarks/extract_quality.py
---no-test``), rounded down to 0.05; the tuned articles' share is given beside it.
+Each item is named by the rule that made it (an entity's also by whether the article names it in
+one sentence or more), and its confidence is the share right that rule's counts on the development
+set (``tests/extract_corpus/dev/``) support with 90% certainty, fitted as
+:mod:`generator.extract.calibration` describes: a floor, not a guess. A rule missing from the table
+takes its kind's row ("entity", "speaker"). Refit with ``benchmarks/extract_quality.py --no-test
+--calibrate``, which prints this table and the reliability of the method with each article's
+confidences fitted without that article (on dev, items at 0.8 or more were right 96% of the time,
+items between 0.5 and 0.8 86%).
 
-| Rule that made the draft                                   | dev right   | tuned | confidence |
-|------------------------------------------------------------|-------------|-------|-----------|
-| organisation or place the gazetteer knows                  | 45/47 0.96  | 1.00  | 0.95      |
-| person with a title, apposition or coordinated role        | 67/72 0.93  | 1.00  | 0.90      |
-| dateline place or agency                                   | 6/6         | —     | 0.90      |
-| country the gazetteer knows                                | 40/45 0.89  | 0.93  | 0.85      |
-| place from its words or its use, or the model's label      | 38/44 0.86  | 1.00  | 0.85      |
-| person introduced by full name, no role                    | 32/40 0.80  | —     | 0.80      |
-| organisation from its words or use, or the model's label   | 53/66 0.80  | 0.75  | 0.75      |
-| unnamed source ("a senior official")                       | 3/3         | 1.00  | 0.70      |
-| a single unknown word the model calls a person             | 1/5 0.20    | 0.00  | 0.20      |
-
-Quotes take theirs in :mod:`generator.extract.quotes` (same method, same table in its docstring).
+| Rule (entity: named in one sentence or more) | dev right | confidence |
+|----------------------------------------------|-----------|------------|
+| entity:person-with-role:single               |     58/58 |       0.95 |
+| speaker                                      |         — |       0.95 |
+| speaker:named                                |     46/46 |       0.95 |
+| entity:person-with-role:multi                |     24/24 |       0.90 |
+| speaker:pronoun                              |     22/22 |       0.90 |
+| entity                                       |         — |       0.85 |
+| entity:known-body:multi                      |     17/17 |       0.85 |
+| entity:dateline:single                       |       8/8 |       0.80 |
+| entity:known-body:single                     |     28/30 |       0.80 |
+| entity:known-country:multi                   |     18/19 |       0.80 |
+| entity:known-country:single                  |     22/24 |       0.80 |
+| speaker:clause                               |       3/3 |       0.80 |
+| speaker:continuation                         |       3/3 |       0.80 |
+| speaker:lead-in                              |       3/3 |       0.80 |
+| entity:unknown-organisation:single           |     44/53 |       0.75 |
+| speaker:adjacent                             |       2/2 |       0.75 |
+| entity:anonymous:single                      |       4/4 |       0.70 |
+| entity:unknown-place:multi                   |      9/10 |       0.70 |
+| entity:unknown-place:single                  |     29/36 |       0.70 |
+| speaker:description                          |       1/1 |       0.70 |
+| speaker:statement                            |       1/1 |       0.70 |
+| speaker:words-of                             |       1/1 |       0.70 |
+| entity:person-without-role:single            |     14/18 |       0.65 |
+| entity:unknown-organisation:multi            |     13/17 |       0.65 |
+| entity:dateline:multi                        |       1/1 |       0.60 |
+| entity:person-without-role:multi             |       5/7 |       0.55 |
+| entity:unknown-word-as-person:single         |       0/5 |       0.20 |
 """
 
 from __future__ import annotations
 
+from generator.extract.calibration import confidence
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.gazetteer import Gazetteer
 
-KNOWN_BODY = 0.95
-PERSON_WITH_ROLE = 0.9
 DATELINE = 0.9
-KNOWN_COUNTRY = 0.85
-UNKNOWN_PLACE = 0.85
-PERSON_WITHOUT_ROLE = 0.8
-UNKNOWN_ORGANISATION = 0.75
-ANONYMOUS = 0.7
-UNKNOWN_WORD_AS_PERSON = 0.2
 GUESSED = 0.6
 """What the rules that guess from the model's label or a name's words give a draft at first."""
 
+CONFIDENCE: dict[str, float] = {
+    "entity:person-with-role:single": 0.95,
+    "speaker": 0.95,
+    "speaker:named": 0.95,
+    "entity:person-with-role:multi": 0.90,
+    "speaker:pronoun": 0.90,
+    "entity": 0.85,
+    "entity:known-body:multi": 0.85,
+    "entity:dateline:single": 0.80,
+    "entity:known-body:single": 0.80,
+    "entity:known-country:multi": 0.80,
+    "entity:known-country:single": 0.80,
+    "speaker:clause": 0.80,
+    "speaker:continuation": 0.80,
+    "speaker:lead-in": 0.80,
+    "entity:unknown-organisation:single": 0.75,
+    "speaker:adjacent": 0.75,
+    "entity:anonymous:single": 0.70,
+    "entity:unknown-place:multi": 0.70,
+    "entity:unknown-place:single": 0.70,
+    "speaker:description": 0.70,
+    "speaker:statement": 0.70,
+    "speaker:words-of": 0.70,
+    "entity:person-without-role:single": 0.65,
+    "entity:unknown-organisation:multi": 0.65,
+    "entity:dateline:multi": 0.60,
+    "entity:person-without-role:multi": 0.55,
+    "entity:unknown-word-as-person:single": 0.20,
+}
+"""Confidence by rule, as fitted on the development set (see the table above)."""
 
-def calibrated(draft: EntityDraft, gazetteer: Gazetteer) -> float:
-    """The confidence the draft's rule earned on the development set (see the table above)."""
+
+def entity_rule(draft: EntityDraft, gazetteer: Gazetteer) -> str:
+    """The rule that made the draft, and whether the article names it in more than one sentence."""
+    mentions = "multi" if len(draft.sentences) > 1 else "single"
+    return f"entity:{_entity_kind(draft, gazetteer)}:{mentions}"
+
+
+def _entity_kind(draft: EntityDraft, gazetteer: Gazetteer) -> str:
     if draft.anonymous:
-        return ANONYMOUS
+        return "anonymous"
     if draft.type == "person":
-        return _person(draft)
-    if draft.confidence == DATELINE and gazetteer.lookup(draft.name) is None:
-        return DATELINE
+        if draft.role is not None:
+            return "person-with-role"
+        return "unknown-word-as-person" if draft.confidence == GUESSED else "person-without-role"
     known = gazetteer.lookup(draft.name)
+    if draft.confidence == DATELINE and known is None:
+        return "dateline"
     if known is not None and draft.confidence != GUESSED:
-        return KNOWN_COUNTRY if draft.type == "country" else KNOWN_BODY
-    return UNKNOWN_ORGANISATION if draft.type == "organisation" else UNKNOWN_PLACE
+        return "known-country" if draft.type == "country" else "known-body"
+    return "unknown-organisation" if draft.type == "organisation" else "unknown-place"
 
 
-def _person(draft: EntityDraft) -> float:
-    if draft.role is not None:
-        return PERSON_WITH_ROLE
-    if draft.confidence == GUESSED:
-        return UNKNOWN_WORD_AS_PERSON
-    return PERSON_WITHOUT_ROLE
+def entity_confidence(rule: str) -> float:
+    """The confidence an entity draft earned by the rule that made it."""
+    return confidence(CONFIDENCE, rule)
+
+
+def speaker_rule(rule: str) -> str:
+    """The calibration name of an attribution rule (:mod:`generator.extract.attribution`)."""
+    return f"speaker:{rule}"
+
+
+def speaker_confidence(rule: str) -> float:
+    """The confidence a quote's speaker earned by the rule that found it."""
+    return confidence(CONFIDENCE, speaker_rule(rule)) if rule != "none" else 0.0

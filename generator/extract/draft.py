@@ -4,6 +4,12 @@
 Ids are slugs of names, so the same article always gives the same ids (and byte-identical output).
 References between items (a quote's speaker, a minister's country) use those ids; a country that
 only appears as a demonym ("French Foreign Minister") becomes an entity citing that sentence.
+
+An item whose confidence is below :data:`SUGGESTION_BELOW` is a suggestion, not a fact: it goes to
+:attr:`Draft.suggestions`, which ``explainer extract`` writes as a commented-out block at the end of
+the facts file (see :func:`render_suggestions`), so the file still loads and the item waits for a
+person to uncomment it. A quote whose speaker is a suggestion is one too; an event or an entity
+that names a suggestion drops that reference.
 """
 
 from __future__ import annotations
@@ -17,6 +23,10 @@ from generator.extract.extraction import DatedMention, Extraction
 from generator.extract.quotes import QuoteDraft
 from generator.reading.slugs import slug
 
+SUGGESTION_BELOW = 0.5
+"""Items the extractor is less sure of than this are suggestions (commented out), not facts.
+Only rules right less than half the time on the development set fall below it (a lone unknown
+word the model calls a person: 0.2)."""
 MAX_SOURCES = 12
 """Sentences cited per entity; enough to review, few enough to read."""
 _EVENT_GRANULARITIES = {"day", "week", "month", "range", "year", "decade"}
@@ -32,6 +42,8 @@ class Draft:
     tags: list[str]
     dates: list[DatedMention]
     unattributed: list[QuoteDraft] = field(default_factory=list)
+    suggestions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Items below :data:`SUGGESTION_BELOW`, by section, for a person to look at."""
 
 
 def build_draft(extraction: Extraction, article_ref: str = "") -> Draft:
@@ -46,7 +58,47 @@ def build_draft(extraction: Extraction, article_ref: str = "") -> Draft:
     events = _events(extraction, by_name, ids, article_ref)
     facts: dict[str, Any] = {"entities": entities, "events": events, "quotes": quotes}
     unattributed = [quote for quote in extraction.quotes if not quote.speaker]
-    return Draft(facts, list(extraction.tags), list(extraction.dates), unattributed)
+    facts, suggestions = _split_suggestions(facts)
+    return Draft(facts, list(extraction.tags), list(extraction.dates), unattributed, suggestions)
+
+
+def _split_suggestions(
+    facts: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Move the items below :data:`SUGGESTION_BELOW` out of the facts, and the references to
+    suggested entities out of the items that stay."""
+    suggested = {e["id"] for e in facts["entities"] if e["confidence"] < SUGGESTION_BELOW}
+    kept: dict[str, Any] = {}
+    suggestions: dict[str, list[dict[str, Any]]] = {}
+    for section, items in facts.items():
+        low = [
+            i for i in items if i["confidence"] < SUGGESTION_BELOW or i.get("speaker") in suggested
+        ]
+        kept[section] = [_without(item, suggested) for item in items if item not in low]
+        if low:
+            suggestions[section] = low
+    return kept, suggestions
+
+
+def _without(item: dict[str, Any], suggested: set[str]) -> dict[str, Any]:
+    if item.get("affiliation") in suggested:
+        item = {key: value for key, value in item.items() if key != "affiliation"}
+    if any(p in suggested for p in item.get("participants", [])):
+        participants = [p for p in item["participants"] if p not in suggested]
+        item = {key: value for key, value in item.items() if key != "participants"}
+        if participants:
+            item = _with_participants(item, participants)
+    return item
+
+
+def _with_participants(item: dict[str, Any], participants: list[str]) -> dict[str, Any]:
+    """The item with ``participants`` back in their place, before ``sources``."""
+    ordered: dict[str, Any] = {}
+    for key, value in item.items():
+        if key == "sources":
+            ordered["participants"] = participants
+        ordered[key] = value
+    return ordered
 
 
 class _Ids:

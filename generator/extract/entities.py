@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.confidence import calibrated
+from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc
-from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name
+from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
     type_by_context,
@@ -29,6 +29,7 @@ from generator.extract.roles import (
     Role,
     coordinated_role,
     is_title_word,
+    of_country,
     role_from,
     title_after,
     title_before,
@@ -41,6 +42,20 @@ if TYPE_CHECKING:
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
 """Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_SURNAME_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "du",
+}
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
 _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
@@ -56,19 +71,44 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         if span.start_char >= starts[paragraph.number]
     ]
     people = _introduce_people(names, gazetteer)
+    previous: tuple[Span, EntityDraft] | None = None
+    abbreviations: dict[str, EntityDraft] = {}
     for paragraph, span in names:
         if _record_elided(paragraph, span, table, gazetteer):
+            continue
+        if previous is not None and _abbreviates(span, previous[0]):
+            abbreviations[span.text] = previous[1]  # "National Action Party (PAN)"
+        if span.text in abbreviations:
+            table.record(abbreviations[span.text], paragraph, span)  # not Panama
             continue
         draft = _resolve(span, people, gazetteer)
         draft = link_organisation(draft, table) if draft is not None else None
         if draft is not None:
             table.record(draft, paragraph, span)
+            previous = (span, table.drafts[draft.name])
     for paragraph in analysed.paragraphs:
+        _record_surnames(paragraph, table, people)
         _find_anonymous(paragraph, table, gazetteer)
         _find_descriptions(paragraph, table, gazetteer)
     for draft in table.drafts.values():
-        draft.confidence = calibrated(draft, gazetteer)
+        draft.rule = entity_rule(draft, gazetteer)
+        draft.confidence = entity_confidence(draft.rule)
     return table
+
+
+def _abbreviates(span: Span, before: Span) -> bool:
+    """ "Institutional Revolutionary Party (PRI)": a short upper-case name in brackets right after
+    a name is that name's abbreviation, whatever else it could stand for (Puerto Rico)."""
+    doc = span.doc
+    return (
+        before.doc is doc
+        and span.start == before.end + 1
+        and doc[before.end].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and len(span) == 1
+        and span.text.isupper()
+    )
 
 
 def _record_elided(
@@ -122,29 +162,57 @@ def _introduce_people(
 ) -> dict[str, EntityDraft]:
     """People introduced by full name, keyed by full name and by surname."""
     people: dict[str, EntityDraft] = {}
-    previous_role: Role | None = None
+    previous: tuple[Span, Role | None] | None = None
     for _, span in names:
         text = clean_name(span.text)
         if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
             continue
         if type_by_words(span) or _names_a_body(span):
             continue
-        role = _role_of(span, gazetteer, previous_role)
+        same_sentence = previous is not None and previous[0].sent == span.sent
+        role = _role_of(span, gazetteer, previous[1] if previous and same_sentence else None)
         if role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
-        person = people.get(text) or EntityDraft(text, "person")
+        person = people.get(text) or people.get(plain(text)) or EntityDraft(text, "person")
         if role and person.role is None:
             person.role = role
-        previous_role = role
+        previous = (span, role)
         for key in [text, *_short_forms(text), *_known_as(span)]:
             people.setdefault(key, person)
+            people.setdefault(plain(key), person)
     return people
 
 
+def _record_surnames(
+    paragraph: ParagraphDoc, table: EntityTable, people: dict[str, EntityDraft]
+) -> None:
+    """ "Nice said", "López Obrador said": a proper noun the model left unlabelled that is the
+    short form of a person the article introduced stands for that person."""
+    doc, taken = paragraph.doc, table.by_token
+    free = [t.pos_ == "PROPN" and (paragraph.number, t.i) not in taken for t in doc]
+    index = 0
+    while index < len(doc):
+        size = next(
+            (n for n in (2, 1) if all(free[index : index + n]) and index + n <= len(doc)), 0
+        )
+        person = people.get(doc[index : index + size].text) if size else None
+        if size == 2 and person is None and free[index]:
+            size, person = 1, people.get(doc[index].text)
+        if person is None or person.name not in table.drafts:
+            index += 1
+            continue
+        table.record(person, paragraph, doc[index : index + size])
+        index += size
+
+
 def _short_forms(name: str) -> list[str]:
-    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan"."""
-    last = name.split()[-1]
+    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan", and a double
+    surname ("López Obrador" for Andrés Manuel López Obrador)."""
+    parts = name.split()
+    last = parts[-1]
     forms = [last]
+    if len(parts) >= 4 or (len(parts) == 3 and parts[-2].lower() in _SURNAME_PARTICLES):
+        forms.append(" ".join(parts[-2:]))  # "López Obrador", "Del Ponte"
     for prefix in ("al-", "el-", "Al-", "El-"):
         if last.startswith(prefix):
             forms.append(last[len(prefix) :])
@@ -164,9 +232,9 @@ def _known_as(span: Span) -> list[str]:
 
 def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | None:
     title = title_before(span, gazetteer) or title_after(span, gazetteer)
-    if title is not None:
-        return role_from(title, gazetteer)
-    return coordinated_role(span, previous, gazetteer)
+    role = role_from(title, gazetteer) if title is not None else None
+    role = role or coordinated_role(span, previous, gazetteer)
+    return of_country(span, role, gazetteer) if role is not None else None
 
 
 def _resolve(
@@ -178,7 +246,8 @@ def _resolve(
         return _known_entity(span, known, gazetteer)
     if (kind := type_by_words(span)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
-    person = people.get(text) or people.get(text.split()[-1] if text else "")
+    person = people.get(text) or people.get(plain(text))
+    person = person or people.get(text.split()[-1] if text else "")
     if person is None and len(text.split()) == 1:
         person = _by_given_name(text, people)
     if person is not None:

@@ -5,6 +5,7 @@ sentences, and ties each of its tokens to the entity it stands for.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ class EntityDraft:
     role: Role | None = None
     anonymous: bool = False
     confidence: float = 0.9
+    rule: str = ""
+    """The rule that made the draft, as :mod:`generator.extract.confidence` names it."""
 
     def mention(self, surface: str, sentence_id: str) -> None:
         """Record one mention: its surface form as an alias, its sentence as a source."""
@@ -69,3 +72,9 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def plain(text: str) -> str:
+    """The text without accents: "López" → "Lopez" (articles spell a name both ways)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

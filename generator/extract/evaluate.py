@@ -2,7 +2,9 @@
 
 Entities are matched by name or alias and type; roles by their office words (without country,
 demonym or organisation words, so "Kosovo's Prime Minister" and "Prime Minister of Kosovo" agree);
-dates by overlapping text in the same paragraph; quotes by overlapping text in the same paragraph.
+dates by overlapping text in the same paragraph; quotes by overlapping text in the same paragraph,
+and a speaker by any of its names or aliases (the extractor may call the Security Council "UN
+Security Council", with "Security Council" as an alias).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator.extract.confidence import speaker_rule
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.extraction import Extraction
 from generator.extract.gazetteer import Gazetteer
@@ -45,14 +48,17 @@ class Score:
     mistakes: list[str] = field(default_factory=list)
     confidences: list[tuple[float, bool]] = field(default_factory=list)
     """(confidence, right) of each drafted entity and each quote given a speaker."""
+    outcomes: list[tuple[str, bool]] = field(default_factory=list)
+    """(rule, right) of the same items, in the same order: what the calibration is fitted on."""
 
     def add(self, other: Score) -> None:
         """Add another article's counts to these."""
         for name in self.__dataclass_fields__:
-            if name not in ("mistakes", "confidences"):
+            if name not in ("mistakes", "confidences", "outcomes"):
                 setattr(self, name, getattr(self, name) + getattr(other, name))
         self.mistakes.extend(other.mistakes)
         self.confidences.extend(other.confidences)
+        self.outcomes.extend(other.outcomes)
 
     @property
     def precision(self) -> float:
@@ -164,6 +170,7 @@ def _score_entities(
     result.entity_predicted = len(drafts)
     result.predicted_true = len(used)
     result.confidences += [(d.confidence, id(d) in used) for d in drafts]
+    result.outcomes += [(d.rule, id(d) in used) for d in drafts]
     for draft in drafts:
         if id(draft) not in used:
             result.mistakes.append(f"extra entity {draft.name} ({draft.type})")
@@ -230,6 +237,7 @@ def _score_quotes(
     result: Score,
 ) -> None:
     by_name = {entity["name"]: _names(entity) for entity in entities}
+    drafts = {draft.name: _draft_names(draft) for draft in extraction.entities}
     result.quotes_gold = len(gold)
     for label in gold:
         candidates = [
@@ -243,12 +251,14 @@ def _score_quotes(
         right = (
             speaker is None
             if wanted is None
-            else speaker is not None and _key(speaker) in by_name.get(wanted, set())
+            else speaker is not None
+            and bool(drafts.get(speaker, {_key(speaker)}) & by_name.get(wanted, set()))
         )
         if speaker is not None:
             result.speakers_given += 1
             result.speakers_given_right += right
             result.confidences.append((candidates[0].confidence, right))
+            result.outcomes.append((speaker_rule(candidates[0].rule), right))
         if right:
             result.quotes_right += 1
         else:

@@ -55,6 +55,33 @@ def render_new(facts: dict[str, Any], header: str) -> str:
     return stream.getvalue()
 
 
+def render_suggestions(
+    suggestions: dict[str, list[dict[str, Any]]], existing_text: str = ""
+) -> tuple[str, list[str]]:
+    """The suggestions as a commented-out block to append to a facts file, and their
+    ``section/id``; those whose id the file already has are left out (a second run adds no
+    second copy). ``("", [])`` if none is left."""
+    fresh = {
+        section: [item for item in items if f"id: {item['id']}" not in existing_text]
+        for section, items in suggestions.items()
+    }
+    fresh = {section: items for section, items in fresh.items() if items}
+    if not fresh:
+        return "", []
+    stream = io.StringIO()
+    yaml_engine().dump(_commented(fresh), stream)
+    lines = [f"# {line}".rstrip() for line in stream.getvalue().splitlines()]
+    ids = [f"{section}/{item['id']}" for section, items in fresh.items() for item in items]
+    return SUGGESTIONS_HEADER + "\n".join(lines) + "\n", ids
+
+
+SUGGESTIONS_HEADER = """\
+
+# Suggestions: items `explainer extract` is less sure of (confidence below 0.5), left out of
+# the facts above. To keep one, move it under its section, uncomment it and check it.
+"""
+
+
 def merge(existing_text: str, facts: dict[str, Any]) -> tuple[str, MergeReport]:
     """``existing_text`` with the draft's new items appended; the report says what and why."""
     engine = yaml_engine()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.roles import HONORIFICS
+from generator.extract.roles import HONORIFICS, PLURAL_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,8 +51,11 @@ ORGANISATION_HEADS = {
     "Fund",
     "Programme",
     "Program",
+    "Tribunal",
 }
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
+_PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
+"""First words of place names that end in a country's name ("Port Sudan")."""
 _OPEN_ENDS = {"of", "for", "and", "the"}
 """Words a whole name never ends with: a span ending in one was cut short ("Bank of")."""
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
@@ -76,6 +79,9 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
     spans = [_extend_name(_without_honorific(span), taken) for span in spans]
+    spans = [_given_name_before(span, taken, gazetteer) for span in spans]
+    spans = [_extend_organisation(span, taken) for span in spans]
+    spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     return sorted(filter_spans([span for span in spans if len(span)]), key=lambda span: span.start)
@@ -122,6 +128,64 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
     return Span(doc, span.start, end, label="PERSON") if end != span.end else span
 
 
+def _extend_organisation(span: Span, taken: set[int]) -> Span:
+    """ "International Criminal Tribunal" + "for the former Yugoslavia": a body's name goes on
+    after "for" to the capitalised words it serves."""
+    from spacy.tokens import Span
+
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG" or span[-1].text not in ORGANISATION_HEADS:
+        return span
+    if end + 1 >= len(doc) or doc[end].lower_ != "for":
+        return span
+    index = end + 1
+    while index < len(doc) and doc[index].lower_ in {"the", "former"}:
+        index += 1
+    stop = index
+    while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+        stop += 1
+    return Span(doc, span.start, stop, label="ORG") if stop > index else span
+
+
+def _company_with_place(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
+    """ "Credit" + "Suisse", "Air" + "France": a place right after a capitalised word that is no
+    name, title or compass point of its own is the end of a company's name (or, after "Port",
+    "Saint" and the like, of a town's)."""
+    from spacy.tokens import Span
+
+    doc, start = span.doc, span.start
+    if span.label_ != "GPE" or len(span) != 1 or start == 0 or start - 1 in taken:
+        return span
+    word = doc[start - 1]
+    if not (word.is_title and word.pos_ == "PROPN") or word.i == word.sent.start:
+        return span
+    if word.lower_ in gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS:
+        return span
+    if word.text in _COMPASS | {"New", "Greater", "Upper", "Lower", "Central"}:
+        return span
+    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return span
+    label = "GPE" if word.text in _PLACE_OPENERS else "ORG"  # "Port Sudan" is a town
+    return Span(doc, start - 1, span.end, label=label)
+
+
+def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
+    """ "Presidents Alija" + "Izetbegovic": a capitalised word the model left out just before a
+    person's name, and no title word, is the first name."""
+    from spacy.tokens import Span
+
+    doc, start = span.doc, span.start
+    if span.label_ != "PERSON" or start < 2 or start - 1 in taken:
+        return span
+    word = doc[start - 1]
+    titles = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS | set(PLURAL_TITLES)
+    if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.lower_ in titles:
+        return span
+    if doc[start - 2].lower_ not in titles:
+        return span  # only after a title, where the word cannot start a sentence or a name
+    return Span(doc, start - 1, span.end, label="PERSON")
+
+
 def _without_honorific(span: Span) -> Span:
     """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title)."""
     from spacy.tokens import Span
@@ -141,6 +205,8 @@ def _join_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for span in sorted(spans, key=lambda span: span.start):
         previous = joined[-1] if joined else None
+        if previous is not None and previous.start <= span.start and span.end <= previous.end:
+            continue  # "the Bank" inside "the Bank of": the longer one goes on to be joined
         if previous is not None and _continues(doc, previous, span):
             joined[-1] = Span(doc, previous.start, span.end, label=previous.label_)
             continue

@@ -48,8 +48,15 @@ def load_pipeline() -> Language:
     return nlp
 
 
+_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope"}
+"""Verbs the small model's lemmatizer gets wrong ("hoped" → "hop")."""
+
+
 def lemma(token: Token) -> str:
     """The token's lemma ("said" → "say"), computed on demand by the model's own lemmatizer."""
+    text = token.lower_
+    if text in _LEMMA_FIXES:
+        return _LEMMA_FIXES[text]
     return _lemma(token.text, token.tag_, token.pos_, str(token.morph))
 
 

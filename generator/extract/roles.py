@@ -39,16 +39,35 @@ HONORIFICS = {
     "crown",
     "colonel",
     "marshal",
+    "brigadier",
+    "admiral",
+    "lieutenant",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "archbishop",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
-_PLURALS = {
+PLURAL_TITLES = {
     "ministers": "minister",
     "presidents": "president",
     "leaders": "leader",
     "counterparts": "counterpart",
     "envoys": "envoy",
     "officials": "official",
+    "judges": "judge",
 }
+"""Plural titles a list of names shares ("Foreign Ministers X and Y"), and their singular."""
+
+_JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
+"""Words after a hyphen that keep a title going in lower case: "vice-president"."""
+_AFTER_APPOSITION = {",", ".", ";", "said", "told", "and", "who", "whose", "which"}
+"""Words that may close an appositive title: "Boris Johnson, the former mayor of London and …",
+"Robert Levinson, a retired FBI agent who …"."""
+_BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
+"""Offices named "… General", where "General" is no rank: "Attorney General"."""
+_LIST_WINDOW = 20
+"""How far before a listed name its shared plural title may stand."""
 
 
 @dataclass(frozen=True)
@@ -62,12 +81,15 @@ class Role:
     """The words naming the affiliation inside the title ("US", "Azerbaijani")."""
     head: str = ""
     """The office's head noun ("secretary" in "Secretary of State", "envoy")."""
+    of: str | None = None
+    """The country named after the holder ("Presidents X of Bosnia, …"), as the article words it."""
 
     @property
     def text(self) -> str:
         """The role as the explainer writes it: "Azerbaijani Foreign Minister"."""
         prefix = "former " if self.former else ""
-        return f"{prefix}{self.qualifier} {self.title}" if self.qualifier else prefix + self.title
+        text = f"{prefix}{self.qualifier} {self.title}" if self.qualifier else prefix + self.title
+        return f"{text} of {self.of}" if self.of else text
 
     def key(self) -> tuple[str, str | None]:
         """What two mentions of the same office share: its head noun and affiliation."""
@@ -82,8 +104,9 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     if token.ent_type_ == "PERSON":
         return False
     if token.text in {"-", "\u2013"}:
-        return token.i > 0 and token.i + 1 < len(token.doc) and token.nbor(1).is_title
-    if lower in gazetteer.title_heads or lower in gazetteer.title_modifiers or lower in _PLURALS:
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
+    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in PLURAL_TITLES:
         return True
     if token.ent_type_ in {"GPE", "NORP", "ORG"}:
         return True
@@ -121,8 +144,8 @@ def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
         start -= 1
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
+    while start < end and _opens_phrase(doc[start]):
+        start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
     return span if span and _has_head(span, gazetteer) else None
 
@@ -131,7 +154,17 @@ def _ends_phrase(token: Token) -> bool:
     return (
         token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
         or token.lower_ == "and"
-        or (token.pos_ in {"VERB", "AUX"})
+        or token.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _opens_phrase(token: Token) -> bool:
+    """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
+    return (
+        token.lower_ in {"the", "a", "an"}
+        or token.pos_ == "SCONJ"
+        or token.tag_ in {"WRB", "TO"}
+        or (token.pos_ == "ADP" and token.lower_ != "of")
     )
 
 
@@ -147,14 +180,20 @@ def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
     while index < len(doc) and (
         is_title_word(doc[index], gazetteer) or doc[index].text in {"'s", "\u2019s"}
     ):
+        if doc[index].lower_ == "and" and _next_is_article(doc[index]):
+            break  # "the former mayor of London and the best-known Conservative"
         index += 1
     span = doc[start:index]
-    closed = index >= len(doc) or doc[index].text in {",", ".", "said", "told"}
+    closed = index >= len(doc) or doc[index].lower_ in _AFTER_APPOSITION
     return span if span and closed and _has_head(span, gazetteer) else None
 
 
+def _next_is_article(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"the", "a", "an"}
+
+
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
-    return any(t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS for t in span)
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES for t in span)
 
 
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
@@ -163,9 +202,13 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
         len(span) > 1
         and span[-1].lower_ in HONORIFICS
         and span[-2].text not in {"-", "\u2013"}
+        and not (span[-1].lower_ == "general" and span[-2].lower_ in _BEFORE_GENERAL)
         and _has_head(span[:-1], gazetteer)
     ):
         span = span[:-1]
+    owned = _possessive_role(span, gazetteer)
+    if owned is not None:
+        return owned
     former = any(t.lower_ in _FORMER for t in span)
     affiliation: str | None = None
     qualifier_tokens: list[str] = []
@@ -173,6 +216,8 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     spacing: list[str] = []  # what follows each title word in the text: "Secretary-General"
     for token in span:
         if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
+            if spacing and token.whitespace_:
+                spacing[-1] = " "  # "Israel's Mossad" → "Israel Mossad", not "IsraelMossad"
             continue
         known = gazetteer.lookup(token.text) if token.ent_type_ else None
         if known and known.kind in {"country", "capital", "demonym"} and not title_tokens:
@@ -189,9 +234,34 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     heads = [
         _singular(t).lower()
         for t in span
-        if t.lower_ in gazetteer.title_heads or t.lower_ in _PLURALS
+        if t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES
     ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
+
+
+def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
+    """ "Scotland's First Minister" → "First Minister of Scotland"; "the Secretary-General's
+    spokesman" → "spokesman of the Secretary-General"."""
+    marks = [t.i - span.start for t in span if t.text in {"'s", "\u2019s"}]
+    if not marks or marks[0] == 0 or marks[0] >= len(span) - 1:
+        return None
+    owner, office = span[: marks[0]], span[marks[0] + 1 :]
+    if not _has_head(office, gazetteer):
+        return None
+    inner = role_from(office, gazetteer)
+    known = gazetteer.lookup(owner.text)
+    named_place = known is not None and known.kind in {"country", "capital", "place"}
+    bare = (
+        named_place or owner[0].lower_ == "the" or owner.root.ent_type_ in {"PERSON", "GPE", "LOC"}
+    )
+    of = owner.text if bare else f"the {owner.text}"
+    affiliation = inner.affiliation
+    if affiliation is None and known is not None and known.kind != "demonym":
+        affiliation = known.country if known.kind == "capital" and known.country else known.name
+    office_text = f"{inner.qualifier} {inner.title}" if inner.qualifier else inner.title
+    if any(t.pos_ == "ADP" for t in office):  # "the EU's envoy for the dialogue": keep it before
+        return Role(office_text, affiliation, inner.former, owner.text, inner.head)
+    return Role(f"{office_text} of {of}", affiliation, inner.former, None, inner.head)
 
 
 def _organisation_in(span: Span, gazetteer: Gazetteer) -> str | None:
@@ -215,20 +285,50 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
         qualifier = doc[start - 1]
         start -= 1
-    if start == 0 or doc[start - 1].lower_ != "and":
+    if start == 0 or doc[start - 1].lower_ not in {"and", ","}:
         return None
+    if not _shared_plural(doc[: start - 1]):
+        return None
+    title = previous.title
     if qualifier is None:
-        return Role(previous.title, None, previous.former, None, previous.head)
+        return Role(title, None, previous.former, None, previous.head)
     known = gazetteer.lookup(qualifier.text)
     if known is None:
         return None
     country = known.name if known.kind == "country" else known.country
-    return Role(previous.title, country, previous.former, qualifier.text, previous.head)
+    return Role(title, country, previous.former, qualifier.text, previous.head)
+
+
+def _shared_plural(before: Span) -> bool:
+    """Whether the names listed before this one follow a plural title they all share
+    ("Foreign Ministers X and Y", "Presidents X of A, Y of B and Z"), not a title of someone
+    else earlier ("Fannie Mae and …")."""
+    for token in reversed(before[-_LIST_WINDOW:]):
+        if token.lower_ in PLURAL_TITLES:
+            return True
+        if token.i < token.sent.start or not _in_list(token):
+            return False
+    return False
+
+
+def _in_list(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lower_ in {",", "and", "of"} or token.text == "."
+
+
+def of_country(name: Span, role: Role, gazetteer: Gazetteer) -> Role:
+    """ "Presidents Alija Izetbegovic of Bosnia, …": a country after the name is the office's."""
+    doc, end = name.doc, name.end
+    if role.affiliation is not None or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return role
+    known = gazetteer.lookup(doc[end + 1].text)
+    if known is None or known.kind != "country":
+        return role
+    return Role(role.title, known.name, role.former, None, role.head, doc[end + 1].text)
 
 
 def _singular(token: Token) -> str:
     """ "Ministers" → "Minister": a shared plural title names each holder's own office."""
-    word = _PLURALS.get(token.lower_)
+    word = PLURAL_TITLES.get(token.lower_)
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word

@@ -1,0 +1,204 @@
+"""Who a subject stands for: a name, a pronoun, a relative "who" or a definite description.
+
+Every rule gives up rather than guess: a pronoun whose antecedent is not clear, or a description
+("the bank", "the President") that fits more than one entity of the article, stands for nobody.
+Words inside quotation marks are never antecedents ("“… Milosevic did …,” she said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator.extract.document import ParagraphDoc
+from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUNS = {"he", "she"}
+_RELATIVES = {"who", "which", "that", "whom"}
+_NAME_PARTS = ("appos", "compound", "flat", "nmod")
+SPEAKER_TYPES = {"person", "organisation", "country", "group"}
+_INHERITS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
+_LOOKBACK = 4
+"""Sentences to look back for the subject a pronoun continues."""
+
+
+@dataclass
+class Reading:
+    """The article as read so far: the paragraphs before, and which tokens lie inside quotes."""
+
+    table: EntityTable
+    gazetteer: Gazetteer
+    paragraphs: list[ParagraphDoc] = field(default_factory=list)
+    quoted: set[tuple[int, int]] = field(default_factory=set)
+
+    def is_quoted(self, paragraph: ParagraphDoc, token: Token) -> bool:
+        """Whether the token lies between quotation marks."""
+        return (paragraph.number, token.i) in self.quoted
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares with the verb it hangs from."""
+    for _ in range(4):
+        subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def named_entity(paragraph: ParagraphDoc, token: Token, table: EntityTable) -> EntityDraft | None:
+    """The entity a noun phrase names: a person in apposition first ("Syria's ambassador, Bassam
+    Sabbagh,"), then the head itself, then the name words hanging from it."""
+    children = sorted(
+        (c for c in token.children if c.dep_ in _NAME_PARTS),
+        key=lambda c: _NAME_PARTS.index(c.dep_),
+    )
+    for candidate in [c for c in children if c.dep_ == "appos"] + [token] + children:
+        entity = table.entity_at(paragraph.number, candidate.i)
+        if entity is not None and entity.type in SPEAKER_TYPES:
+            return entity
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return one_person_within(paragraph, token, table)
+
+
+def one_person_within(
+    paragraph: ParagraphDoc, token: Token, table: EntityTable, skipped: frozenset[int] = frozenset()
+) -> EntityDraft | None:
+    """ "the representative of the United States, Samantha Power,": the one person the phrase
+    names, outside its relative clauses."""
+    people: dict[str, EntityDraft] = {}
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        entity = table.entity_at(paragraph.number, current.i)
+        if entity is not None and entity.type == "person" and current.i not in skipped:
+            people[entity.name] = entity
+        stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl", "punct"})
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) -> EntityDraft | None:
+    """ "…, Swiss President Alain Berset said": the name just before a verb the parse left
+    without a subject (an auxiliary, an adverb or one comma may stand between)."""
+    doc, index = verb.doc, verb.i - 1
+    while index >= 0 and doc[index].dep_ in {"aux", "advmod", "neg"}:
+        index -= 1
+    if index > 0 and doc[index].text == "," and doc[index - 1].dep_ == "appos":
+        index -= 1  # "the Sinn Féin chairman, Mitchell McLaughlin, said"
+    entity = table.entity_at(paragraph.number, index) if index >= 0 else None
+    return entity if entity is not None and entity.type in SPEAKER_TYPES else None
+
+
+def relative_entity(
+    paragraph: ParagraphDoc, verb: Token, subject: Token, table: EntityTable
+) -> EntityDraft | None:
+    """ "X, who said …": the relative pronoun stands for the noun the clause describes."""
+    if subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
+        return named_entity(paragraph, verb.head, table)
+    return None
+
+
+def resolve_pronoun(
+    paragraph: ParagraphDoc, pronoun: Token, reading: Reading
+) -> EntityDraft | None:
+    """Who "he" or "she" is: a person named before it in its sentence as (part of) a subject,
+    outside quotes ("Berg's office said she …"); else the person who is the subject of the
+    sentences before (or the one person a sentence names), walking back over sentences whose
+    subject is the same pronoun; else nobody."""
+    sentence = pronoun.sent
+    for token in reversed(sentence[: pronoun.i - sentence.start]):
+        if reading.is_quoted(paragraph, token) or not _in_subject(token):
+            continue
+        entity = reading.table.entity_at(paragraph.number, token.i)
+        if entity is not None and entity.type == "person":
+            return entity
+    for before_paragraph, before in _sentences_before(paragraph, sentence, reading):
+        if reading.is_quoted(before_paragraph, before.root):
+            continue
+        subject = _sentence_subject(before)
+        if subject is None or reading.is_quoted(before_paragraph, subject):
+            return None
+        if subject.lower_ == pronoun.lower_:
+            continue
+        quoted = frozenset(i for n, i in reading.quoted if n == before_paragraph.number)
+        others = quoted | {token.i for token in subject.subtree}
+        entity = named_entity(before_paragraph, subject, reading.table)
+        mentioned = _people_in(before_paragraph, before, reading.table, others)
+        if entity is not None and mentioned - {entity.name}:
+            return None  # "Hale met Berg. She said …": either could be meant
+        if entity is None or entity.type != "person":
+            entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
+        return entity if entity is not None and entity.type == "person" else None
+    return None
+
+
+def _people_in(
+    paragraph: ParagraphDoc, sentence: Span, table: EntityTable, skipped: frozenset[int]
+) -> set[str]:
+    found = (table.entity_at(paragraph.number, token.i) for token in sentence)
+    return {
+        entity.name
+        for token, entity in zip(sentence, found, strict=True)
+        if entity is not None and entity.type == "person" and token.i not in skipped
+    }
+
+
+def _sentence_subject(sentence: Span) -> Token | None:
+    """The subject of the sentence's main verb, or its first subject when the parse put no verb
+    at the root ("In a speech at a hotel he promised …")."""
+    root = sentence.root
+    if root.pos_ in {"VERB", "AUX"}:
+        return subject_of(root)
+    return next((t for t in sentence if t.dep_ in SUBJECTS), None)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token is part of a subject: the name, or the owner of the subject noun
+    ("Berg's office said"), and not an object ("the ambush of Saddam's motorcade")."""
+    while token.dep_ in {"compound", "flat", "appos", "poss", "case"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECTS
+
+
+def _sentences_before(
+    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+) -> list[tuple[ParagraphDoc, Span]]:
+    found = [(paragraph, s) for s in paragraph.doc.sents if s.end <= sentence.start]
+    for earlier in reversed(reading.paragraphs):
+        if len(found) >= _LOOKBACK:
+            break
+        found = [(earlier, s) for s in earlier.doc.sents] + found
+    return list(reversed(found))[:_LOOKBACK]
+
+
+def described_entity(
+    paragraph: ParagraphDoc, subject: Token, reading: Reading
+) -> EntityDraft | None:
+    """ "the central bank said", "the army said": an organisation whose name has the
+    description's head noun; the one mentioned last, in this paragraph or the one before, else
+    the only one the article has named so far."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    table, here = reading.table, (paragraph.number, subject.i)
+    earlier = sorted((p for p in table.by_token if p < here), reverse=True)
+    fitting = [
+        (number, table.drafts[table.by_token[(number, token)]])
+        for number, token in earlier
+        if _fits(table.drafts[table.by_token[(number, token)]], subject.lower_)
+    ]
+    if fitting and fitting[0][0] >= paragraph.number - 1:
+        return fitting[0][1]
+    named = {draft.name for _, draft in fitting}
+    return fitting[0][1] if len(named) == 1 else None
+
+
+def _fits(draft: EntityDraft, head: str) -> bool:
+    return draft.type in {"organisation", "group"} and head in draft.name.lower().split()

@@ -1,0 +1,339 @@
+"""Who said a quote, and by which rule: attribution only on syntactic evidence, else nobody.
+
+The rules, tried in this order (each names itself in :attr:`Attribution.rule`):
+
+- ``words-of``: "in the words of X", "borrowing the words of X" (the reporter is the channel);
+- ``named`` / ``pronoun`` / ``description`` / ``statement``: the subject of a reporting verb that
+  governs the quote, in the sentence where the quote closes or opens ("“…,” Nice said", "said X",
+  "X said that …“…”"), is a name (or, ``adjacent``, the name just before a verb the parse left
+  without a subject), "he"/"she", a description ("the central bank said") or "the
+  statement" (whose author is the subject of the sentence that mentioned it);
+- ``lead-in``: a reporting verb before the quote in its sentence ("He said …: “…”");
+- ``according-to``: "according to X" (the channel, when a verb already gave the speaker);
+- ``clause``: the named subject of the clause the quote belongs to ("X blamed it on “…”");
+- ``continuation``: a quote that goes on after its attribution ("“…,” X said. “…”").
+
+A subject that is a pronoun or description the rules cannot resolve ends the search: no speaker
+beats a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.extract.antecedents import (
+    PRONOUNS,
+    SPEAKER_TYPES,
+    SUBJECTS,
+    Reading,
+    adjacent_entity,
+    described_entity,
+    named_entity,
+    relative_entity,
+    resolve_pronoun,
+    subject_of,
+)
+from generator.extract.document import ParagraphDoc
+from generator.extract.entitydraft import EntityDraft
+from generator.extract.nlp import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_CHANNELS = {"statement", "communique", "communiqué", "readout", "release", "post", "letter"}
+_TAIL_WORDS = 6
+"""The most words after a quote's closing mark to look for "X said"."""
+_FINITE = {"VBD", "VBZ", "VBP"}
+_GOES_ON = {"continue"}
+"""Verbs that report speech only right after a quote ("“…,” she continued")."""
+_CLAUSE_WORDS = {"while", "whereas", "as", "when", "after", "before", "because"}
+_INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
+_CONTINUATION_WORDS = 8
+"""The most words between two quotes for the second to go on with the first's speaker."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's speaker, the channel that relayed the words, and the rule that found them."""
+
+    speaker: EntityDraft | None
+    via: EntityDraft | None = None
+    rule: str = "none"
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The quote before, in the same paragraph: where it ended and who said it."""
+
+    end: int
+    attribution: Attribution
+
+
+NOBODY = Attribution(None)
+
+
+def attribute(
+    paragraph: ParagraphDoc, start: int, end: int, reading: Reading, previous: Previous | None
+) -> Attribution:
+    """Who said the words between characters ``start`` and ``end`` of the paragraph."""
+    opening = paragraph.doc.char_span(start, start + 1, alignment_mode="expand")
+    if opening is None:
+        return NOBODY
+    sentence = opening.sent
+    reported = _reported(paragraph, start, end, reading)
+    borrowed = _words_of(paragraph, sentence, start, reading)
+    if borrowed is not None:
+        via = reported.speaker if reported is not None else None
+        return Attribution(
+            borrowed.speaker, via if via is not borrowed.speaker else None, "words-of"
+        )
+    according = _according_to(paragraph, sentence, start, reading)
+    if reported is not None and reported.via is None and according is not None:
+        channel = according.speaker if according.speaker is not reported.speaker else None
+        return Attribution(reported.speaker, channel, reported.rule)
+    if reported is not None:
+        return reported
+    for rule in (_lead_in, _according_to):
+        found = rule(paragraph, sentence, start, reading)
+        if found is not None:
+            return found
+    if (found := _clause_subject(paragraph, start, end, reading)) is not None:
+        return found
+    return _continuation(paragraph, start, previous)
+
+
+def _reported(
+    paragraph: ParagraphDoc, start: int, end: int, reading: Reading
+) -> Attribution | None:
+    """The subject of a reporting verb right after the quote, or of one that governs it."""
+    if (found := _tail(paragraph, end, reading)) is not None:
+        return found
+    for fragment in _fragments(paragraph, start, end):
+        found = _by_reporting_verb(paragraph, fragment, reading)
+        if found is not None:
+            return found
+    return None
+
+
+def _fragments(paragraph: ParagraphDoc, start: int, end: int) -> list[Span]:
+    """The quote's part in the sentence where it closes, then in the one where it opens."""
+    doc = paragraph.doc
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return []
+    closing_sentence = doc[max(first.end - 1, first.start)].sent
+    opening_sentence = first[0].sent
+    parts = []
+    closing = doc[max(first.start, closing_sentence.start) : first.end]
+    parts.append(closing)
+    if opening_sentence.start != closing_sentence.start:
+        parts.append(doc[first.start : min(first.end, opening_sentence.end)])
+    return [part for part in parts if len(part)]
+
+
+def _by_reporting_verb(paragraph: ParagraphDoc, span: Span, reading: Reading) -> Attribution | None:
+    verbs = [v for v in _governing_verbs(span) if lemma(v) in reading.gazetteer.reporting_verbs]
+    found: list[Attribution] = []
+    for verb in verbs:
+        subject = subject_of(verb)
+        if subject is None:
+            adjacent = adjacent_entity(paragraph, verb, reading.table)
+            if adjacent is not None:
+                found.append(Attribution(adjacent, rule="adjacent"))
+            continue
+        attribution = _subject_attribution(paragraph, verb, subject, reading)
+        if attribution is None and subject.head.i != verb.i:
+            continue  # a subject borrowed from the verb above, which may not be the speaker
+        if attribution is None:
+            return NOBODY if not found else found[0]
+        found.append(attribution)
+    if not found:
+        return None
+    inner = _reporter_between(paragraph, span, verbs, reading)
+    speaker = inner or found[0].speaker
+    outer = next((a.speaker for a in found if a.speaker is not speaker), None)
+    via = outer or (_statement_author(paragraph, span.sent, reading) if _channel(span) else None)
+    rule = "named" if inner else found[0].rule
+    return Attribution(speaker, via if via is not speaker else None, rule)
+
+
+def _subject_attribution(
+    paragraph: ParagraphDoc, verb: Token, subject: Token, reading: Reading
+) -> Attribution | None:
+    """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads."""
+    if subject.lower_ in PRONOUNS:
+        pronoun = resolve_pronoun(paragraph, subject, reading)
+        return Attribution(pronoun, rule="pronoun") if pronoun else None
+    entity = relative_entity(paragraph, verb, subject, reading.table)
+    entity = entity or named_entity(paragraph, subject, reading.table)
+    if entity is not None:
+        return Attribution(entity, rule="named")
+    if lemma(subject) in _CHANNELS:
+        author = _statement_author(paragraph, subject.sent, reading)
+        return Attribution(author, rule="statement") if author else None
+    described = described_entity(paragraph, subject, reading)
+    return Attribution(described, rule="description") if described else None
+
+
+def _statement_author(
+    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+) -> EntityDraft | None:
+    """The subject of the latest sentence before this one, in this paragraph or the one before,
+    that mentions a statement ("In a statement, Ban welcomed …")."""
+    earlier = [(paragraph, s) for s in paragraph.doc.sents if s.end <= sentence.start]
+    if reading.paragraphs:
+        earlier = [(reading.paragraphs[-1], s) for s in reading.paragraphs[-1].doc.sents] + earlier
+    for where, before in reversed(earlier):
+        if not any(lemma(token) in _CHANNELS for token in before):
+            continue
+        subject = subject_of(before.root)
+        return named_entity(where, subject, reading.table) if subject is not None else None
+    return None
+
+
+def _reporter_between(
+    paragraph: ParagraphDoc, span: Span, verbs: list[Token], reading: Reading
+) -> EntityDraft | None:
+    """A reporting verb between the governing verb and the quote, whose subject is an entity:
+    "Miller said that Blinken expressed “…”" is Blinken's, though the parse hangs it on "said"."""
+    outside = [verb for verb in verbs if verb.i < span.start]
+    if not outside:
+        return None
+    for token in reversed(span.doc[outside[0].i + 1 : span.start]):
+        if token.pos_ == "VERB" and lemma(token) in reading.gazetteer.reporting_verbs:
+            subject = subject_of(token)
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                return named_entity(paragraph, subject, reading.table)
+    return None
+
+
+def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | None:
+    """ "“…,” Anaya told supporters", "“…,” said a woman": a reporting verb just after the
+    closing mark, with its subject before or after it."""
+    after = [t for t in paragraph.doc if t.idx > end and not t.is_punct][:_TAIL_WORDS]
+    if not after or after[0].sent.start > paragraph.doc[max(after[0].i - 1, 0)].sent.start:
+        return None
+    for verb in after:
+        if verb.pos_ in {"CCONJ", "SCONJ"} or verb.lower_ in _CLAUSE_WORDS:
+            return None
+        reporting = lemma(verb) in reading.gazetteer.reporting_verbs or lemma(verb) in _GOES_ON
+        if verb.tag_ in _FINITE and reporting:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            subject = subject or next((c for c in verb.children if _inverted(verb, c)), None)
+            if subject is None or reading.is_quoted(paragraph, subject):
+                return None
+            return _subject_attribution(paragraph, verb, subject, reading) or NOBODY
+        if verb.pos_ in {"VERB", "AUX"} or reading.is_quoted(paragraph, verb):
+            return None
+    return None
+
+
+def _inverted(verb: Token, child: Token) -> bool:
+    """ "said a woman": the noun after the verb is its subject."""
+    return child.i > verb.i and child.pos_ in {"NOUN", "PROPN"} and child.dep_ in _INVERTED
+
+
+def _governing_verbs(span: Span) -> list[Token]:
+    """Verbs from the quote up to the sentence root, innermost first; the quote's own main verb
+    counts when its subject stands outside the quote ("Assad had “confirmed …”")."""
+    root = span.root
+    outside_subject = any(c.dep_ in SUBJECTS and not _inside(c, span) for c in root.children)
+    inside = _inside(root, span)
+    verbs = [root] if root.pos_ in {"VERB", "AUX"} and (outside_subject or not inside) else []
+    token = root
+    while token.head.i != token.i:
+        if token.dep_ in {"advcl", "conj"} and any(c.dep_ in SUBJECTS for c in token.children):
+            break  # a clause of its own ("…, while Hale called it '…'"), not reported speech
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and not _inside(token, span):
+            verbs.append(token)
+    return verbs
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _channel(span: Span) -> bool:
+    """ "The statement added that …": the words come through the statement just reported."""
+    return any(t.dep_ in SUBJECTS and lemma(t) in _CHANNELS for t in span.sent)
+
+
+def _lead_in(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    """ "He said he would not call it justice: “…”": the last reporting verb before the quote."""
+    before = [t for t in sentence if t.idx < start and not reading.is_quoted(paragraph, t)]
+    if not before or before[-1].text not in {":", ",", "\u201c", '"'}:
+        return None
+    for verb in reversed(before):
+        if verb.pos_ == "VERB" and lemma(verb) in reading.gazetteer.reporting_verbs:
+            subject = subject_of(verb)
+            if subject is None:
+                return None
+            found = _subject_attribution(paragraph, verb, subject, reading)
+            return Attribution(found.speaker, rule="lead-in") if found else NOBODY
+    return None
+
+
+def _according_to(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    for token in sentence:
+        if token.lower_ != "according" or reading.is_quoted(paragraph, token):
+            continue
+        objects = [
+            o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
+        ]
+        if not objects and token.i + 2 < len(sentence.doc):
+            objects = [sentence.doc[token.i + 2]]
+        for target in objects:
+            entity = named_entity(paragraph, target, reading.table)
+            if entity is not None:
+                return Attribution(entity, rule="according-to")
+    return None
+
+
+def _words_of(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    """ "borrowing the words of prosecutor Jerry Blackwell": the words are his."""
+    for token in sentence:
+        if token.lower_ != "words" or reading.is_quoted(paragraph, token):
+            continue
+        for preposition in (c for c in token.children if c.lower_ == "of"):
+            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+                entity = named_entity(paragraph, target, reading.table)
+                if entity is not None and entity.type == "person":
+                    return Attribution(entity, rule="words-of")
+    return None
+
+
+def _clause_subject(
+    paragraph: ParagraphDoc, start: int, end: int, reading: Reading
+) -> Attribution | None:
+    """ "Reid blamed the turmoil on “…”", "Saddam shouted “…”": the named subject of the verb the
+    quote hangs from."""
+    span = paragraph.doc.char_span(start, end, alignment_mode="expand")
+    verbs = _governing_verbs(span) if span is not None else []
+    if not verbs:
+        return None
+    subject = next((c for c in verbs[0].children if c.dep_ in SUBJECTS), None)
+    if subject is None or reading.is_quoted(paragraph, subject):
+        return None
+    entity = named_entity(paragraph, subject, reading.table)
+    if entity is None or entity.type not in SPEAKER_TYPES:
+        return None
+    return Attribution(entity, rule="clause")
+
+
+def _continuation(paragraph: ParagraphDoc, start: int, previous: Previous | None) -> Attribution:
+    """ "“…,” López Obrador said. “…”": the quote goes on after its attribution."""
+    if previous is None or previous.attribution.speaker is None:
+        return NOBODY
+    between = paragraph.doc.text[previous.end : start]
+    if len(re.findall(r"\w+", between)) > _CONTINUATION_WORDS:
+        return NOBODY
+    return Attribution(previous.attribution.speaker, previous.attribution.via, "continuation")
