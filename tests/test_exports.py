@@ -252,7 +252,7 @@ def test_timeline_citations_lead_to_the_cited_sentences(result: BuildResult, sto
             links += 1
     assert links > 20
     checkpoint = _slides(result)["lachin-checkpoint"]["text"]["text"]
-    href = re.search(r'<a href="([^"]+)"[^>]*>¶1:3\.1</a>', checkpoint)
+    href = re.search(r'\(Source: <a href="([^"]+)"[^>]*>article 1, paragraph 3</a>', checkpoint)
     assert href, checkpoint
     assert "ten days ago" in _sentence_target(story, base, href[1])
     assert "Source check" in checkpoint and "23 April 2023" in checkpoint
@@ -261,7 +261,7 @@ def test_timeline_citations_lead_to_the_cited_sentences(result: BuildResult, sto
 def test_timeline_cites_a_run_of_lines_on_the_same_sentence_once(result: BuildResult) -> None:
     war = _slides(result)["first-karabakh-war"]["text"]["text"]
     assert war.count("#p2s1") == 1, war
-    assert war.endswith("Azerbaijan (party) " + war[war.rindex("<a ") :])
+    assert war.endswith("Azerbaijan (party) (Source: " + war[war.rindex("<a ") :])
 
 
 # places.geojson
@@ -354,7 +354,7 @@ def test_links_follow_the_page_addresses(story: Story) -> None:
     assert plain.sentence(f"{SECOND}#p4s1").url == f"sources/{SECOND}.html#p4s1"
     assert plain.page("overview") == "index.html"
     folders = StoryLinks(story)
-    assert folders.sentence(f"{SECOND}#p4s1").label == "¶2:4.1"
+    assert folders.sentence(f"{SECOND}#p4s1").label == "article 2, paragraph 4"
     assert folders.page("overview") == "./"
     absolute = StoryLinks(story, f"{SITE}{STORY}/")
     assert absolute.page("entity:lachin-corridor") == f"{SITE}{STORY}/places/lachin-corridor/"

@@ -22,7 +22,8 @@ class CitedSentence(NamedTuple):
     article: Article
     sentence: Sentence
     label: str
-    """As the site's citations show it: ``¶3.1``, or ``¶2:3.1`` in the story's second article."""
+    """In words a reader uses: ``paragraph 3``, or ``article 2, paragraph 3`` when the story
+    has several articles."""
     url: str
 
 
@@ -57,11 +58,11 @@ class StoryLinks:
         article = articles[article_id or next(iter(articles))]
         sentence = article.sentence(sentence_id)
         assert sentence is not None, reference
-        number = sentence.id[1:].replace("s", ".")
+        label = f"paragraph {sentence.paragraph}"
         if len(articles) > 1:
-            number = f"{list(articles).index(article.id) + 1}:{number}"
+            label = f"article {list(articles).index(article.id) + 1}, {label}"
         url = self.page(f"article:{article.id}", sentence.id)
-        return CitedSentence(article, sentence, f"¶{number}", url)
+        return CitedSentence(article, sentence, label, url)
 
 
 def story_folder_address(site_url: str, story_slug: str) -> str:

@@ -130,7 +130,8 @@ def _cite_once(lines: list[_Line], links: StoryLinks) -> list[str]:
 
 
 def _cite(sources: Iterable[str | ExternalSource], links: StoryLinks) -> str:
-    return " ".join(_citation(source, links) for source in sources)
+    """``(Source: paragraph 3; The Armenian Mirror-Spectator)``, each a link."""
+    return f"(Source: {'; '.join(_citation(source, links) for source in sources)})"
 
 
 def _citation(source: str | ExternalSource, links: StoryLinks) -> str:
