@@ -100,6 +100,16 @@ class MapPlace:
         """The outline as SVG path data."""
         return "M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in self.outline_ring) + "Z"
 
+    @property
+    def publishers(self) -> tuple[str, ...]:
+        """Who published the place's coordinates, each once (ignoring case), in the order of
+        ``coordinates_source``; a source with no publisher is "an outside source"."""
+        first: dict[str, str] = {}
+        for source in self.entity.coordinates_source:
+            name = source.publisher or "an outside source"
+            first.setdefault(name.lower(), name)
+        return tuple(first.values())
+
 
 @dataclass(frozen=True)
 class ScaleBar:
@@ -136,6 +146,16 @@ class MapPanel:
     places: tuple[MapPlace, ...]
     detail: Rect | None
     label_sets: tuple[LabelSet, ...]
+
+    @property
+    def country_names(self) -> tuple[str, ...]:
+        """The names of the countries drawn on the panel."""
+        return tuple(country.name for country in self.countries)
+
+    @property
+    def story_countries(self) -> tuple[str, ...]:
+        """The names of the countries shaded darker, those where the story's places are."""
+        return tuple(country.name for country in self.countries if country.in_story)
 
     @property
     def slivers(self) -> tuple[str, ...]:
