@@ -6,6 +6,7 @@ so a card cannot disagree with the pages it summarises.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.corpus import Story
@@ -112,3 +113,26 @@ def _side_order(group: SideQuotes) -> tuple[int, int, str]:
         return (3, 0, "")
     rank = 0 if group.part == "party" else 1 if group.part else 2
     return (rank, 0 if group.part else -group.count, group.side.name)
+
+
+@dataclass(frozen=True)
+class SideOrder:
+    """The order of the sides on the quotes page, for the sentence that introduces it."""
+
+    parties_first: bool
+    """Whether the parties to the talks come first (the story is about talks)."""
+    other_parts: tuple[str, ...]
+    """The parts that the other sides play (``host and mediator``), each once, in order."""
+    others_last: bool
+    """Whether everyone else quoted comes last, under "Others"."""
+
+
+def side_order(sides: Sequence[SideQuotes]) -> SideOrder:
+    """How ``sides`` (as :func:`quotes_by_side` orders them) follow each other: the parties,
+    the other parts (each once, ignoring case), then the speakers with no side."""
+    parts = [side.part for side in sides if side.part]
+    others: dict[str, str] = {}
+    for part in parts:
+        if part != "party":
+            others.setdefault(part.lower(), part)
+    return SideOrder("party" in parts, tuple(others.values()), any(s.side is None for s in sides))

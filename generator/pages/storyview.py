@@ -15,7 +15,14 @@ from generator.facts.editorial import Account, Change, Disagreement, GlossaryTer
 from generator.facts.fieldtypes import ExternalSource, Point, When
 from generator.facts.schema import ArticleInfo, Entity, Event, Quote
 from generator.layout import paths_for
-from generator.pages.cards import ActorCard, SideQuotes, actor_card, quotes_by_side
+from generator.pages.cards import (
+    ActorCard,
+    SideOrder,
+    SideQuotes,
+    actor_card,
+    quotes_by_side,
+    side_order,
+)
 from generator.pages.locator import LocatorMap, story_map
 from generator.pages.review import Draft, review_list
 from generator.pages.timeline import YearGroup, ordered_events, timeline_groups
@@ -169,6 +176,10 @@ class StoryView:
     def quotes_by_side(self) -> list[SideQuotes]:
         """Quotes grouped by side, then speaker, with counts."""
         return quotes_by_side(self.story)
+
+    def side_order(self, sides: list[SideQuotes]) -> SideOrder:
+        """How the quotes page orders ``sides``, for the sentence that introduces it."""
+        return side_order(sides)
 
     def locator_map(self, focus: str | None = None) -> LocatorMap | None:
         """The story's locator map (around ``focus`` if that place is far from the rest)."""
