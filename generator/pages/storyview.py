@@ -213,6 +213,12 @@ class StoryView:
 
     # ── Several articles: disagreements and the changelog ──────────────────────────────────
 
+    def disputed_dates(self) -> list[str]:
+        """The ids of the events whose date the sources give differently, each once, in the
+        order of their first recorded disagreement."""
+        found = (d.event for d in self.facts.disagreements if d.field == "when" and d.event)
+        return list(dict.fromkeys(found))
+
     def disagreements_of(self, subject_id: str) -> list[Disagreement]:
         """Recorded disagreements about this event's date or this entity's role."""
         return [
@@ -278,8 +284,10 @@ class StoryView:
         return found if found else tuple(self.facts.questions[index].sources)
 
     def drafts(self) -> list[Draft]:
-        """The story's draft items, each beside the sentence it rests on (the review page)."""
-        return review_list(self.story, paths_for(self.story))
+        """The story's draft items, each beside the sentence it rests on (the review page),
+        lowest confidence first (an item with none first of all)."""
+        drafts = review_list(self.story, paths_for(self.story))
+        return sorted(drafts, key=lambda d: -1.0 if d.confidence is None else d.confidence)
 
     def upcoming_events(self) -> list[Event]:
         """What happens next, as the sources tell it: the events still to come as of the
