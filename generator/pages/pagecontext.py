@@ -123,7 +123,7 @@ class PageContext:
 
     def cite(self, sources: Iterable[Source]) -> Markup:
         """One marker for a claim resting on ``sources``: a superscript number, once the page
-        is finished (:func:`generator.pages.references.number_notes`), that points to the
+        is finished (:meth:`generator.pages.references.PageNotes.number`), that points to the
         page's list of sources. Search leaves the markers out of its index."""
         key = tuple(dict.fromkeys(sources))
         if not key:

@@ -1,7 +1,7 @@
 """A page's sources: one numbered marker per claim, and the list that the numbers point to.
 
 While a page renders, each claim's citations (``page.cite(sources)``) become one placeholder
-marker. Once the page is written, :func:`number_notes` numbers the markers in reading order, one
+marker. Once the page is written, :meth:`PageNotes.number` numbers the markers in reading order, one
 number per set of sources: a claim cited again with the same sources reuses its number, as a
 reference used twice on Wikipedia does. The page then ends with "Sources on this page"
 (``_references.md.j2``): for each number, the sentences it rests on, grouped by article, each

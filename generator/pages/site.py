@@ -73,13 +73,14 @@ def _entity(story: Story, entity_id: str) -> Entity:
 
 
 def _render_shared(env: jinja2.Environment, entity_id: str, stories: list[Story]) -> str:
-    path, notes = shared_path(entity_id), PageNotes()
+    path, notes = shared_path(entity_id), PageNotes()  # one list, whichever story cites
     contexts = [
-        (story, PageContext(path, story, paths_for(story), None, {}, site=SiteContext()))
+        (
+            story,
+            PageContext(path, story, paths_for(story), None, {}, site=SiteContext(), notes=notes),
+        )
         for story in stories
     ]
-    for _, context in contexts:
-        context.notes = notes  # one list of sources for the page, whichever story cites
     markdown = env.get_template("shared_entity.md.j2").render(
         entity=stories[0].entity(entity_id), appearances=contexts, views=StoryView
     )
