@@ -198,7 +198,7 @@ def test_drafts_are_marked_and_listed_beside_their_sentences(
     assert "<mark>Secretary</mark> of <mark>State</mark>" in rows[1]
     assert 'class="cite"' in rows[1]
     assert "Draft, not yet reviewed" in pages["story/actors/anthony-blinken.md"]
-    assert r"with a confidence of 0\.85" in pages["story/actors/anthony-blinken.md"]
+    assert "with a confidence of 0.85" in pages["story/actors/anthony-blinken.md"]
     reviewed = facts.replace("status: draft", "status: reviewed")
     pages = build(make_story(tmp_path, reviewed), now=now).pages
     assert pages is not None and "story/review.md" not in pages

@@ -108,7 +108,6 @@ def _config(
             "admonition",
             "tables",
             {"toc": {"permalink": True}},
-            "pymdownx.escapeall",  # a backslash escapes any punctuation in generated text
         ],
         "extra_css": [f"{ASSETS}/{name}" for name in assets if name.endswith(".css")],
         "extra_javascript": [f"{ASSETS}/{name}" for name in assets if name.endswith(".js")],

@@ -1,15 +1,16 @@
 """What a page template gets as ``page``: links, citations and prose for one page of a story.
 
-Autoescaping is on and its escape is Markdown's: a value written as ``{{ value }}`` shows as the
-text it is. What a template may emit as Markdown comes from the :class:`PageContext` helpers
-(citations, links, prose with first-mention links), which escape the text they wrap themselves.
+Autoescaping is on and its escape (:func:`generator.pages.mdtext.escape`) makes a value written
+as ``{{ value }}`` show as the text it is, in a line of Markdown and in finished HTML alike. What a
+template may emit as markup comes from the :class:`PageContext` helpers (citations, links, prose
+with first-mention links): finished HTML, the same in either place, whose text they escape.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -19,8 +20,8 @@ from generator.corpus import Story
 from generator.facts.editorial import GlossaryTerm
 from generator.facts.fieldtypes import Point, is_allowed_url
 from generator.facts.schema import Entity, Event
-from generator.pages import mdtext
 from generator.pages.linker import Found, NameFinder
+from generator.pages.mdtext import continued, escape
 from generator.pages.references import CitedSentence, PageNotes, Source, cited_sentence
 from generator.reading.segment import split_sentences
 
@@ -86,39 +87,25 @@ class PageContext:
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to an outside address; an address the URL policy refuses is shown as text."""
         if not is_allowed_url(url):
-            return mdtext.escape(text or url)
-        return Markup(f"[{mdtext.escape(text or url)}]({mdtext.url(url)})")
+            return escape(text or url)
+        return _anchor(escape(text or url), escape(url), None)
 
     def link(self, entity_id: str | None, text: str | None = None) -> Markup:
         """The entity's name linking to its page (plain on its own page)."""
-        return self._link(entity_id, text, MARKDOWN)
-
-    def html_link(self, entity_id: str | None, text: str | None = None) -> Markup:
-        """:meth:`link` as finished HTML, for a block the plugin carries past Markdown."""
-        return self._link(entity_id, text, HTML)
-
-    def _link(self, entity_id: str | None, text: str | None, form: _Form) -> Markup:
         if entity_id is None:
             return Markup("")
         entity = self.story.entity(entity_id)
         self.mentioned.add(entity_id)
-        label = form.text(text or entity.name)
+        label = escape(text or entity.name)
         if entity_id == self.self_entity:
             return label
-        return form.anchor(label, self.url("entity:" + entity_id), _entity_preview(entity))
+        return _anchor(label, self.url("entity:" + entity_id), _entity_preview(entity))
 
     def event_link(self, event: Event) -> Markup:
         """The event's title, linking to its page if it has one."""
-        return self._event_link(event, MARKDOWN)
-
-    def html_event_link(self, event: Event) -> Markup:
-        """:meth:`event_link` as finished HTML."""
-        return self._event_link(event, HTML)
-
-    def _event_link(self, event: Event, form: _Form) -> Markup:
-        label = form.text(event.title)
+        label = escape(event.title)
         if f"event:{event.id}" in self.paths and self.path != self.paths[f"event:{event.id}"]:
-            return form.anchor(label, self.url("event:" + event.id), None)
+            return _anchor(label, self.url("event:" + event.id), None)
         return label
 
     def cite(self, sources: Iterable[Source]) -> Markup:
@@ -144,15 +131,8 @@ class PageContext:
         State Antony Blinken"), the name is the one linked. Glossary terms link the same way,
         to their entity's page or to the glossary, and show their definition on hover.
         """
-        return self._prose(text, MARKDOWN)
-
-    def html_prose(self, text: str) -> Markup:
-        """:meth:`prose` as finished HTML, for a block the plugin carries past Markdown."""
-        return self._prose(text, HTML)
-
-    def _prose(self, text: str, form: _Form) -> Markup:
         if self.linker is None:
-            return form.text(text)
+            return escape(text)
         chosen: dict[str, Found] = {}
         for match in self.linker.finditer(text):
             key = self.names[match.name]
@@ -165,10 +145,11 @@ class PageContext:
         pieces: list[str] = []
         position = 0
         for match in sorted(chosen.values()):
-            pieces.append(form.text(text[position : match.start]))
-            pieces.append(self._mention(self.names[match.name], match.name, form))
+            before = text[position : match.start]
+            pieces.append(continued(before) if position else escape(before))
+            pieces.append(self._mention(self.names[match.name], match.name))
             position = match.end
-        pieces.append(form.text(text[position:]))
+        pieces.append(continued(text[position:]) if position else escape(text))
         return Markup("".join(pieces))
 
     def _display_name(self, key: str) -> str:
@@ -176,18 +157,16 @@ class PageContext:
             return self.story.glossary_term(key[5:]).term
         return self.story.entity(key).name
 
-    def _mention(self, key: str, text: str, form: _Form) -> Markup:
+    def _mention(self, key: str, text: str) -> Markup:
         """A first mention: a link to the entity or glossary entry, with the term's definition."""
         term = self.story.glossary_for(key)
         if key.startswith("term:"):
             self.mentioned.add(key)
-            return form.anchor(
-                form.text(text), self.url("glossary", key[5:]), _glossary_preview(term)
-            )
+            return _anchor(escape(text), self.url("glossary", key[5:]), _glossary_preview(term))
         if term is None or key == self.self_entity:
-            return self._link(key, text, form)
+            return self.link(key, text)
         self.mentioned.add(key)
-        return form.anchor(form.text(text), self.url("entity:" + key), _glossary_preview(term))
+        return _anchor(escape(text), self.url("entity:" + key), _glossary_preview(term))
 
     def statement(self, point: Point) -> Markup:
         """A cited statement: its prose followed by its citations."""
@@ -199,12 +178,6 @@ class PageContext:
         lead = Markup(f"**{self.prose(first)}**")
         body = f" {self.prose(' '.join(rest))}" if rest else ""
         return Markup(f"{lead}{body} {self.cite(point.sources)}")
-
-
-def _text(value: object) -> Markup:
-    """``value`` as the text of an element of finished HTML. Line breaks become spaces, as in
-    :func:`mdtext.escape`: a blank line would end the HTML block in Markdown."""
-    return Markup(mdtext.html_text(" ".join(str(value).splitlines())))
 
 
 class Preview(NamedTuple):
@@ -247,34 +220,15 @@ def _glossary_preview(term: GlossaryTerm | None) -> Preview | None:
     return None if term is None else Preview("gloss", term.term, term.definition)
 
 
-def _html_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
-    """A link as finished HTML; with a ``preview``, it shows a name and a line on hover,
-    focus and tap. The attributes are in the order Markdown writes them (by name)."""
+def _anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
+    """A link as finished HTML; with a ``preview``, it shows a name and a line on hover, focus
+    and tap. The plugin carries it past Markdown (:mod:`generator.pages.verbatim`)."""
     if preview is None:
         return Markup(f'<a href="{url}">{label}</a>')
-    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
+    text, name = escape(preview.text), escape(preview.name)
     return Markup(
         f'<a class="{preview.kind}" data-term="{name}" href="{url}" title="{text}">{label}</a>'
     )
-
-
-def _markdown_anchor(label: Markup, url: str, preview: Preview | None) -> Markup:
-    """A Markdown link; with a ``preview``, an attribute list that shows it."""
-    if preview is None:
-        return Markup(f"[{label}]({url})")
-    text, name = mdtext.attribute(preview.text), mdtext.attribute(preview.name)
-    return Markup(f'[{label}]({url}){{ .{preview.kind} title="{text}" data-term="{name}" }}')
-
-
-class _Form(NamedTuple):
-    """How the page helpers write text and links: as Markdown, or as finished HTML."""
-
-    text: Callable[[str], Markup]
-    anchor: Callable[[Markup, str, Preview | None], Markup]
-
-
-MARKDOWN = _Form(mdtext.escape, _markdown_anchor)
-HTML = _Form(_text, _html_anchor)
 
 
 def _name_index(story: Story) -> tuple[NameFinder | None, dict[str, str]]:

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from markupsafe import escape as escape_html
 
 from generator.facts.fieldtypes import is_allowed_url
 from generator.layout import download_paths
 from generator.pages import mdtext
 from generator.pages.geo import data_source
-from generator.pages.pagecontext import _text
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -50,8 +48,6 @@ def environment(overrides: Path | None = None, compiled: Path | None = None) -> 
         json.dumps(mdtext.html_text(value), ensure_ascii=False)
     )
     env.filters["raw_id"] = _raw_id
-    env.filters["html"] = escape_html
-    env.filters["text"] = _text
     env.filters["number"] = _number
     env.filters["count"] = count
     env.filters["times"] = times

@@ -1,17 +1,20 @@
 """Finished HTML that a page carries through Markdown untouched.
 
 Much of a generated page is HTML already: an article's text, one ``<span>`` per sentence; the
-story's menu; every citation, an ``<a class="cite">``. Markdown would only parse it to hand it
-back unchanged, and on a large archive that is most of the build. Such HTML comes in two forms:
+story's menu; every link the page helpers write, citations included. Markdown would only parse
+it to hand it back unchanged, and on a large archive that is most of the build. Such HTML comes
+in two forms:
 
 - a block, between the lines ``<!-- explainer:verbatim -->`` and ``<!-- /explainer:verbatim -->``;
-- a citation, ``<a class="cite …">…</a>`` inside a line of Markdown.
+- a link, ``<a …>…</a>`` with text and no element inside, within a line of Markdown. Text that
+  a page shows is escaped (:func:`generator.pages.mdtext.escape`), so a ``<`` on a generated
+  page always starts an element that a template or a helper wrote.
 
 The MkDocs plugin lifts both out before Markdown (:func:`lift`) and puts them back after
 (:func:`restore`), turning their relative links to ``.md`` files into the built pages' addresses
 as MkDocs does for Markdown links. Written to a folder by ``explainer render`` the same Markdown
 stays valid: the pieces are raw HTML, their attribute values and text made of characters
-that Markdown leaves alone (``mdtext.attribute``).
+that Markdown leaves alone (``mdtext.escape``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Callable
 _BLOCK = re.compile(
     r"^<!-- explainer:verbatim -->\n(?P<html>.*?)^<!-- /explainer:verbatim -->$", re.S | re.M
 )
-_INLINE = re.compile(r'<a class="cite[ "][^>]*>[^<]*</a>')
+_INLINE = re.compile(r"<a [^>]*>[^<]*</a>")
 _ID = re.compile(r'\bid="([^"]+)"')
 _LINK = re.compile(r'\bhref="(?P<path>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
 
@@ -35,7 +38,7 @@ _INLINE_PLACEHOLDER = re.compile(rf"{_TOKEN}i(\d+)i")
 
 
 def lift(markdown: str) -> tuple[str, list[str]]:
-    """``markdown`` with each block and citation replaced by a placeholder; the pieces."""
+    """``markdown`` with each block and link replaced by a placeholder; the pieces."""
     pieces: list[str] = []
 
     def block(match: re.Match[str]) -> str:
@@ -80,7 +83,7 @@ def anchor_ids(pieces: list[str]) -> set[str]:
 
 def finish_links(markdown: str, link: Callable[[str, str], str]) -> str:
     """``markdown`` with each relative link to a ``.md`` file in its finished HTML (blocks and
-    citations) replaced by ``link(path, anchor)``, for an engine that leaves raw HTML alone."""
+    links) replaced by ``link(path, anchor)``, for an engine that leaves raw HTML alone."""
 
     def address(match: re.Match[str]) -> str:
         return f'href="{link(match.group("path"), match.group("anchor") or "")}"'
