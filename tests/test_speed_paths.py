@@ -90,6 +90,8 @@ def test_a_broken_link_in_generated_markdown_or_finished_html_fails_a_strict_bui
         "\n[Gone](gone.md)\n\nSaid so. "
         '<a class="cite" href="missing.md#p1s1">¶1.1</a> '
         '<a class="cite" href="sources/000_d5e6e064cd57f212.md#p99s9">¶99.9</a>\n'
+        '\n<!-- explainer:verbatim late -->\n<p><a href="late-gone.md">Late</a></p>\n'
+        "<!-- /explainer:verbatim -->\n"
     )
     (overrides / "background.md.j2").write_text(background + broken, "utf-8")
     config = project / "mkdocs.yml"
@@ -105,7 +107,40 @@ def test_a_broken_link_in_generated_markdown_or_finished_html_fails_a_strict_bui
     page = "'armenia-azerbaijan-talks/background.md'"
     assert f"{page} contains a link 'gone.md'" in done.stderr
     assert f"{page} contains a link 'missing.md'" in done.stderr
+    assert f"{page} contains a link 'late-gone.md'" in done.stderr
     assert "does not contain an anchor '#p99s9'" in done.stderr
+
+
+SEEN_BY_SEARCH = """
+import json
+from pathlib import Path
+
+def on_page_context(context, page, config, nav):
+    # What the search plugin reads of each page, in the same event.
+    seen = Path(config.config_file_path).parent / "seen.json"
+    pages = json.loads(seen.read_text()) if seen.exists() else {}
+    pages[page.url] = page.content
+    seen.write_text(json.dumps(pages))
+    return context
+"""
+
+
+def test_search_reads_pages_without_their_sources_which_the_reader_gets(tmp_path: Path) -> None:
+    """The list of sources (and, in a compact site, the story's menu), a third of a story's HTML
+    that search would only leave out, goes into each page after the search plugin has read it
+    (a ``late`` block)."""
+    project = copy_project(tmp_path / "project")
+    (project / "seen_by_search.py").write_text(SEEN_BY_SEARCH, "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "hooks:\n  - seen_by_search.py\n", "utf-8")
+    done = _mkdocs_build(project, "1")
+    assert done.returncode == 0, done.stderr
+    seen = json.loads((project / "seen.json").read_text("utf-8"))
+    url = "armenia-azerbaijan-talks/places/lachin-corridor/"
+    built = (project / "site" / url / "index.html").read_text("utf-8")
+    assert '<section class="references"' in built
+    assert '<section class="references"' not in seen[url]
+    assert 'id="ref-1"' in built and "Lachin Corridor" in seen[url]
 
 
 def test_jobs_run_in_workers_only_when_the_process_has_one_thread() -> None:

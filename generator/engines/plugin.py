@@ -12,6 +12,7 @@ It uses MkDocs' public plugin events and objects only, so the same plugin runs u
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.errors: list[Diagnostic] = []
         self._result = BuildResult({}, [])
         self.verbatim: dict[str, list[str]] = {}
+        self.late: dict[str, tuple[list[str], Callable[[str, str], str]]] = {}
         self.generated: set[str] = set()
         self.pages: set[str] = set()
         self.rebuilt: set[str] = set()
@@ -205,7 +207,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 page.links_to_anchors.setdefault(target, {}).setdefault(anchor[1:], path + anchor)
             return address + anchor
 
-        return verbatim.restore(html, pieces, link)
+        html = verbatim.restore(html, pieces, link)
+        if verbatim.has_late(html):
+            self.late[page.file.src_uri] = (pieces, link)
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # After the search plugin has read the page: it would only leave these blocks out.
+        late = self.late.pop(page.file.src_uri, None)
+        return output if late is None else verbatim.restore_late(output, *late)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

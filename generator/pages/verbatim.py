@@ -10,6 +10,11 @@ in two forms:
   a page shows is escaped (:func:`generator.pages.mdtext.escape`), so a ``<`` on a generated
   page always starts an element that a template or a helper wrote.
 
+A block that search leaves out (a page's list of sources, the story's menu) opens with
+``<!-- explainer:verbatim late -->``: the plugin puts it back only into the finished page
+(:func:`restore_late`, from MkDocs' ``on_post_page``), so that the search plugin, which reads
+every page's content to index it, does not read a third of the site's HTML only to leave it out.
+
 The MkDocs plugin lifts both out before Markdown (:func:`lift`) and puts them back after
 (:func:`restore`), turning their relative links to ``.md`` files into the built pages' addresses
 as MkDocs does for Markdown links. Written to a folder by ``explainer render`` the same Markdown
@@ -24,7 +29,8 @@ import secrets
 from collections.abc import Callable
 
 _BLOCK = re.compile(
-    r"^<!-- explainer:verbatim -->\n(?P<html>.*?)^<!-- /explainer:verbatim -->$", re.S | re.M
+    r"^<!-- explainer:verbatim(?P<late> late)? -->\n(?P<html>.*?)^<!-- /explainer:verbatim -->$",
+    re.S | re.M,
 )
 _INLINE = re.compile(r"<a [^>]*>[^<]*</a>")
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -34,6 +40,8 @@ _TOKEN = "explainer" + secrets.token_hex(8)
 """Placeholders are made of letters and digits, which Markdown leaves alone; the random part
 keeps any text on the page from being taken for one."""
 _BLOCK_PLACEHOLDER = re.compile(rf"<p>{_TOKEN}b(\d+)b</p>")
+_LATE_PLACEHOLDER = re.compile(rf"<p>{_TOKEN}l(\d+)l</p>")
+_LATE_MARK = re.compile(rf"<!-- {_TOKEN}l(\d+)l -->")
 _INLINE_PLACEHOLDER = re.compile(rf"{_TOKEN}i(\d+)i")
 
 
@@ -43,8 +51,9 @@ def lift(markdown: str) -> tuple[str, list[str]]:
 
     def block(match: re.Match[str]) -> str:
         pieces.append(match.group("html"))
+        kind = "l" if match.group("late") else "b"
         # Blank lines around: the placeholder is a paragraph of its own whatever is next to it.
-        return f"\n{_TOKEN}b{len(pieces) - 1}b\n"
+        return f"\n{_TOKEN}{kind}{len(pieces) - 1}{kind}\n"
 
     def inline(match: re.Match[str]) -> str:
         pieces.append(match.group(0))
@@ -54,11 +63,34 @@ def lift(markdown: str) -> tuple[str, list[str]]:
 
 
 def restore(html: str, pieces: list[str], link: Callable[[str, str], str] | None = None) -> str:
-    """The page's HTML with each placeholder replaced by its piece.
+    """The page's HTML with each placeholder replaced by its piece, a late block's by a comment
+    that :func:`restore_late` replaces.
 
     ``link(path, anchor)`` gives the address of a relative link to a ``.md`` file in a piece
     (``anchor`` is ``""`` or ``"#…"``); without it, links are left as written.
     """
+    html = _LATE_PLACEHOLDER.sub(lambda match: f"<!-- {_TOKEN}l{match.group(1)}l -->", html)
+    return _restore(html, pieces, link, _INLINE_PLACEHOLDER, _BLOCK_PLACEHOLDER)
+
+
+def has_late(html: str) -> bool:
+    """Whether :func:`restore` left a late block out of ``html``."""
+    return _LATE_MARK.search(html) is not None
+
+
+def restore_late(
+    html: str, pieces: list[str], link: Callable[[str, str], str] | None = None
+) -> str:
+    """The finished page with each late block that :func:`restore` left out put back."""
+    return _restore(html, pieces, link, _LATE_MARK)
+
+
+def _restore(
+    html: str,
+    pieces: list[str],
+    link: Callable[[str, str], str] | None,
+    *placeholders: re.Pattern[str],
+) -> str:
     finished: dict[str, str] = {}  # a page cites the same sentence many times
 
     def address(match: re.Match[str]) -> str:
@@ -73,7 +105,9 @@ def restore(html: str, pieces: list[str], link: Callable[[str, str], str] | None
             finished[html] = _LINK.sub(address, html)
         return finished[html]
 
-    return _INLINE_PLACEHOLDER.sub(piece, _BLOCK_PLACEHOLDER.sub(piece, html))
+    for placeholder in reversed(placeholders):
+        html = placeholder.sub(piece, html)
+    return html
 
 
 def anchor_ids(pieces: list[str]) -> set[str]:
