@@ -230,7 +230,8 @@ def _report(folder: Path, stories: int, articles: int, repeat: int) -> None:
         f"plain Material, the same pages without the plugin (explainer render --out, then "
         f"mkdocs build): {plain['wall']:.2f} s wall, {plain['cpu']:.2f} s CPU, {plain_pages} "
         f"pages; the plugin's build, generation included, takes "
-        f"{figures['wall'] / plain['wall']:.2f} of its wall time"
+        f"{figures['wall'] / plain['wall']:.2f} of its wall time and "
+        f"{figures['cpu'] / plain['cpu']:.2f} of its CPU time"
     )
     wall, cpu = incremental(project)
     print(
