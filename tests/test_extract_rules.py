@@ -293,6 +293,39 @@ def test_an_elided_pair_gives_two_entities() -> None:
     assert types["North America"] == types["South America"] == "place"
 
 
+def test_an_elided_pair_with_a_known_second_name_gives_two_entities() -> None:
+    names = set(entity_types(drafted("Trade between East and West Germany grew in 1989.")))
+    assert {"East Germany", "West Germany"} <= names
+    assert "East" not in names
+
+
+def test_a_name_that_holds_a_known_name_is_one_name() -> None:
+    types = entity_types(
+        drafted(
+            "Lakeview bought Credit Suisse on Sunday.",
+            "Floods hit homes in Brooklyn Center on Monday.",
+        )
+    )
+    assert types["Credit Suisse"] == "organisation"
+    assert types["Brooklyn Center"] == "place"
+    assert not {"Credit", "Suisse", "Brooklyn", "Switzerland"} & set(types)
+
+
+def test_a_headline_in_title_case_keeps_its_names_apart() -> None:
+    names = set(entity_types(drafted("Assembly Passes Budget Bill With Canada Abstaining")))
+    assert "Canada Abstaining" not in names
+
+
+def test_a_legal_name_and_the_short_name_are_one_company() -> None:
+    extraction = drafted(
+        "Harbour Lines Group AG agreed to buy a rival on Monday.",
+        "Harbour Lines said the deal would close in June.",
+    )
+    names = {draft.name: draft.aliases for draft in extraction.entities}
+    assert "Harbour Lines" in names["Harbour Lines Group AG"]
+    assert "Harbour Lines" not in names
+
+
 def test_short_forms_of_an_organisation_link_to_it() -> None:
     extraction = drafted(
         "The Coastal Relief Agency sent boats. CRA officials said more were needed.",

@@ -53,6 +53,8 @@ ORGANISATION_HEADS = {
     "Program",
     "Tribunal",
 }
+_PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph"}
+"""Last words of newspapers' names ("Washington Post"), which begin with a place's."""
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
 """First words of place names that end in a country's name ("Port Sudan")."""
@@ -83,6 +85,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [_extend_organisation(span, taken) for span in spans]
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
+    spans = _join_compounds(doc, spans, gazetteer)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     return sorted(filter_spans([span for span in spans if len(span)]), key=lambda span: span.start)
 
@@ -198,6 +201,80 @@ def _without_honorific(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
+def _join_compounds(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """ "Credit" + "Suisse", "Brooklyn" + "Center", "Air" + "France": a name the gazetteer or the
+    model cut in two is one name where the parse makes the first word a compound of the next,
+    unless the words before are a known name of their own ("US Treasury", "Russia Ukraine")."""
+    from spacy.tokens import Span
+
+    owner = {token.i: span for span in spans for token in span}
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if span.label_ == "PERSON" or _title_case(span.sent):
+            joined.append(span)
+            continue
+        start = span.start
+        while start > 0 and _compound_of(doc[start - 1], doc[start], gazetteer):
+            before = owner.get(start - 1)
+            if before is not None and (before.label_ == "PERSON" or gazetteer.lookup(before.text)):
+                break
+            start = before.start if before is not None else start - 1
+        end = span.end
+        while (
+            end < len(doc) and end not in owner and _compound_of(doc[end - 1], doc[end], gazetteer)
+        ):
+            end += 1
+        if (start, end) == (span.start, span.end):
+            joined.append(span)
+            continue
+        label = _compound_label(span, doc[start : span.start], doc[span.end : end])
+        joined = [kept for kept in joined if kept.end <= start]
+        joined.append(Span(doc, start, end, label=label))
+    return joined
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case ("Council Adopts Resolution"), where capitals mark no names."""
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    return len(words) >= 3 and sum(token.is_title for token in words) > 0.8 * len(words)
+
+
+def _compound_of(word: Token, head: Token, gazetteer: Gazetteer) -> bool:
+    """Whether the parse joins ``word`` to the next word, ``head``, as a compound within one
+    name, both being capitalised name words (not a title, honorific or compass point)."""
+    return (
+        word.dep_ == "compound"
+        and word.head.i >= head.i
+        and _name_word(word, gazetteer)
+        and _name_word(head, gazetteer)
+    )
+
+
+def _name_word(word: Token, gazetteer: Gazetteer) -> bool:
+    return (
+        word.pos_ == "PROPN"
+        and (word.is_title or word.is_upper)
+        and word.lower_ not in gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS
+        and word.lower_ not in PLURAL_TITLES
+        and word.text not in _COMPASS
+    )
+
+
+def _compound_label(span: Span, before: Span, after: Span) -> str:
+    """A place's name after a name word is a company's ("Air France"), or a town's after "Port"
+    or "Saint"; a name ending in an organisation word is an organisation's; otherwise the parts
+    keep the label of an organisation among them, or the name's own."""
+    if span.label_ == "PERSON":
+        return "PERSON"
+    if any(token.ent_type_ == "ORG" for token in before) or (
+        len(after) and after[-1].text in ORGANISATION_HEADS | _PUBLICATION_ENDS
+    ):
+        return "ORG"
+    if len(before) and span.label_ == "GPE" and before[0].text not in _PLACE_OPENERS:
+        return "ORG"
+    return span.label_
+
+
 def _join_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Bank of" + "America" → "Bank of America": the gazetteer's ruler cuts such names."""
     from spacy.tokens import Span
@@ -218,6 +295,8 @@ def _continues(doc: Doc, previous: Span, span: Span) -> bool:
     """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
     America" (an elided pair, split later into its two names)."""
     between = doc[previous.end : span.start].text.lower()
+    if len(previous) == 1 and previous[0].text in _COMPASS and span[0].text in _COMPASS:
+        return between == "and"  # "East" + "and" + "West Germany"
     if previous[-1].lower_ == "and":
         return len(previous) == 2 and previous[0].text in _COMPASS and not between
     organisation = any(t.text in ORGANISATION_HEADS for t in previous)

@@ -20,13 +20,27 @@ GENERIC_WORDS = {word.lower() for word in ORGANISATION_WORDS} | {
 }  # fmt: skip
 
 
+_LEGAL_FORMS = {
+    "ag", "co", "co.", "corp", "corp.", "gmbh", "group", "holdings", "inc", "inc.", "limited",
+    "llc", "ltd", "ltd.", "n.v.", "nv", "plc", "s.a.", "sa", "se",
+}  # fmt: skip
+"""Words after a company's name that make its legal name ("UBS Group AG" is UBS)."""
+
+
 def link_organisation(draft: EntityDraft, table: EntityTable) -> EntityDraft | None:
     """The earlier organisation a short form stands for, the draft itself, or None."""
-    if draft.name in table.drafts or " " in draft.name:
+    if draft.name in table.drafts:
+        return draft
+    earlier = [d for d in reversed(table.drafts.values()) if d.type == "organisation"]
+    if draft.type == "organisation":
+        company = _company(draft.name)
+        same = [d for d in earlier if d.name != draft.name and _company(d.name) == company]
+        if same:
+            return same[0]  # "Credit Suisse" and "Credit Suisse Group AG"
+    if " " in draft.name:
         return draft
     if draft.type != "organisation" and not (draft.type == "person" and draft.confidence < 0.9):
         return draft
-    earlier = [d for d in reversed(table.drafts.values()) if d.type == "organisation"]
     word = draft.name
     if word.lower() in GENERIC_WORDS and draft.type == "organisation":
         return next((d for d in earlier if _holds(d.name, word)), None)
@@ -34,6 +48,14 @@ def link_organisation(draft: EntityDraft, table: EntityTable) -> EntityDraft | N
         if _initials(candidate.name) == word or candidate.name.split()[0] == word:
             return candidate
     return draft
+
+
+def _company(name: str) -> str:
+    """The name without its legal form: "Credit Suisse Group AG" → "Credit Suisse"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def _holds(name: str, word: str) -> bool:
