@@ -18,7 +18,7 @@ from support import copy_project
 from test_site import run_build
 
 from generator.cli import main
-from generator.extract.evaluate import Labelled, Score, labelled_articles, score
+from generator.extract.evaluate import Labelled, Score, labelled_articles, office_words, score
 from generator.extract.extraction import Extraction, extract
 from generator.extract.gazetteer import load_gazetteer
 from generator.reading.article import parse_article
@@ -147,6 +147,25 @@ def test_other_articles_meet_the_floors(labelled: dict[str, tuple[Labelled, Extr
     assert total.date_accuracy >= 0.9, total.mistakes
     assert total.quote_accuracy >= 0.85, total.mistakes
     assert total.role_accuracy >= 0.85, total.mistakes
+
+
+@pytest.mark.parametrize(
+    ("found", "gold"),
+    [
+        ("President", "South Korean President"),
+        ("Prime Minister", "Prime Minister of the Solomon Islands"),
+        ("leader", "East Timorese leader"),
+        ("Foreign Minister", "Kosovo\u2019s Foreign Minister"),
+    ],
+)
+def test_a_role_is_scored_by_its_office_words_whatever_the_country_s_name(
+    found: str, gold: str
+) -> None:
+    """Country names and demonyms of several words go, as one-word ones do."""
+    assert office_words(found, load_gazetteer()) == office_words(gold, load_gazetteer())
+    assert office_words("Deputy Prime Minister", load_gazetteer()) != office_words(
+        found, load_gazetteer()
+    )
 
 
 def test_labelled_set_has_four_more_articles_with_labels() -> None:

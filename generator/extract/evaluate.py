@@ -177,11 +177,22 @@ def _score_entities(
     return matched
 
 
-def _office(text: str, gazetteer: Gazetteer) -> str:
-    words = re.sub(r"[\u2019']s\b", "", text).replace("-", " ").replace("\u2013", " ").split()
-    kept = [w.lower() for w in words if not gazetteer.lookup(w)]
-    text = " ".join(kept)
-    text = re.sub(r"\bof\s*$|^\s*of\b", "", text)
+def office_words(text: str, gazetteer: Gazetteer) -> str:
+    """A title's office words: "South Korea's Prime Minister" and "Prime Minister of South
+    Korea" both give "prime minister" (names the gazetteer knows go, of up to four words)."""
+    words = re.sub(r"[\u2019']s\b", "", text).replace("\u2013", " ").split()
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        known = next(
+            (n for n in range(min(4, len(words) - index), 0, -1)
+             if gazetteer.lookup(" ".join(words[index : index + n]))),
+            0,
+        )  # fmt: skip
+        if not known and words[index].lower() != "the":
+            kept.extend(words[index].lower().replace("-", " ").split())
+        index += known or 1
+    text = re.sub(r"\bof\s*$|^\s*of\b", "", " ".join(kept))
     return " ".join(text.replace("ministers", "minister").split())
 
 
@@ -192,8 +203,8 @@ def _score_roles(
         if entity["type"] != "person" or not entity.get("role"):
             continue
         result.roles_gold += 1
-        found = _office(draft.role.text, gazetteer) if draft.role else ""
-        if found and found == _office(entity["role"], gazetteer):
+        found = office_words(draft.role.text, gazetteer) if draft.role else ""
+        if found and found == office_words(entity["role"], gazetteer):
             result.roles_right += 1
         else:
             result.mistakes.append(f"role of {entity['name']}: {found!r} != {entity['role']!r}")
