@@ -326,6 +326,38 @@ def test_a_legal_name_and_the_short_name_are_one_company() -> None:
     assert "Harbour Lines" not in names
 
 
+def test_a_hyphenated_given_name_stays_in_the_name() -> None:
+    extraction = drafted(
+        "Governor Paik Jae-in met Rhee Dong-hwan and the Bush-Carter family on Monday."
+    )
+    names = set(entity_types(extraction))
+    assert {"Paik Jae-in", "Rhee Dong-hwan"} <= names
+    assert not {"Paik Jae", "Rhee Dong", "Bush-Carter"} & names
+
+
+def test_a_dateline_date_is_never_after_the_day_of_publication() -> None:
+    extraction = drafted(
+        "BUSAN, April 30 (Newswire) \u2014 President Paik Jae-in and Governor Rhee Dong-hwan "
+        "will meet on Friday at the border, officials said."
+    )  # published on Monday 1 May 2023
+    dates = {d.expression.text: d.expression.value for d in extraction.dates}
+    assert dates["April 30"] == "2023-04-30"
+    assert dates["on Friday"] == "2023-05-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Opposition leader Mara Quist said she would fight on.", "Opposition leader"),
+        ("Central bank governor Ivo Brandt said rates would stay.", "Central bank governor"),
+        ("The Supreme Leader Omid Farsi spoke on Monday.", "Supreme Leader"),
+    ],
+)
+def test_a_title_keeps_the_words_that_say_which_office(sentence: str, title: str) -> None:
+    roles = [draft.role.text for draft in drafted(sentence).entities if draft.role]
+    assert roles == [title]
+
+
 def test_short_forms_of_an_organisation_link_to_it() -> None:
     extraction = drafted(
         "The Coastal Relief Agency sent boats. CRA officials said more were needed.",

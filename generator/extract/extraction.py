@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc, analyse
 from generator.extract.entities import find_entities
 from generator.extract.entitydraft import EntityDraft
@@ -82,6 +83,8 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
         return []
     found: list[DatedMention] = []
     for paragraph in analysed.paragraphs:
+        dateline = find_dateline(paragraph.doc.text)
+        dateline_end = dateline.end if dateline is not None else 0
         for sentence_id in paragraph.sentence_ids:
             text = paragraph.sentence_text(sentence_id)
             offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
@@ -89,6 +92,11 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
                 published.date(), _is_future(text), future_at=_tense_reader(paragraph, offset)
             )
             expressions = find_time_expressions(text, context)
+            if offset < dateline_end:  # the day the story was filed, never ahead of it
+                past = find_time_expressions(text, Context(published.date(), False))
+                expressions = [e for e in past if e.start < dateline_end - offset] + [
+                    e for e in expressions if e.start >= dateline_end - offset
+                ]
             expressions += _long_tail(paragraph, offset, text, expressions, published.date())
             expressions.sort(key=lambda expression: expression.start)
             found.extend(

@@ -120,15 +120,32 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
     if span.label_ != "PERSON":
         return span
     doc, end = span.doc, span.end
-    while (
-        end < len(doc)
-        and end not in taken
-        and doc[end].pos_ == "PROPN"
-        and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
-        and not doc[end].ent_type_
-    ):
-        end += 1
+    while end < len(doc):
+        if _hyphenated(doc, end):
+            end += 2  # "Moon Jae" + "-in": the model cuts a hyphenated given name
+        elif (
+            end not in taken
+            and doc[end].pos_ == "PROPN"
+            and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        else:
+            break
     return Span(doc, span.start, end, label="PERSON") if end != span.end else span
+
+
+def _hyphenated(doc: Doc, index: int) -> bool:
+    """Whether a hyphen and a word in lower case go on the name that ends before ``index``, all
+    written together ("Jae" "-" "in"; not "Bush" "-" "McCain", two names)."""
+    return (
+        index + 1 < len(doc)
+        and doc[index].text in {"-", "\u2011"}
+        and not doc[index - 1].whitespace_
+        and not doc[index].whitespace_
+        and doc[index + 1].is_alpha
+        and doc[index + 1].is_lower
+    )
 
 
 def _extend_organisation(span: Span, taken: set[int]) -> Span:
