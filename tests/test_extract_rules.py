@@ -119,6 +119,32 @@ def test_a_limit_is_not_an_anchor() -> None:
     assert found[-1] == ("the following day", "2023-07-20", "day", False)
 
 
+def test_a_day_without_a_year_takes_the_year_the_sentence_just_gave() -> None:
+    found = resolve("The waves struck on 26 December 2004 and again on 28 December.")
+    assert [value for _, value, _, _ in found] == ["2004-12-26", "2004-12-28"]
+
+
+def test_a_limit_in_a_past_clause_is_the_nearest_such_day() -> None:
+    assert resolve("The court adjourned until 12 June.")[0][1] == "2023-06-12"
+    assert resolve("The curfew lasted until 28 April.")[0][1] == "2023-04-28"
+    assert resolve("The court adjourned on 12 June.")[0][1] == "2022-06-12"
+
+
+def test_a_span_of_days_in_words_is_a_range() -> None:
+    assert resolve("The talks ran from 3 to 5 April.") == [
+        ("from 3 to 5 April", "2023-04-03/2023-04-05", "range", False)
+    ]
+    assert resolve("Voting is held between June 8 and 10.", future=True)[0][1] == (
+        "2023-06-08/2023-06-10"
+    )
+
+
+def test_days_later_count_from_the_day_just_given_or_are_not_resolved() -> None:
+    found = resolve("Fighting resumed on 5 May 2009 and stopped two days later.")
+    assert found[-1] == ("two days later", "2009-05-07", "day", False)
+    assert resolve("Two days later the talks ended.") == []
+
+
 def test_weekdays_depend_on_the_publication_day_and_tense() -> None:
     wednesday = date(2023, 3, 15)
     assert resolve("They met on Monday.", wednesday)[0][1] == "2023-03-13"

@@ -134,22 +134,46 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
     month = _month_number(match.group("month"))
     day_number = int(match.group("day"))
     published = context.published
-    year = int(match.group("year")) if match.group("year") else published.year
+    lead = (match.group("lead") or "").lower()
+    anchor = context.anchor
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif anchor is not None and anchor.year != published.year:
+        year = anchor.year  # "on 26 December 2004 and again on 28 December"
+    else:
+        year = published.year
     try:
         day = date(year, month, day_number)
     except ValueError:
         return None
-    if not match.group("year"):
+    if not match.group("year") and year == published.year:
         future = context.is_future(match.start())
         if future and day < published:
-            day = day.replace(year=year + 1)
+            day = _next_year(day)
+        elif lead in _LIMITS and not future:  # "adjourned until 12 June": the nearest 12 June
+            if day < published - timedelta(days=182):
+                day = _next_year(day)
+            elif day > published + timedelta(days=182):
+                day = day.replace(year=year - 1)
         elif not future and day > published + timedelta(days=7):
             day = day.replace(year=year - 1)
-    if (match.group("lead") or "").lower() == "since":
+    if lead == "since":
         return _range(
             match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
         )
     return day_expression(match.group(0), match.start(), day)
+
+
+_LIMITS = {"until", "till", "by"}
+"""Words before a day that set a limit, which may be still to come in a clause in the past tense
+("the court adjourned until 12 June")."""
+
+
+def _next_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression | None:
@@ -206,6 +230,17 @@ def resolve_earlier(match: re.Match[str], context: Context) -> TimeExpression | 
     """ "Ten days earlier": before the day the text last gave, or else before publication."""
     anchored = Context(context.anchor or context.published, context.future)
     return resolve_ago(match, anchored)
+
+
+def resolve_later(match: re.Match[str], context: Context) -> TimeExpression | None:
+    """ "Two days later": after the day the sentence last gave; with no such day, nothing (a
+    story's "later" counts from a day it told of, not from its own)."""
+    if context.anchor is None or match.group("unit").lower().rstrip("s") != "day":
+        return None
+    count = _number(match.group("count").lower())
+    if count is None:
+        return None
+    return day_expression(match.group(0), match.start(), context.anchor + timedelta(days=count))
 
 
 def resolve_duration(match: re.Match[str], _: Context) -> TimeExpression:

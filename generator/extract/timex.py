@@ -38,6 +38,7 @@ from generator.extract.timeresolvers import (
     resolve_deictic,
     resolve_duration,
     resolve_earlier,
+    resolve_later,
     resolve_named_month,
     resolve_relative_unit,
     resolve_this_period,
@@ -72,6 +73,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (PART_OF_DAY, resolve_part_of_day),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", resolve_ago),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+earlier\b", resolve_earlier),
+        (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+later\b", resolve_later),
+        (
+            rf"\b(?:from|between)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|until)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MO})(?:,?\s+(?P<year>\d{{4}}))?\b",
+            resolve_day_span,
+        ),
+        (
+            rf"\b(?:from|between)\s+(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|until|through)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
+            resolve_day_span,
+        ),
         (
             rf"\b(?:to|will|would|should|could|may)\s+last\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b",
             resolve_duration,
