@@ -337,6 +337,19 @@ def test_a_name_that_holds_a_known_name_is_one_name() -> None:
     assert not {"Credit", "Suisse", "Brooklyn", "Switzerland"} & set(types)
 
 
+def test_a_storm_is_not_a_person_or_a_place() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "Cyclone Wanda hit Beira on Thursday, and Tropical Storm Orla flooded Houston.",
+                "Typhoon Kiko weakened as it neared Okinawa.",
+            )
+        )
+    )
+    assert {"Beira", "Houston", "Okinawa"} <= names
+    assert not any("Wanda" in name or "Orla" in name or "Kiko" in name for name in names)
+
+
 def test_a_headline_in_title_case_keeps_its_names_apart() -> None:
     names = set(entity_types(drafted("Assembly Passes Budget Bill With Canada Abstaining")))
     assert "Canada Abstaining" not in names

@@ -55,6 +55,7 @@ ORGANISATION_HEADS = {
 }
 _PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph"}
 """Last words of newspapers' names ("Washington Post"), which begin with a place's."""
+_STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
 """First words of place names that end in a country's name ("Port Sudan")."""
@@ -87,7 +88,14 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = _merge_demonym_organisations(doc, spans)
     spans = _join_compounds(doc, spans, gazetteer)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
-    return sorted(filter_spans([span for span in spans if len(span)]), key=lambda span: span.start)
+    spans = [span for span in spans if len(span) and not _storm(span)]
+    return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+def _storm(span: Span) -> bool:
+    """ "Cyclone Idai", "Hurricane Ike": a storm's name is an event's, not a person's."""
+    before = span.doc[span.start - 1].text if span.start else ""
+    return before in _STORMS or any(token.text in _STORMS for token in span)
 
 
 def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
