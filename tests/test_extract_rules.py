@@ -337,6 +337,17 @@ def test_a_name_that_holds_a_known_name_is_one_name() -> None:
     assert not {"Credit", "Suisse", "Brooklyn", "Switzerland"} & set(types)
 
 
+def test_a_name_defined_by_its_abbreviation_is_whole() -> None:
+    extraction = drafted(
+        "The Liberation Front of Upper Vardia (LFUV) said its leader was safe.",
+        "The National League for Renewal (NLR) won, and the NLR said it was ready.",
+    )
+    names = {draft.name: draft.aliases for draft in extraction.entities}
+    assert "LFUV" in names["Liberation Front of Upper Vardia"]
+    assert "NLR" in names["National League for Renewal"]
+    assert not {"LFUV", "NLR"} & set(names)
+
+
 def test_a_storm_is_not_a_person_or_a_place() -> None:
     names = set(
         entity_types(

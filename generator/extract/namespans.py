@@ -55,6 +55,8 @@ ORGANISATION_HEADS = {
 }
 _PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph"}
 """Last words of newspapers' names ("Washington Post"), which begin with a place's."""
+_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "in"}
+"""Small words inside a name that its abbreviation leaves out ("Front for the Liberation of…")."""
 _STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
@@ -87,6 +89,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
     spans = _join_compounds(doc, spans, gazetteer)
+    spans = _defined_abbreviations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     spans = [span for span in spans if len(span) and not _storm(span)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
@@ -262,6 +265,46 @@ def _title_case(sentence: Span) -> bool:
     """A headline in title case ("Council Adopts Resolution"), where capitals mark no names."""
     words = [token for token in sentence if token.is_alpha and len(token) > 3]
     return len(words) >= 3 and sum(token.is_title for token in words) > 0.8 * len(words)
+
+
+def _defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Liberation Tigers of Tamil Eelam (LTTE)": the capitalised words whose initials spell the
+    abbreviation in brackets after them are one name, whatever the model made of them."""
+    from spacy.tokens import Span
+
+    for index in range(2, len(doc) - 1):
+        word = doc[index]
+        if not (doc[index - 1].text == "(" and doc[index + 1].text == ")"):
+            continue
+        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 8):
+            continue
+        start = _spelled_by(doc, index - 1, word.text)
+        if start is None:
+            continue
+        label = next((s.label_ for s in spans if (s.start, s.end) == (start, index - 1)), "ORG")
+        spans = [s for s in spans if s.end <= start or s.start >= index + 2]
+        spans += [
+            Span(doc, start, index - 1, label=label),
+            Span(doc, index, index + 1, label=label),
+        ]
+    return spans
+
+
+def _spelled_by(doc: Doc, end: int, abbreviation: str) -> int | None:
+    """Where the words before ``end`` start whose capitals spell ``abbreviation``."""
+    letters = ""
+    for start in range(end - 1, max(end - 12, -1), -1):
+        token = doc[start]
+        if token.lower_ in _CONNECTORS and start != end - 1:
+            continue
+        if not token.is_title and not token.is_upper:
+            return None
+        letters = token.text[0] + letters
+        if letters == abbreviation:
+            return start
+        if not abbreviation.endswith(letters):
+            return None
+    return None
 
 
 def _compound_of(word: Token, head: Token, gazetteer: Gazetteer) -> bool:
