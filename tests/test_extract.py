@@ -86,6 +86,7 @@ def test_what_is_said_of_the_future_is_dated_forward() -> None:
         "The mayor said on Tuesday that the bridge would reopen on Friday.\n"
         "He said the talks would have failed in March without US help.\n"
         "The ministers met on Monday and agreed to meet again on Friday.\n"
+        "Results are due on Saturday.\n"
         "#bridge\n2024-05-02 10:00:00\n"
     )  # a Thursday
     article, _ = parse_article(text, "a", "a.txt")
@@ -97,6 +98,7 @@ def test_what_is_said_of_the_future_is_dated_forward() -> None:
         ("p3s1", "in March", "2024-03"),
         ("p4s1", "on Monday", "2024-04-29"),
         ("p4s1", "on Friday", "2024-05-03"),
+        ("p5s1", "on Saturday", "2024-05-04"),
     ]
 
 

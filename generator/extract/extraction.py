@@ -139,6 +139,8 @@ def _future_clause(token: Token) -> bool:
     verb, steps = token, 0
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
+        if verb.pos_ == "ADJ" and lemma(verb) in _FUTURE_HEADS:
+            return True  # "results are due on Saturday"
     for _ in range(3):
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(word in _FUTURE_AUX for word in auxiliaries):
