@@ -376,6 +376,18 @@ def test_a_legal_name_and_the_short_name_are_one_company() -> None:
     assert "Harbour Lines" not in names
 
 
+def test_the_tense_of_the_clause_decides_which_year_or_week() -> None:
+    extraction = drafted(
+        "Ms Varga said the new governor takes office on Sept. 1.",
+        "By Tuesday, water covered most of the city.",
+        "The strike has gone on since October.",
+    )  # published on Monday 1 May 2023
+    dates = {d.expression.text: d.expression.value for d in extraction.dates}
+    assert dates["on Sept. 1"] == "2023-09-01"  # a present tense: the nearest 1 September
+    assert dates["By Tuesday"] == "2023-04-25"  # a past tense: the Tuesday gone
+    assert dates["since October"] == "2022-10/2023-05-01"
+
+
 def test_a_hyphenated_given_name_stays_in_the_name() -> None:
     extraction = drafted(
         "Governor Paik Jae-in met Rhee Dong-hwan and the Bush-Carter family on Monday."

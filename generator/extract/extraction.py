@@ -89,7 +89,7 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
             text = paragraph.sentence_text(sentence_id)
             offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
             context = Context(
-                published.date(), _is_future(text), future_at=_tense_reader(paragraph, offset)
+                published.date(), _is_future(text), tense_at=_tense_reader(paragraph, offset)
             )
             expressions = find_time_expressions(text, context)
             if offset < dateline_end:  # the day the story was filed, never ahead of it
@@ -124,41 +124,45 @@ def _long_tail(
     return found
 
 
-def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], bool]:
+def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], str | None]:
     """Read the tense of the clause around a character of the sentence from the parse."""
 
-    def future_at(char: int) -> bool:
+    def tense_at(char: int) -> str | None:
         span = paragraph.doc.char_span(offset + char, offset + char + 1, alignment_mode="expand")
-        return _future_clause(span.root) if span is not None else False
+        return clause_tense(span.root) if span is not None else None
 
-    return future_at
+    return tense_at
 
 
-def _future_clause(token: Token) -> bool:
-    """ "will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
+def clause_tense(token: Token) -> str | None:
+    """ "future" ("will meet on Monday", "due to expire on Thursday", "results are due on
+    Saturday"), "past" ("met on Monday", "had met"), or None when the clause has no tense to
+    tell (a present tense, a phrase with no verb): the governing verbs, read up the parse."""
     verb, steps = token, 0
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
         if verb.pos_ == "ADJ" and lemma(verb) in _FUTURE_HEADS:
-            return True  # "results are due on Saturday"
+            return "future"
+    present = False
     for _ in range(3):
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(word in _FUTURE_AUX for word in auxiliaries):
-            return True
+            return "future"
         if "would" in auxiliaries and "have" not in auxiliaries:
-            return True  # reported speech: "said the bridge would reopen in June"
+            return "future"  # reported speech: "said the bridge would reopen in June"
         if "to" in auxiliaries and verb.tag_ == "VB" and lemma(verb.head) in _INTENT_HEADS:
-            return True  # "agreed to meet again on Friday"
+            return "future"  # "agreed to meet again on Friday"
         if verb.tag_ == "VBD" or any(
             c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
         ):
-            return False
+            return None if present else "past"  # "said he takes office on Dec. 1": not past
         if lemma(verb) in _FUTURE_HEADS:
-            return True
+            return "future"
+        present = present or verb.tag_ in {"VBZ", "VBP"}
         if verb.head.i == verb.i:
             break
         verb = verb.head
-    return False
+    return None
 
 
 def _is_future(text: str) -> bool:

@@ -63,9 +63,9 @@ def resolve_weekday(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower().strip()
     published = context.published
     delta = (target - published.weekday()) % 7
-    forward = lead in {"until", "next", "by", "till"} or (
+    forward = (lead in {"until", "next", "by", "till"} and not context.is_past(match.start())) or (
         context.is_future(match.start()) and lead != "last"
-    )
+    )  # "by Tuesday, water covered the city": the Tuesday gone
     if lead == "next":
         day = published + timedelta(days=delta or 7)
     elif lead == "last":
@@ -119,6 +119,13 @@ def resolve_named_month(match: re.Match[str], context: Context) -> TimeExpressio
     published = context.published
     if match.group("year"):
         return month_expression(match.group(0), match.start(), int(match.group("year")), month)
+    if lead == "since":  # "since October": from its first day to the day of publication
+        year = published.year if month <= published.month else published.year - 1
+        first = date(year, month, 1)
+        return _range(
+            match.group(0), match.start(), first, published, f"{year}-{month:02d}",
+            published.isoformat(),
+        )  # fmt: skip
     if lead == "last" or (lead != "next" and not context.is_future(match.start())):
         year = (
             published.year
@@ -150,12 +157,11 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
         future = context.is_future(match.start())
         if future and day < published:
             day = _next_year(day)
-        elif lead in _LIMITS and not future:  # "adjourned until 12 June": the nearest 12 June
-            if day < published - timedelta(days=182):
-                day = _next_year(day)
-            elif day > published + timedelta(days=182):
-                day = day.replace(year=year - 1)
-        elif not future and day > published + timedelta(days=7):
+        elif future:
+            pass
+        elif lead in _LIMITS or not context.is_past(match.start()):
+            day = _nearest(day, published)  # "adjourned until 12 June", "takes office on Dec. 1"
+        elif day > published + timedelta(days=7):
             day = day.replace(year=year - 1)
     if lead == "since":
         return _range(
@@ -167,6 +173,15 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
 _LIMITS = {"until", "till", "by"}
 """Words before a day that set a limit, which may be still to come in a clause in the past tense
 ("the court adjourned until 12 June")."""
+
+
+def _nearest(day: date, published: date) -> date:
+    """The day of that date nearest the publication, a year either way."""
+    if day < published - timedelta(days=182):
+        return _next_year(day)
+    if day > published + timedelta(days=182):
+        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+    return day
 
 
 def _next_year(day: date) -> date:

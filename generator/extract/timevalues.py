@@ -89,12 +89,18 @@ class Context:
     future: bool = False
     anchor: date | None = None
     """The last day the text mentioned before this expression (for "the previous day")."""
-    future_at: Callable[[int], bool] | None = None
-    """Tense of the clause holding the character at an offset, when a parse can tell."""
+    tense_at: Callable[[int], str | None] | None = None
+    """Tense of the clause holding the character at an offset ("future", "past", or None when
+    the clause does not tell), when a parse can tell."""
 
     def is_future(self, offset: int) -> bool:
         """Whether the expression at ``offset`` speaks of what is still to come."""
-        return self.future_at(offset) if self.future_at else self.future
+        return self.tense_at(offset) == "future" if self.tense_at else self.future
+
+    def is_past(self, offset: int) -> bool:
+        """Whether the expression at ``offset`` is in a clause in the past tense (without a
+        parse: whenever the sentence does not speak of the future)."""
+        return self.tense_at(offset) == "past" if self.tense_at else not self.future
 
 
 def day_expression(text: str, start: int, day: date, approximate: bool = False) -> TimeExpression:

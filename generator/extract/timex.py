@@ -209,7 +209,7 @@ def _resolve_in_order(
     resolved: list[TimeExpression] = []
     anchor = context.anchor
     for item in pending:
-        step = Context(context.published, context.future, anchor, context.future_at)
+        step = Context(context.published, context.future, anchor, context.tense_at)
         expression = item.resolver(item.match, step)
         if expression is None:
             continue
