@@ -348,6 +348,22 @@ def test_a_name_defined_by_its_abbreviation_is_whole() -> None:
     assert not {"LFUV", "NLR"} & set(names)
 
 
+def test_a_name_holds_no_count_and_no_honorific() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "The 512th Meeting of the Assembly opened on Monday.",
+                "Count: Halvorsen 41.3 percent, Dagny Moe 39 percent.",
+                "The talks in Côte d\u2019Ivoire brought together Ratu Sefo Vakadra, Commodore "
+                "Jone Kalou and Lord Ashby.",
+            )
+        )
+    )
+    assert {"Sefo Vakadra", "Jone Kalou", "Ivory Coast"} <= names
+    assert not any(any(c.isdigit() for c in name) for name in names)
+    assert not {"Meeting", "Ratu Sefo Vakadra", "Commodore Jone Kalou"} & names
+
+
 def test_a_storm_is_not_a_person_or_a_place() -> None:
     names = set(
         entity_types(

@@ -8,6 +8,7 @@ of the name, and a demonym joined to the organisation it qualifies ("Qatari Fore
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
@@ -57,6 +58,7 @@ _PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette",
 """Last words of newspapers' names ("Washington Post"), which begin with a place's."""
 _CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "in"}
 """Small words inside a name that its abbreviation leaves out ("Front for the Liberation of…")."""
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
@@ -91,8 +93,30 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = _join_compounds(doc, spans, gazetteer)
     spans = _defined_abbreviations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
+    spans = [_without_numbers(span) for span in spans]
     spans = [span for span in spans if len(span) and not _storm(span)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+def _without_numbers(span: Span) -> Span:
+    """ "Bolsonaro 43.20 percent": a name neither opens with a number nor goes on past one (a
+    closing numeral stays: "Chamber III"), and "7268th Meeting", one word after a number, is
+    none."""
+    from spacy.tokens import Span
+
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].like_num or _ORDINAL.match(doc[start].text)):
+        start += 1
+    for index in range(start, end - 1):
+        if doc[index].like_num or doc[index].is_digit:
+            end = index
+            break
+    if (start, end) == (span.start, span.end):
+        return span
+    if start > span.start and end - start < 2:
+        return Span(doc, start, start, label=span.label_)  # "7268th Meeting": no name at all
+    return Span(doc, start, end, label=span.label_)
 
 
 def _storm(span: Span) -> bool:

@@ -46,6 +46,17 @@ HONORIFICS = {
     "imam",
     "rabbi",
     "archbishop",
+    "cardinal",
+    "bishop",
+    "dame",
+    "lord",
+    "baroness",
+    "commodore",
+    "captain",
+    "major",
+    "ratu",
+    "tun",
+    "datuk",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
 PLURAL_TITLES = {
