@@ -364,6 +364,28 @@ def test_a_name_holds_no_count_and_no_honorific() -> None:
     assert not {"Meeting", "Ratu Sefo Vakadra", "Commodore Jone Kalou"} & names
 
 
+def test_a_body_named_with_and_stays_whole() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "Mr Otieno chairs the Independent Media and Broadcasting Commission in Kisumu.",
+                "Lenders such as Lloyds and Bank of Japan lost money.",
+            )
+        )
+    )
+    assert "Independent Media and Broadcasting Commission" in names
+    assert {"Lloyds", "Bank of Japan"} <= names
+
+
+def test_romance_names_keep_their_small_words_and_street_words() -> None:
+    types = entity_types(
+        drafted("Voters queued in Santo Tomé do Campo and marched along Rua Augusta on Sunday.")
+    )
+    assert "Santo Tomé do Campo" in types
+    assert types["Rua Augusta"] == "place"
+    assert "Campo" not in types
+
+
 def test_a_storm_is_not_a_person_or_a_place() -> None:
     names = set(
         entity_types(

@@ -74,6 +74,8 @@ PLACE_WORDS = {
     "Port",
 }
 """Last words that make a name a place."""
+PLACE_OPENINGS = {"Avenida", "Rua", "Calle", "Plaza", "Praça", "Piazza", "Rue", "Jalan", "Wadi"}
+"""First words that make a name a place, in languages that put the street or square first."""
 LOCATIVE = {
     "in", "at", "near", "outside", "around", "across", "into", "toward", "towards", "through",
     "inside", "within",
@@ -96,7 +98,7 @@ def type_by_words(span: Span) -> str | None:
     last = words[-1] if words else ""
     if last in ORGANISATION_WORDS:
         return "organisation"
-    return "place" if last in PLACE_WORDS else None
+    return "place" if last in PLACE_WORDS or words[0] in PLACE_OPENINGS else None
 
 
 def _is_numeral(word: str) -> bool:

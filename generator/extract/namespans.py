@@ -58,6 +58,8 @@ _PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette",
 """Last words of newspapers' names ("Washington Post"), which begin with a place's."""
 _CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "in"}
 """Small words inside a name that its abbreviation leaves out ("Front for the Liberation of…")."""
+_ROMANCE_PARTICLES = {"do", "da", "dos", "das", "de", "del", "di", "du", "des"}
+"""Small words inside Romance names ("Rio de Janeiro", "São Bernardo do Campo")."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
@@ -387,6 +389,8 @@ def _continues(doc: Doc, previous: Span, span: Span) -> bool:
     """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
     America" (an elided pair, split later into its two names)."""
     between = doc[previous.end : span.start].text.lower()
+    if between in _ROMANCE_PARTICLES and span[0].is_title:
+        return True  # "São Bernardo" + "do" + "Campo"
     if len(previous) == 1 and previous[0].text in _COMPASS and span[0].text in _COMPASS:
         return between == "and"  # "East" + "and" + "West Germany"
     if previous[-1].lower_ == "and":
@@ -408,6 +412,7 @@ def _split_coordinated(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
             or span.label_ != "ORG"
             or not (span.start < conjunctions[0] < span.end - 1)
             or not span.doc[conjunctions[0] + 1].is_title
+            or _one_body(span, conjunctions[0])
         ):
             result.append(span)
             continue
@@ -416,6 +421,23 @@ def _split_coordinated(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
             Span(span.doc, conjunctions[0] + 1, span.end, label=span.label_),
         ]
     return result
+
+
+def _one_body(span: Span, conjunction: int) -> bool:
+    """ "Independent Electoral and Boundaries Commission": words before "and" that name nothing
+    on their own (more than one word, no organisation word) share the body's last word; and a
+    name that its bracketed abbreviation spells whole is one name."""
+    doc = span.doc
+    before = doc[span.start : conjunction]
+    if len(before) > 1 and not any(token.text in ORGANISATION_HEADS for token in before):
+        return span[-1].text in ORGANISATION_HEADS
+    after = span.end
+    return (
+        after + 2 < len(doc)
+        and doc[after].text == "("
+        and doc[after + 2].text == ")"
+        and _spelled_by(doc, after, doc[after + 1].text) == span.start
+    )
 
 
 def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
