@@ -386,6 +386,20 @@ def test_romance_names_keep_their_small_words_and_street_words() -> None:
     assert "Campo" not in types
 
 
+def test_initials_make_a_person_and_titles_alone_make_no_one() -> None:
+    types = entity_types(
+        drafted(
+            "Police said Arnold T. Mbeki was found near the port.",
+            "Crowds gathered around K.L. Dranoff outside the court.",
+            "The Chief Executive Officer and the Vice President spoke, and the Foreign Ministry "
+            "agreed.",
+        )
+    )
+    assert types["Arnold T. Mbeki"] == types["K.L. Dranoff"] == "person"
+    assert types["Foreign Ministry"] == "organisation"
+    assert not {"Executive Officer", "Vice President", "Chief Executive Officer"} & set(types)
+
+
 def test_a_storm_is_not_a_person_or_a_place() -> None:
     names = set(
         entity_types(

@@ -18,6 +18,7 @@ from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
+    initialled,
     type_by_context,
     type_by_words,
 )
@@ -252,6 +253,8 @@ def _resolve(
         person = _by_given_name(text, people)
     if person is not None:
         return person
+    if initialled(span):
+        return EntityDraft(text, "person", confidence=0.6)
     if (kind := type_by_context(span, gazetteer)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
     if span.label_ == "PERSON":

@@ -11,6 +11,7 @@ these: it calls many unknown buildings and parties people.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
@@ -99,6 +100,21 @@ def type_by_words(span: Span) -> str | None:
     if last in ORGANISATION_WORDS:
         return "organisation"
     return "place" if last in PLACE_WORDS or words[0] in PLACE_OPENINGS else None
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
+
+
+def initialled(span: Span) -> bool:
+    """ "Edward D. Reyes", "P.W. Botha": initials before a last word in title case are a
+    person's name (whatever the sentence makes of it), unless that word is a body's or a place's."""
+    words = [token.text for token in span]
+    return (
+        len(words) >= 2
+        and any(_INITIALS.match(word) for word in words[:-1])
+        and words[-1].istitle()
+        and words[-1] not in ORGANISATION_WORDS | PLACE_WORDS
+    )
 
 
 def _is_numeral(word: str) -> bool:

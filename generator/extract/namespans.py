@@ -97,6 +97,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     spans = [_without_numbers(span) for span in spans]
     spans = [span for span in spans if len(span) and not _storm(span)]
+    spans = [span for span in spans if not _only_title(span, gazetteer)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
 
 
@@ -119,6 +120,15 @@ def _without_numbers(span: Span) -> Span:
     if start > span.start and end - start < 2:
         return Span(doc, start, start, label=span.label_)  # "7268th Meeting": no name at all
     return Span(doc, start, end, label=span.label_)
+
+
+def _only_title(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "Vice President", "Executive Officer", "Defence": title words the model took for a
+    person, or one title word alone, name no one ("Foreign Ministry" stays: a body)."""
+    words = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS
+    if span.label_ != "PERSON" and len(span) > 1:
+        return False
+    return all(token.lower_ in words for token in span)
 
 
 def _storm(span: Span) -> bool:
@@ -154,8 +164,8 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
     """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
     from spacy.tokens import Span
 
-    if span.label_ != "PERSON":
-        return span
+    if span.label_ != "PERSON" or _title_case(span.sent):
+        return span  # in a headline in title case every word has a capital: "Xi Jinping Meets"
     doc, end = span.doc, span.end
     while end < len(doc):
         if _hyphenated(doc, end):
