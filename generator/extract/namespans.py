@@ -298,9 +298,14 @@ def _join_compounds(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[S
 
 
 def _title_case(sentence: Span) -> bool:
-    """A headline in title case ("Council Adopts Resolution"), where capitals mark no names."""
-    words = [token for token in sentence if token.is_alpha and len(token) > 3]
-    return len(words) >= 3 and sum(token.is_title for token in words) > 0.8 * len(words)
+    """A headline in title case ("Council Adopts Resolution"), where capitals mark no names: its
+    verbs, nouns, adjectives and adverbs (after the first word) all have one."""
+    words = [
+        token
+        for token in sentence[1:]
+        if token.is_alpha and len(token) > 3 and token.pos_ in {"VERB", "NOUN", "ADJ", "ADV"}
+    ]
+    return bool(words) and all(token.is_title for token in words)
 
 
 def _defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
