@@ -183,6 +183,8 @@ def test_gazetteer_knows_organisations_and_regions_by_any_name() -> None:
     assert gazetteer.lookup("the EU").name == "European Union"  # type: ignore[union-attr]
     assert gazetteer.lookup("Berdzor corridor").name == "Lachin Corridor"  # type: ignore[union-attr]
     assert gazetteer.lookup("Artsakh").name == "Nagorno-Karabakh"  # type: ignore[union-attr]
+    for short, name in [("MSF", "Médecins Sans Frontières"), ("AFP", "Agence France-Presse")]:
+        assert gazetteer.lookup(short).name == name  # type: ignore[union-attr]
 
 
 def test_a_short_month_name_alone_is_not_a_month() -> None:
