@@ -1,5 +1,6 @@
 """The generator's modules import down the pipeline, never back: no import cycle, counting
-imports inside functions and those made for type checking only."""
+imports inside functions and those made for type checking only; and none grows past a size
+that one reader takes in."""
 
 from __future__ import annotations
 
@@ -56,3 +57,16 @@ def test_the_generator_has_no_import_cycle() -> None:
 def test_a_cycle_would_be_found() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c", "a"]]
+
+
+MODULE_LINES = 400
+"""The longest a module of ``generator`` may grow (issue 17): past it, split it by what it does."""
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    sizes = {
+        path.relative_to(GENERATOR.parent).as_posix(): len(path.read_text("utf-8").splitlines())
+        for path in GENERATOR.rglob("*.py")
+    }
+    assert len(sizes) > 40 and max(sizes.values()) > MODULE_LINES // 2  # the files were read
+    assert {path: lines for path, lines in sizes.items() if lines > MODULE_LINES} == {}

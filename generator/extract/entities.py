@@ -23,7 +23,8 @@ from generator.extract.entitytypes import (
     type_by_words,
 )
 from generator.extract.gazetteer import Gazetteer, Known
-from generator.extract.namespans import ORGANISATION_HEADS, name_spans
+from generator.extract.namefixes import ORGANISATION_HEADS
+from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
 from generator.extract.roles import (

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.namespans import ORGANISATION_HEADS
+from generator.extract.namefixes import ORGANISATION_HEADS
 from generator.extract.nlp import lemma
 
 if TYPE_CHECKING:

@@ -8,11 +8,23 @@ of the name, and a demonym joined to the organisation it qualifies ("Qatari Fore
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.namefixes import (
+    COMPASS,
+    ORGANISATION_HEADS,
+    PLACE_OPENERS,
+    ROMANCE_PARTICLES,
+    defined_abbreviations,
+    is_storm,
+    join_compounds,
+    only_title,
+    spelled_by,
+    title_case,
+    without_numbers,
+)
 from generator.extract.roles import HONORIFICS, PLURAL_TITLES
 
 if TYPE_CHECKING:
@@ -20,51 +32,6 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _FORCES = {"army", "military", "navy"}
-ORGANISATION_HEADS = {
-    "Ministry",
-    "Agency",
-    "Bank",
-    "Council",
-    "Office",
-    "Service",
-    "Party",
-    "Parliament",
-    "Court",
-    "Commission",
-    "Committee",
-    "Front",
-    "Movement",
-    "Organization",
-    "Organisation",
-    "Authority",
-    "Department",
-    "Forces",
-    "Corporation",
-    "Company",
-    "Institute",
-    "University",
-    "Assembly",
-    "Federation",
-    "Alliance",
-    "Coalition",
-    "Guard",
-    "Police",
-    "Fund",
-    "Programme",
-    "Program",
-    "Tribunal",
-}
-_PUBLICATION_ENDS = {"Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph"}
-"""Last words of newspapers' names ("Washington Post"), which begin with a place's."""
-_CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "in"}
-"""Small words inside a name that its abbreviation leaves out ("Front for the Liberation of…")."""
-_ROMANCE_PARTICLES = {"do", "da", "dos", "das", "de", "del", "di", "du", "des"}
-"""Small words inside Romance names ("Rio de Janeiro", "São Bernardo do Campo")."""
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-_PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
-"""First words of place names that end in a country's name ("Port Sudan")."""
 _OPEN_ENDS = {"of", "for", "and", "the"}
 """Words a whole name never ends with: a span ending in one was cut short ("Bank of")."""
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
@@ -92,49 +59,13 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [_extend_organisation(span, taken) for span in spans]
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
-    spans = _join_compounds(doc, spans, gazetteer)
-    spans = _defined_abbreviations(doc, spans)
+    spans = join_compounds(doc, spans, gazetteer)
+    spans = defined_abbreviations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
-    spans = [_without_numbers(span) for span in spans]
-    spans = [span for span in spans if len(span) and not _storm(span)]
-    spans = [span for span in spans if not _only_title(span, gazetteer)]
+    spans = [without_numbers(span) for span in spans]
+    spans = [span for span in spans if len(span) and not is_storm(span)]
+    spans = [span for span in spans if not only_title(span, gazetteer)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
-
-
-def _without_numbers(span: Span) -> Span:
-    """ "Bolsonaro 43.20 percent": a name neither opens with a number nor goes on past one (a
-    closing numeral stays: "Chamber III"), and "7268th Meeting", one word after a number, is
-    none."""
-    from spacy.tokens import Span
-
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].like_num or _ORDINAL.match(doc[start].text)):
-        start += 1
-    for index in range(start, end - 1):
-        if doc[index].like_num or doc[index].is_digit:
-            end = index
-            break
-    if (start, end) == (span.start, span.end):
-        return span
-    if start > span.start and end - start < 2:
-        return Span(doc, start, start, label=span.label_)  # "7268th Meeting": no name at all
-    return Span(doc, start, end, label=span.label_)
-
-
-def _only_title(span: Span, gazetteer: Gazetteer) -> bool:
-    """ "Vice President", "Executive Officer", "Defence": title words the model took for a
-    person, or one title word alone, name no one ("Foreign Ministry" stays: a body)."""
-    words = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS
-    if span.label_ != "PERSON" and len(span) > 1:
-        return False
-    return all(token.lower_ in words for token in span)
-
-
-def _storm(span: Span) -> bool:
-    """ "Cyclone Idai", "Hurricane Ike": a storm's name is an event's, not a person's."""
-    before = span.doc[span.start - 1].text if span.start else ""
-    return before in _STORMS or any(token.text in _STORMS for token in span)
 
 
 def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
@@ -164,7 +95,7 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
     """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
     from spacy.tokens import Span
 
-    if span.label_ != "PERSON" or _title_case(span.sent):
+    if span.label_ != "PERSON" or title_case(span.sent):
         return span  # in a headline in title case every word has a capital: "Xi Jinping Meets"
     doc, end = span.doc, span.end
     while end < len(doc):
@@ -228,11 +159,11 @@ def _company_with_place(span: Span, taken: set[int], gazetteer: Gazetteer) -> Sp
         return span
     if word.lower_ in gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS:
         return span
-    if word.text in _COMPASS | {"New", "Greater", "Upper", "Lower", "Central"}:
+    if word.text in COMPASS | {"New", "Greater", "Upper", "Lower", "Central"}:
         return span
     if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
         return span
-    label = "GPE" if word.text in _PLACE_OPENERS else "ORG"  # "Port Sudan" is a town
+    label = "GPE" if word.text in PLACE_OPENERS else "ORG"  # "Port Sudan" is a town
     return Span(doc, start - 1, span.end, label=label)
 
 
@@ -265,125 +196,6 @@ def _without_honorific(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
-def _join_compounds(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
-    """ "Credit" + "Suisse", "Brooklyn" + "Center", "Air" + "France": a name the gazetteer or the
-    model cut in two is one name where the parse makes the first word a compound of the next,
-    unless the words before are a known name of their own ("US Treasury", "Russia Ukraine")."""
-    from spacy.tokens import Span
-
-    owner = {token.i: span for span in spans for token in span}
-    joined: list[Span] = []
-    for span in sorted(spans, key=lambda span: span.start):
-        if span.label_ == "PERSON" or _title_case(span.sent):
-            joined.append(span)
-            continue
-        start = span.start
-        while start > 0 and _compound_of(doc[start - 1], doc[start], gazetteer):
-            before = owner.get(start - 1)
-            if before is not None and (before.label_ == "PERSON" or gazetteer.lookup(before.text)):
-                break
-            start = before.start if before is not None else start - 1
-        end = span.end
-        while (
-            end < len(doc) and end not in owner and _compound_of(doc[end - 1], doc[end], gazetteer)
-        ):
-            end += 1
-        if (start, end) == (span.start, span.end):
-            joined.append(span)
-            continue
-        label = _compound_label(span, doc[start : span.start], doc[span.end : end])
-        joined = [kept for kept in joined if kept.end <= start]
-        joined.append(Span(doc, start, end, label=label))
-    return joined
-
-
-def _title_case(sentence: Span) -> bool:
-    """A headline in title case ("Council Adopts Resolution"), where capitals mark no names: its
-    verbs, nouns, adjectives and adverbs (after the first word) all have one."""
-    words = [
-        token
-        for token in sentence[1:]
-        if token.is_alpha and len(token) > 3 and token.pos_ in {"VERB", "NOUN", "ADJ", "ADV"}
-    ]
-    return bool(words) and all(token.is_title for token in words)
-
-
-def _defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Liberation Tigers of Tamil Eelam (LTTE)": the capitalised words whose initials spell the
-    abbreviation in brackets after them are one name, whatever the model made of them."""
-    from spacy.tokens import Span
-
-    for index in range(2, len(doc) - 1):
-        word = doc[index]
-        if not (doc[index - 1].text == "(" and doc[index + 1].text == ")"):
-            continue
-        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 8):
-            continue
-        start = _spelled_by(doc, index - 1, word.text)
-        if start is None:
-            continue
-        label = next((s.label_ for s in spans if (s.start, s.end) == (start, index - 1)), "ORG")
-        spans = [s for s in spans if s.end <= start or s.start >= index + 2]
-        spans += [
-            Span(doc, start, index - 1, label=label),
-            Span(doc, index, index + 1, label=label),
-        ]
-    return spans
-
-
-def _spelled_by(doc: Doc, end: int, abbreviation: str) -> int | None:
-    """Where the words before ``end`` start whose capitals spell ``abbreviation``."""
-    letters = ""
-    for start in range(end - 1, max(end - 12, -1), -1):
-        token = doc[start]
-        if token.lower_ in _CONNECTORS and start != end - 1:
-            continue
-        if not token.is_title and not token.is_upper:
-            return None
-        letters = token.text[0] + letters
-        if letters == abbreviation:
-            return start
-        if not abbreviation.endswith(letters):
-            return None
-    return None
-
-
-def _compound_of(word: Token, head: Token, gazetteer: Gazetteer) -> bool:
-    """Whether the parse joins ``word`` to the next word, ``head``, as a compound within one
-    name, both being capitalised name words (not a title, honorific or compass point)."""
-    return (
-        word.dep_ == "compound"
-        and word.head.i >= head.i
-        and _name_word(word, gazetteer)
-        and _name_word(head, gazetteer)
-    )
-
-
-def _name_word(word: Token, gazetteer: Gazetteer) -> bool:
-    return (
-        word.pos_ == "PROPN"
-        and (word.is_title or word.is_upper)
-        and word.lower_ not in gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS
-        and word.lower_ not in PLURAL_TITLES
-        and word.text not in _COMPASS
-    )
-
-
-def _compound_label(span: Span, before: Span, after: Span) -> str:
-    """A place's name after a name word is a company's ("Air France"), or a town's after "Port"
-    or "Saint"; a name ending in an organisation word is an organisation's; otherwise the parts
-    keep the label of an organisation among them, or the name's own."""
-    if span.label_ == "PERSON":
-        return "PERSON"
-    if any(token.ent_type_ == "ORG" for token in before) or (
-        len(after) and after[-1].text in ORGANISATION_HEADS | _PUBLICATION_ENDS
-    ):
-        return "ORG"
-    if len(before) and span.label_ == "GPE" and before[0].text not in _PLACE_OPENERS:
-        return "ORG"
-    return span.label_
-
-
 def _join_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Bank of" + "America" → "Bank of America": the gazetteer's ruler cuts such names."""
     from spacy.tokens import Span
@@ -404,12 +216,12 @@ def _continues(doc: Doc, previous: Span, span: Span) -> bool:
     """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
     America" (an elided pair, split later into its two names)."""
     between = doc[previous.end : span.start].text.lower()
-    if between in _ROMANCE_PARTICLES and span[0].is_title:
+    if between in ROMANCE_PARTICLES and span[0].is_title:
         return True  # "São Bernardo" + "do" + "Campo"
-    if len(previous) == 1 and previous[0].text in _COMPASS and span[0].text in _COMPASS:
+    if len(previous) == 1 and previous[0].text in COMPASS and span[0].text in COMPASS:
         return between == "and"  # "East" + "and" + "West Germany"
     if previous[-1].lower_ == "and":
-        return len(previous) == 2 and previous[0].text in _COMPASS and not between
+        return len(previous) == 2 and previous[0].text in COMPASS and not between
     organisation = any(t.text in ORGANISATION_HEADS for t in previous)
     return organisation and previous[-1].lower_ in {"of", "the"} and between in {"", "the"}
 
@@ -451,7 +263,7 @@ def _one_body(span: Span, conjunction: int) -> bool:
         after + 2 < len(doc)
         and doc[after].text == "("
         and doc[after + 2].text == ")"
-        and _spelled_by(doc, after, doc[after + 1].text) == span.start
+        and spelled_by(doc, after, doc[after + 1].text) == span.start
     )
 
 
