@@ -591,3 +591,75 @@ def test_a_first_name_the_model_left_out_after_a_title_is_part_of_the_name() -> 
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles["Alija Kovacevic"] == "President of Bosnia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Lisa Holm, 54, a nurse at the hospital, said she was tired.", "Lisa Holm",
+         "nurse at the hospital"),
+        ("Lisa Holm, the spokeswoman for the ministry, said the report was false.", "Lisa Holm",
+         "spokeswoman for the ministry"),
+        ("Tom Reed, leader of the opposition Labour Party, said he would vote no.", "Tom Reed",
+         "leader of the opposition Labour Party"),
+        ("Anna Berg, a senior economist at Fenwick Bank, said rates would rise.", "Anna Berg",
+         "senior economist at Fenwick Bank"),
+        ("Tom Reed, the candidate of the ruling Green Party (GP), conceded on Sunday.",
+         "Tom Reed", "candidate of the ruling Green Party"),
+        ("Paul Dunn, a lawyer for Lisa Holm, said they would appeal.", "Paul Dunn",
+         "lawyer for Lisa Holm"),
+        ("Economist Lisa Holm said the recession was over.", "Lisa Holm", "Economist"),
+    ],
+)  # fmt: skip
+def test_an_apposition_is_a_noun_phrase_headed_by_a_title(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Tom Reed is the chief negotiator for the union.", "Tom Reed",
+         "chief negotiator for the union"),
+        ("Anna Berg, who is the governor of the province, declined to comment.", "Anna Berg",
+         "governor of the province"),
+        ("Paul Dunn was named prime minister on Monday.", "Paul Dunn", "prime minister"),
+        ("Mark Odero became president in 2010.", "Mark Odero", "president"),
+        ("Tom Reed, who chairs the committee, said hearings would begin.", "Tom Reed",
+         "chair of the committee"),
+        ("Anna Berg, who headed the court, was freed on Monday.", "Anna Berg",
+         "former head of the court"),
+    ],
+)  # fmt: skip
+def test_a_copula_or_a_verb_of_holding_gives_a_title(sentence: str, person: str, role: str) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+def test_a_copula_without_a_title_gives_none() -> None:
+    extraction = drafted("Tom Reed is the first farmer to win the prize. Anna Berg is a friend.")
+    assert all(d.role is None for d in extraction.entities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("President-elect Tom Reed named his cabinet on Monday.", {"Tom Reed": "President-elect"}),
+        ("Ministers Karl Brandt and Ruth Olsen resigned on Monday.",
+         {"Karl Brandt": "Minister", "Ruth Olsen": "Minister"}),
+        ("Kenya’s President Mark Odero flew to Rome.", {"Mark Odero": "President of Kenya"}),
+        ("The country’s finance minister, Ruth Olsen, resigned.",
+         {"Ruth Olsen": "finance minister"}),
+        ("Interior Minister Karl Brandt and his deputy, Lisa Holm, visited the camp.",
+         {"Karl Brandt": "Interior Minister", "Lisa Holm": "deputy"}),
+        ("Chile’s Supreme Leader, General Ana Soto, spoke on Monday.",
+         {"Ana Soto": "Supreme Leader of Chile"}),
+    ],
+)  # fmt: skip
+def test_titles_before_a_name_in_their_english_forms(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.extract.appositions import role_by_verb, title_after, title_by_copula
 from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.document import AnalysedArticle, ParagraphDoc
@@ -31,7 +32,6 @@ from generator.extract.roles import (
     is_title_word,
     of_country,
     role_from,
-    title_after,
     title_before,
 )
 
@@ -232,8 +232,9 @@ def _known_as(span: Span) -> list[str]:
 
 def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | None:
     title = title_before(span, gazetteer) or title_after(span, gazetteer)
+    title = title or title_by_copula(span, gazetteer)
     role = role_from(title, gazetteer) if title is not None else None
-    role = role or coordinated_role(span, previous, gazetteer)
+    role = role or coordinated_role(span, previous, gazetteer) or role_by_verb(span)
     return of_country(span, role, gazetteer) if role is not None else None
 
 

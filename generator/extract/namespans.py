@@ -78,7 +78,8 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
         if end - token.i >= 3:
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
-    spans = [_extend_name(_without_honorific(span), taken) for span in spans]
+    spans = [_without_title(_without_honorific(span), gazetteer) for span in spans]
+    spans = [_extend_name(span, taken, gazetteer) for span in spans]
     spans = [_given_name_before(span, taken, gazetteer) for span in spans]
     spans = [_extend_organisation(span, taken) for span in spans]
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
@@ -110,8 +111,9 @@ def _capitalised(token: Token) -> bool:
     ) or token.ent_type_ in {"GPE", "NORP", "ORG"}
 
 
-def _extend_name(span: Span, taken: set[int]) -> Span:
-    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
+def _extend_name(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
+    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early;
+    a title word after it starts the next person's title ("… Biloxi Mayor A.J. Holloway")."""
     from spacy.tokens import Span
 
     if span.label_ != "PERSON":
@@ -123,6 +125,7 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
         and doc[end].pos_ == "PROPN"
         and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
         and not doc[end].ent_type_
+        and doc[end].lower_ not in gazetteer.title_heads
     ):
         end += 1
     return Span(doc, span.start, end, label="PERSON") if end != span.end else span
@@ -184,6 +187,17 @@ def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Spa
     if doc[start - 2].lower_ not in titles:
         return span  # only after a title, where the word cannot start a sentence or a name
     return Span(doc, start - 1, span.end, label="PERSON")
+
+
+def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "Ministers Karl Brandt" → "Karl Brandt": a title the model took into a person's name."""
+    from spacy.tokens import Span
+
+    start = span.start
+    titles = gazetteer.title_heads | set(PLURAL_TITLES)
+    while span.label_ == "PERSON" and span.end - start > 2 and span.doc[start].lower_ in titles:
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
 def _without_honorific(span: Span) -> Span:

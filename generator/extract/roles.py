@@ -48,6 +48,8 @@ HONORIFICS = {
     "archbishop",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
+_RANKS = HONORIFICS - {"king", "queen", "emir"}
+"""Honorifics that are no office of their own: "General X" has a rank, "King X" a title."""
 PLURAL_TITLES = {
     "ministers": "minister",
     "presidents": "president",
@@ -61,11 +63,10 @@ PLURAL_TITLES = {
 
 _JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
-_AFTER_APPOSITION = {",", ".", ";", "said", "told", "and", "who", "whose", "which"}
-"""Words that may close an appositive title: "Boris Johnson, the former mayor of London and …",
-"Robert Levinson, a retired FBI agent who …"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
+_SELF_OWNERS = {"country", "nation", "state", "kingdom", "republic", "government"}
+"""Owners that name the country under discussion, not one of their own."""
 _LIST_WINDOW = 20
 """How far before a listed name its shared plural title may stand."""
 
@@ -99,8 +100,8 @@ class Role:
 def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     """Whether a token can be part of a title ("US", "Foreign", "Minister", "of")."""
     lower = token.lower_
-    if lower in HONORIFICS:
-        return True
+    if lower in HONORIFICS or lower in PLURAL_TITLES:
+        return True  # "Ministers" even where the model took it into the name
     if token.ent_type_ == "PERSON":
         return False
     if token.text in {"-", "\u2013"}:
@@ -108,6 +109,8 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
         return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
     if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in PLURAL_TITLES:
         return True
+    if lower in _JOINED and token.i > 0 and token.nbor(-1).text in {"-", "\u2013"}:
+        return True  # "President-elect"
     if token.ent_type_ in {"GPE", "NORP", "ORG"}:
         return True
     return token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ"} and not token.ent_type_
@@ -120,8 +123,11 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
         start -= 1
     while start < name.start and doc[start].lower_ in {"of", "and", "for"}:
         start += 1
+    owned = start >= 2 and start < name.start and doc[start - 1].text in {"'s", "\u2019s"}
+    if owned and doc[start - 2].ent_type_ in {"GPE", "ORG"}:
+        start -= 2  # "Kenya's President X" → President of Kenya
     span = doc[start : name.start]
-    if span and _has_head(span, gazetteer):
+    if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
     return _appositive_head(name, gazetteer)
 
@@ -132,15 +138,12 @@ def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     Read from the surface, not the parse: the small model hangs such appositions on the nearest
     noun. The phrase runs back from the comma to the sentence start, a comma, "and" or a verb.
     """
-    doc = name.doc
+    doc, end = name.doc, name.start - 1
+    while end > 0 and doc[end].lower_ in HONORIFICS:
+        end -= 1  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,"
     after = doc[name.end] if name.end < len(doc) else None
-    if (
-        name.start < 2
-        or doc[name.start - 1].text != ","
-        or (after is not None and not after.is_punct)
-    ):
+    if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct):
         return None
-    end = name.start - 1
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
         start -= 1
@@ -162,34 +165,11 @@ def _opens_phrase(token: Token) -> bool:
     """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
     return (
         token.lower_ in {"the", "a", "an"}
+        or token.tag_ == "PRP$"  # "his deputy, X,"
         or token.pos_ == "SCONJ"
         or token.tag_ in {"WRB", "TO"}
         or (token.pos_ == "ADP" and token.lower_ != "of")
     )
-
-
-def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
-    """An appositive title: "Majed al-Ansari, the Qatari foreign ministry spokesman,"."""
-    doc, index = name.doc, name.end
-    if index >= len(doc) or doc[index].text != ",":
-        return None
-    index += 1
-    if index < len(doc) and doc[index].lower_ in {"the", "a", "an"}:
-        index += 1
-    start = index
-    while index < len(doc) and (
-        is_title_word(doc[index], gazetteer) or doc[index].text in {"'s", "\u2019s"}
-    ):
-        if doc[index].lower_ == "and" and _next_is_article(doc[index]):
-            break  # "the former mayor of London and the best-known Conservative"
-        index += 1
-    span = doc[start:index]
-    closed = index >= len(doc) or doc[index].lower_ in _AFTER_APPOSITION
-    return span if span and closed and _has_head(span, gazetteer) else None
-
-
-def _next_is_article(token: Token) -> bool:
-    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"the", "a", "an"}
 
 
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
@@ -249,6 +229,8 @@ def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
     if not _has_head(office, gazetteer):
         return None
     inner = role_from(office, gazetteer)
+    if owner[-1].lower_ in _SELF_OWNERS and {t.lower_ for t in owner[:-1]} <= {"the"}:
+        return inner  # "the country's finance minister": the country is the one in question
     known = gazetteer.lookup(owner.text)
     named_place = known is not None and known.kind in {"country", "capital", "place"}
     bare = (
