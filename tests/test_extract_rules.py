@@ -663,3 +663,30 @@ def test_titles_before_a_name_in_their_english_forms(
 ) -> None:
     roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
     assert roles == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "person", "role"),
+    [
+        pytest.param(("Tom Reed spoke on Monday. Reed, the union leader, said the strike would "
+                      "go on.",), "Tom Reed", "union leader", id="title-at-a-surname"),
+        pytest.param(("Fenwick Bank lost money. “We will recover,” said Lisa Holm, the bank’s "
+                      "chief executive.",), "Lisa Holm", "chief executive of Fenwick Bank",
+                     id="the-bank-is-the-one-bank"),
+        pytest.param(("Derek Vale was charged on Monday. Vale’s lawyer, Anna Berg, said he "
+                      "would plead not guilty.",), "Anna Berg", "lawyer of Derek Vale",
+                     id="a-surname-owner-is-the-person"),
+        pytest.param(("The union’s envoy for the north, former Chilean President Ana Soto, "
+                      "arrived on Monday.",), "Ana Soto", "union envoy for the north",
+                     id="present-office-beats-a-past-one"),
+        pytest.param(("Sen. Anna Berg said the bill would pass.",), "Anna Berg", "Sen.",
+                     id="abbreviated-title"),
+        pytest.param(("“We will not stop,” said Anna Berg, head of the nurses’ union.",),
+                     "Anna Berg", "head of the nurses’ union", id="plural-possessive"),
+    ],
+)  # fmt: skip
+def test_a_title_anywhere_in_the_article_and_its_owner(
+    paragraphs: tuple[str, ...], person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(*paragraphs).entities if d.role}
+    assert roles[person] == role

@@ -93,6 +93,8 @@ def _inside(token: Token, gazetteer: Gazetteer) -> bool:
         return False
     if token.lower_ in _PREPOSITIONS or token.text in {"'s", "\u2019s", "-"}:
         return True
+    if token.text in {"'", "\u2019"} and token.dep_ == "case":
+        return True  # "head of the nurses' union"
     if token.lower_ in DETERMINERS:
         before = token.nbor(-1) if token.i > 0 else None
         return before is not None and before.lower_ in _PREPOSITIONS

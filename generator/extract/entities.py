@@ -26,8 +26,10 @@ from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namespans import ORGANISATION_HEADS, name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
+from generator.extract.roleowners import name_owners
 from generator.extract.roles import (
     Role,
+    appositive_head,
     coordinated_role,
     is_title_word,
     of_country,
@@ -87,9 +89,10 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
     for paragraph in analysed.paragraphs:
-        _record_surnames(paragraph, table, people)
+        _record_surnames(paragraph, table, people, gazetteer)
         _find_anonymous(paragraph, table, gazetteer)
         _find_descriptions(paragraph, table, gazetteer)
+    name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)
@@ -165,7 +168,10 @@ def _introduce_people(
     previous: tuple[Span, Role | None] | None = None
     for _, span in names:
         text = clean_name(span.text)
-        if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
+        if gazetteer.lookup(text) or span.label_ == "NORP":
+            continue
+        if len(text.split()) < 2:
+            _surname_role(span, people.get(text), gazetteer)
             continue
         if type_by_words(span) or _names_a_body(span):
             continue
@@ -183,8 +189,17 @@ def _introduce_people(
     return people
 
 
+def _surname_role(span: Span, person: EntityDraft | None, gazetteer: Gazetteer) -> None:
+    """ "Reed, the union leader, said": a title given at a later, shorter mention."""
+    if person is not None and person.role is None:
+        person.role = _role_of(span, gazetteer, None)
+
+
 def _record_surnames(
-    paragraph: ParagraphDoc, table: EntityTable, people: dict[str, EntityDraft]
+    paragraph: ParagraphDoc,
+    table: EntityTable,
+    people: dict[str, EntityDraft],
+    gazetteer: Gazetteer,
 ) -> None:
     """ "Nice said", "López Obrador said": a proper noun the model left unlabelled that is the
     short form of a person the article introduced stands for that person."""
@@ -202,6 +217,7 @@ def _record_surnames(
             index += 1
             continue
         table.record(person, paragraph, doc[index : index + size])
+        _surname_role(doc[index : index + size], person, gazetteer)
         index += size
 
 
@@ -234,6 +250,11 @@ def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | 
     title = title_before(span, gazetteer) or title_after(span, gazetteer)
     title = title or title_by_copula(span, gazetteer)
     role = role_from(title, gazetteer) if title is not None else None
+    if role is not None and role.former:  # a present office beats a past one
+        titled = span.doc[min(title.start, span.start) : span.end] if title else span
+        current = appositive_head(titled, gazetteer) or title_after(span, gazetteer)
+        present = role_from(current, gazetteer) if current is not None else None
+        role = present if present is not None and not present.former else role
     role = role or coordinated_role(span, previous, gazetteer) or role_by_verb(span)
     return of_country(span, role, gazetteer) if role is not None else None
 

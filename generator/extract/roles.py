@@ -129,10 +129,10 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     span = doc[start : name.start]
     if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
-    return _appositive_head(name, gazetteer)
+    return appositive_head(name, gazetteer)
 
 
-def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
+def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     """ "The head of the US Central Intelligence Agency, William Burns," → the phrase before.
 
     Read from the surface, not the parse: the small model hangs such appositions on the nearest
