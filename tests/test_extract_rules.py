@@ -690,3 +690,25 @@ def test_a_title_anywhere_in_the_article_and_its_owner(
 ) -> None:
     roles = {d.name: d.role.text for d in drafted(*paragraphs).entities if d.role}
     assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("Fenwick Bank lost money. “We regret the losses,” it said in a statement.",),
+                     ["Fenwick Bank"], id="it-is-the-body-before"),
+        pytest.param(("Mayor Paul Dunn lost money. “We regret the losses,” it said.",),
+                     [None], id="it-is-never-a-person"),
+        pytest.param(("A statement from the Riverton City Council said the bridge was “unsafe”.",),
+                     ["Riverton City Council"], id="a-statement-from"),
+        pytest.param(("Anna Berg put it bluntly: “We will win.”",), ["Anna Berg"], id="colon"),
+        pytest.param(("Anna Berg met Paul Dunn and Tom Reed: “We will win.”",), [None],
+                     id="colon-needs-one-subject"),
+        pytest.param(("Anna Berg, asked about the vote, said: “It was fair.”",), ["Anna Berg"],
+                     id="aside-between-subject-and-verb"),
+    ],
+)  # fmt: skip
+def test_bodies_statements_and_colons_as_speakers(
+    paragraphs: tuple[str, ...], expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(*paragraphs).quotes] == expected

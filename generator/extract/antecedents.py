@@ -23,6 +23,8 @@ _RELATIVES = {"who", "which", "that", "whom"}
 _NAME_PARTS = ("appos", "compound", "flat", "nmod")
 SPEAKER_TYPES = {"person", "organisation", "country", "group"}
 _INHERITS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
+_ASIDE_WORDS = 8
+"""The most words of an aside between a subject and its verb."""
 _LOOKBACK = 4
 """Sentences to look back for the subject a pronoun continues."""
 
@@ -93,8 +95,23 @@ def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) ->
         index -= 1
     if index > 0 and doc[index].text == "," and doc[index - 1].dep_ == "appos":
         index -= 1  # "the Sinn Féin chairman, Mitchell McLaughlin, said"
+    elif index > 0 and doc[index].text == ",":
+        index = _before_aside(doc[verb.sent.start : index])  # "X, asked about it, said"
     entity = table.entity_at(paragraph.number, index) if index >= 0 else None
     return entity if entity is not None and entity.type in SPEAKER_TYPES else None
+
+
+def _before_aside(words: Span) -> int:
+    """Where the subject before an aside in commas ends ("Berg, asked about the vote,"), or -1:
+    the aside is short, has no quotation mark, and follows a subject."""
+    doc = words.doc
+    for token in reversed(words[-_ASIDE_WORDS:]):
+        if token.text in {"\u201c", "\u201d", '"'}:
+            return -1
+        if token.text == ",":
+            before = token.i - 1
+            return before if before >= 0 and _in_subject(doc[before]) else -1
+    return -1
 
 
 def relative_entity(
@@ -202,3 +219,32 @@ def described_entity(
 
 def _fits(draft: EntityDraft, head: str) -> bool:
     return draft.type in {"organisation", "group"} and head in draft.name.lower().split()
+
+
+BODIES = {"organisation", "country", "group"}
+"""What "it" may stand for as the subject of a reporting verb."""
+
+
+def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> EntityDraft | None:
+    """Who "it" is: the body named before it in its sentence as (part of) a subject, else the
+    subject of the sentences before (walking back over sentences whose subject is "it" too) if
+    that is a body ("Fenwick Bank lost money. “…,” it said."); a person there means nobody."""
+    sentence = pronoun.sent
+    for token in reversed(sentence[: pronoun.i - sentence.start]):
+        if reading.is_quoted(paragraph, token) or not _in_subject(token):
+            continue
+        entity = reading.table.entity_at(paragraph.number, token.i)
+        if entity is not None:
+            return entity if entity.type in BODIES else None
+    for before_paragraph, before in _sentences_before(paragraph, sentence, reading):
+        if reading.is_quoted(before_paragraph, before.root):
+            continue
+        subject = _sentence_subject(before)
+        if subject is None or reading.is_quoted(before_paragraph, subject):
+            return None
+        if subject.lower_ == "it":
+            continue
+        entity = named_entity(before_paragraph, subject, reading.table)
+        entity = entity or described_entity(before_paragraph, subject, reading)
+        return entity if entity is not None and entity.type in BODIES else None
+    return None

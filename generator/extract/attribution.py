@@ -32,6 +32,7 @@ from generator.extract.antecedents import (
     described_entity,
     named_entity,
     relative_entity,
+    resolve_it,
     resolve_pronoun,
     subject_of,
 )
@@ -95,7 +96,7 @@ def attribute(
         return Attribution(reported.speaker, channel, reported.rule)
     if reported is not None:
         return reported
-    for rule in (_lead_in, _according_to):
+    for rule in (_lead_in, _according_to, _colon):
         found = rule(paragraph, sentence, start, reading)
         if found is not None:
             return found
@@ -166,15 +167,30 @@ def _subject_attribution(
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
         return Attribution(pronoun, rule="pronoun") if pronoun else None
+    if subject.lower_ == "it":
+        body = resolve_it(paragraph, subject, reading)
+        return Attribution(body, rule="it") if body else None
     entity = relative_entity(paragraph, verb, subject, reading.table)
     entity = entity or named_entity(paragraph, subject, reading.table)
     if entity is not None:
         return Attribution(entity, rule="named")
     if lemma(subject) in _CHANNELS:
-        author = _statement_author(paragraph, subject.sent, reading)
+        author = _channel_owner(paragraph, subject, reading)
+        author = author or _statement_author(paragraph, subject.sent, reading)
         return Attribution(author, rule="statement") if author else None
     described = described_entity(paragraph, subject, reading)
     return Attribution(described, rule="description") if described else None
+
+
+def _channel_owner(paragraph: ParagraphDoc, channel: Token, reading: Reading) -> EntityDraft | None:
+    """ "A statement from the council", "the council's statement": whose statement it is."""
+    for child in channel.children:
+        if child.dep_ == "poss":
+            return named_entity(paragraph, child, reading.table)
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return named_entity(paragraph, target, reading.table) if target is not None else None
+    return None
 
 
 def _statement_author(
@@ -276,6 +292,31 @@ def _lead_in(
             found = _subject_attribution(paragraph, verb, subject, reading)
             return Attribution(found.speaker, rule="lead-in") if found else NOBODY
     return None
+
+
+def _colon(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    """ "Berg put it bluntly: “…”": a quote after a colon is the words of the one named subject
+    of the words before the colon."""
+    before = [t for t in sentence if t.idx < start and not reading.is_quoted(paragraph, t)]
+    marks = [t.text for t in before[-2:]]
+    if marks not in ([":", "\u201c"], [":", '"']):
+        return None
+    subjects = {
+        entity.name: entity
+        for t in before
+        if t.dep_ in SUBJECTS and (entity := named_entity(paragraph, t, reading.table)) is not None
+    }
+    named = {
+        entity.name
+        for t in before
+        if (entity := reading.table.entity_at(paragraph.number, t.i)) is not None
+        and entity.type in SPEAKER_TYPES
+    }
+    if len(subjects) != 1 or named != set(subjects):
+        return None  # "Berg met Dunn:" could be either's words
+    return Attribution(next(iter(subjects.values())), rule="colon")
 
 
 def _according_to(
