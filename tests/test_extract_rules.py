@@ -712,3 +712,17 @@ def test_bodies_statements_and_colons_as_speakers(
     paragraphs: tuple[str, ...], expected: list[str | None]
 ) -> None:
     assert [q.speaker for q in drafted(*paragraphs).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will appeal,” a lawyer for Anna Berg told reporters.",
+        "The wife of Paul Dunn said he was “innocent”.",
+        "Paul Dunn’s lawyer said the charges were “absurd”.",
+        "Supporters of Anna Berg chanted “Berg for president”.",
+        "Paul Dunn’s book, “The Long Road”, was published on Monday.",
+    ],
+)
+def test_a_person_a_subject_is_about_is_not_the_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == [None]

@@ -68,23 +68,38 @@ def named_entity(paragraph: ParagraphDoc, token: Token, table: EntityTable) -> E
             return entity
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return one_person_within(paragraph, token, table)
+    return one_person_within(paragraph, token, table, apposed=True)
 
 
 def one_person_within(
-    paragraph: ParagraphDoc, token: Token, table: EntityTable, skipped: frozenset[int] = frozenset()
+    paragraph: ParagraphDoc,
+    token: Token,
+    table: EntityTable,
+    skipped: frozenset[int] = frozenset(),
+    *,
+    apposed: bool = False,
 ) -> EntityDraft | None:
     """ "the representative of the United States, Samantha Power,": the one person the phrase
-    names, outside its relative clauses."""
+    names, outside its relative clauses; with ``apposed``, only a person in apposition, not one
+    the phrase is about ("a lawyer for X", "X's wife")."""
     people: dict[str, EntityDraft] = {}
     stack = [token]
     while stack:
         current = stack.pop()
         entity = table.entity_at(paragraph.number, current.i)
+        if apposed and not _apposed(current):
+            entity = None
         if entity is not None and entity.type == "person" and current.i not in skipped:
             people[entity.name] = entity
         stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl", "punct"})
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _apposed(token: Token) -> bool:
+    """Whether a name word belongs to a name in apposition ("…, Samantha Power,")."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "appos"
 
 
 def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) -> EntityDraft | None:
