@@ -726,3 +726,23 @@ def test_bodies_statements_and_colons_as_speakers(
 )
 def test_a_person_a_subject_is_about_is_not_the_speaker(paragraph: str) -> None:
     assert [q.speaker for q in drafted(paragraph).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("Mayor Paul Dunn said on Monday that the city would rebuild.",
+                      "“Nobody will be left behind.”"), ["Paul Dunn"], id="after-reported-speech"),
+        pytest.param(("“We will rebuild,” Mayor Paul Dunn said.", "“Nobody will be left behind.”"),
+                     ["Paul Dunn", "Paul Dunn"], id="after-a-quote"),
+        pytest.param(("Mayor Paul Dunn said: “We will rebuild every house.",
+                      "“Nobody will be left behind.”"), ["Paul Dunn", "Paul Dunn"],
+                     id="unclosed-quote-runs-on"),
+        pytest.param(("Mayor Paul Dunn toured the town. The damage was severe.",
+                      "“Nobody will be left behind.”"), [None], id="no-speaker-last"),
+    ],
+)  # fmt: skip
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(
+    paragraphs: tuple[str, ...], expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(*paragraphs).quotes] == expected

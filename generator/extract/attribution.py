@@ -105,6 +105,18 @@ def attribute(
     return _continuation(paragraph, start, previous)
 
 
+def speaker_of_sentence(
+    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+) -> Attribution | None:
+    """The named speaker of a sentence whose main verb reports speech ("X said the city …")."""
+    root = sentence.root
+    if lemma(root) not in reading.gazetteer.reporting_verbs or reading.is_quoted(paragraph, root):
+        return None
+    subject = subject_of(root)
+    found = _subject_attribution(paragraph, root, subject, reading) if subject else None
+    return found if found is not None and found.speaker is not None else None
+
+
 def _reported(
     paragraph: ParagraphDoc, start: int, end: int, reading: Reading
 ) -> Attribution | None:
