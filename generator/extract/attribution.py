@@ -11,7 +11,13 @@ The rules, tried in this order (each names itself in :attr:`Attribution.rule`):
 - ``lead-in``: a reporting verb before the quote in its sentence ("He said …: “…”");
 - ``according-to``: "according to X" (the channel, when a verb already gave the speaker);
 - ``clause``: the named subject of the clause the quote belongs to ("X blamed it on “…”");
-- ``continuation``: a quote that goes on after its attribution ("“…,” X said. “…”").
+- ``colon``: the one named subject before a colon that opens the quote ("X put it: “…”");
+- ``continuation``: a quote that goes on after its attribution ("“…,” X said. “…”");
+- ``it``: "it said" for the body that is the subject before it;
+- ``next-paragraph`` (in :mod:`generator.extract.quotes`): a paragraph that is only a quote.
+
+The phrase rules (``according-to``, ``words-of``, ``colon``) are in
+:mod:`generator.extract.phrases`.
 
 A subject that is a pronoun or description the rules cannot resolve ends the search: no speaker
 beats a wrong one.
@@ -39,6 +45,7 @@ from generator.extract.antecedents import (
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
+from generator.extract.phrases import NOBODY, Attribution, according_to, colon, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,23 +63,11 @@ _CONTINUATION_WORDS = 8
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """A quote's speaker, the channel that relayed the words, and the rule that found them."""
-
-    speaker: EntityDraft | None
-    via: EntityDraft | None = None
-    rule: str = "none"
-
-
-@dataclass(frozen=True)
 class Previous:
     """The quote before, in the same paragraph: where it ended and who said it."""
 
     end: int
     attribution: Attribution
-
-
-NOBODY = Attribution(None)
 
 
 def attribute(
@@ -84,19 +79,19 @@ def attribute(
         return NOBODY
     sentence = opening.sent
     reported = _reported(paragraph, start, end, reading)
-    borrowed = _words_of(paragraph, sentence, start, reading)
+    borrowed = words_of(paragraph, sentence, start, reading)
     if borrowed is not None:
         via = reported.speaker if reported is not None else None
         return Attribution(
             borrowed.speaker, via if via is not borrowed.speaker else None, "words-of"
         )
-    according = _according_to(paragraph, sentence, start, reading)
+    according = according_to(paragraph, sentence, start, reading)
     if reported is not None and reported.via is None and according is not None:
         channel = according.speaker if according.speaker is not reported.speaker else None
         return Attribution(reported.speaker, channel, reported.rule)
     if reported is not None:
         return reported
-    for rule in (_lead_in, _according_to, _colon):
+    for rule in (_lead_in, according_to, colon):
         found = rule(paragraph, sentence, start, reading)
         if found is not None:
             return found
@@ -303,64 +298,6 @@ def _lead_in(
                 return None
             found = _subject_attribution(paragraph, verb, subject, reading)
             return Attribution(found.speaker, rule="lead-in") if found else NOBODY
-    return None
-
-
-def _colon(
-    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
-) -> Attribution | None:
-    """ "Berg put it bluntly: “…”": a quote after a colon is the words of the one named subject
-    of the words before the colon."""
-    before = [t for t in sentence if t.idx < start and not reading.is_quoted(paragraph, t)]
-    marks = [t.text for t in before[-2:]]
-    if marks not in ([":", "\u201c"], [":", '"']):
-        return None
-    subjects = {
-        entity.name: entity
-        for t in before
-        if t.dep_ in SUBJECTS and (entity := named_entity(paragraph, t, reading.table)) is not None
-    }
-    named = {
-        entity.name
-        for t in before
-        if (entity := reading.table.entity_at(paragraph.number, t.i)) is not None
-        and entity.type in SPEAKER_TYPES
-    }
-    if len(subjects) != 1 or named != set(subjects):
-        return None  # "Berg met Dunn:" could be either's words
-    return Attribution(next(iter(subjects.values())), rule="colon")
-
-
-def _according_to(
-    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
-) -> Attribution | None:
-    for token in sentence:
-        if token.lower_ != "according" or reading.is_quoted(paragraph, token):
-            continue
-        objects = [
-            o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
-        ]
-        if not objects and token.i + 2 < len(sentence.doc):
-            objects = [sentence.doc[token.i + 2]]
-        for target in objects:
-            entity = named_entity(paragraph, target, reading.table)
-            if entity is not None:
-                return Attribution(entity, rule="according-to")
-    return None
-
-
-def _words_of(
-    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
-) -> Attribution | None:
-    """ "borrowing the words of prosecutor Jerry Blackwell": the words are his."""
-    for token in sentence:
-        if token.lower_ != "words" or reading.is_quoted(paragraph, token):
-            continue
-        for preposition in (c for c in token.children if c.lower_ == "of"):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):
-                entity = named_entity(paragraph, target, reading.table)
-                if entity is not None and entity.type == "person":
-                    return Attribution(entity, rule="words-of")
     return None
 
 

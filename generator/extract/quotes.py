@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.antecedents import Reading
-from generator.extract.attribution import Attribution, Previous, attribute, speaker_of_sentence
+from generator.extract.attribution import Previous, attribute, speaker_of_sentence
 from generator.extract.confidence import speaker_confidence
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityTable
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.phrases import Attribution
 
 _QUOTE = re.compile(r"\u201c([^\u201d]+)\u201d|\"([^\"]+)\"")
 _UNCLOSED = re.compile(r"\u201c([^\u201c\u201d]+)$")
