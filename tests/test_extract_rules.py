@@ -746,3 +746,20 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(
     paragraphs: tuple[str, ...], expected: list[str | None]
 ) -> None:
     assert [q.speaker for q in drafted(*paragraphs).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("The strike was called by union leader Tom Reed on Monday.", "Tom Reed", "union leader"),
+        ("They met opposition leader Tom Reed.", "Tom Reed", "opposition leader"),
+        ("Many voters backed popular former mayor Tom Reed.", "Tom Reed", "former mayor"),
+        ("The attack was condemned by outgoing Prime Minister Tom Reed.", "Tom Reed",
+         "outgoing Prime Minister"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_keeps_its_noun_modifiers_and_wording(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role

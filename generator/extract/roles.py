@@ -13,7 +13,7 @@ from generator.extract.gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_FORMER = {"former", "ex", "then", "late", "outgoing"}
+_FORMER = {"former", "ex", "then", "late"}
 HONORIFICS = {
     "prince",
     "princess",
@@ -119,7 +119,14 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
 def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     """The title words right before a name, if they end in a title head ("Foreign Minister")."""
     doc, start = name.doc, name.start
-    while start > 0 and is_title_word(doc[start - 1], gazetteer) and doc[start - 1].lower_ != "and":
+    while (
+        start > 0
+        and doc[start - 1].lower_ != "and"
+        and (
+            is_title_word(doc[start - 1], gazetteer)
+            or _modifies_title(doc[start - 1], name, gazetteer)
+        )
+    ):
         start -= 1
     while start < name.start and doc[start].lower_ in {"of", "and", "for"}:
         start += 1
@@ -130,6 +137,17 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
     return appositive_head(name, gazetteer)
+
+
+def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
+    """A lower-case noun inside the title before a name: "union" in "union leader
+    X", "rights" in "rights activist X" (the title's head must follow)."""
+    if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
+        return False
+    if token.dep_ not in {"compound", "nmod"}:
+        return False
+    following = token.doc[token.i + 1 : name.start]
+    return any(t.lower_ in gazetteer.title_heads for t in following)
 
 
 def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
