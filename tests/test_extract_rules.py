@@ -763,3 +763,28 @@ def test_a_title_before_a_name_keeps_its_noun_modifiers_and_wording(
 ) -> None:
     roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
     assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("The vote was held yesterday.", "The night before, the polls had closed."),
+                     [("yesterday", "2023-04-30"), ("The night before", "2023-04-29")],
+                     id="anchor-from-an-earlier-sentence"),
+        pytest.param(("By Thursday the rescuers had found ten people.",),
+                     [("By Thursday", "2023-04-27")], id="by-in-the-past"),
+        pytest.param(("The fee must be paid by Thursday.",), [("by Thursday", "2023-05-04")],
+                     id="by-with-a-modal"),
+        pytest.param(("The new mayor takes office on Friday.",), [("on Friday", "2023-05-05")],
+                     id="simple-present-timetable"),
+        pytest.param(("A plan announced on Friday failed to calm the markets.",),
+                     [("on Friday", "2023-04-28")], id="past-participle-is-past"),
+        pytest.param(("The vote on Friday puts the city on course for a new mayor.",),
+                     [("on Friday", "2023-04-28")], id="present-of-a-noun-date-is-not-a-timetable"),
+    ],
+)  # fmt: skip
+def test_the_verb_a_date_hangs_from_sets_its_direction(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    dates = drafted(*paragraphs).dates
+    assert [(d.expression.text, d.expression.value) for d in dates] == expected

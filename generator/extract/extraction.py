@@ -29,6 +29,10 @@ _FUTURE = re.compile(
 )
 
 
+_MODALS = {"would", "must", "should", "could", "can", "might"}
+"""Modals that look forward ("may" is left out: the parse takes the month for it)."""
+_NOT_SCHEDULES = {"say", "be", "have", "tell", "report"}
+"""Present-tense verbs that report or describe rather than schedule ("says", "is")."""
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}
 _FUTURE_HEADS = {"due", "expect", "suppose", "schedule", "plan", "intend", "set"}
 _INTENT_HEADS = {
@@ -81,16 +85,20 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
     if published is None:
         return []
     found: list[DatedMention] = []
+    anchor: date | None = None  # the last day the text gave, for "The night before, …"
     for paragraph in analysed.paragraphs:
         for sentence_id in paragraph.sentence_ids:
             text = paragraph.sentence_text(sentence_id)
             offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
             context = Context(
-                published.date(), _is_future(text), future_at=_tense_reader(paragraph, offset)
+                published.date(), _is_future(text), anchor, _tense_reader(paragraph, offset)
             )
             expressions = find_time_expressions(text, context)
             expressions += _long_tail(paragraph, offset, text, expressions, published.date())
             expressions.sort(key=lambda expression: expression.start)
+            anchor = next(
+                (e.first for e in reversed(expressions) if e.granularity == "day"), anchor
+            )
             found.extend(
                 DatedMention(expression, sentence_id, paragraph.number)
                 for expression in expressions
@@ -128,15 +136,16 @@ def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], bool]
 
 def _future_clause(token: Token) -> bool:
     """ "will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
-    verb, steps = token, 0
+    verb, steps, direct = token, 0, True
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
+        direct = direct and verb.pos_ not in {"NOUN", "PROPN", "PRON"}
     for _ in range(3):
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(word in _FUTURE_AUX for word in auxiliaries):
             return True
-        if "would" in auxiliaries and "have" not in auxiliaries:
-            return True  # reported speech: "said the bridge would reopen in June"
+        if _MODALS.intersection(auxiliaries) and "have" not in auxiliaries:
+            return True  # "said the bridge would reopen in June", "must be paid by Friday"
         if "to" in auxiliaries and verb.tag_ == "VB" and lemma(verb.head) in _INTENT_HEADS:
             return True  # "agreed to meet again on Friday"
         if verb.tag_ == "VBD" or any(
@@ -145,10 +154,21 @@ def _future_clause(token: Token) -> bool:
             return False
         if lemma(verb) in _FUTURE_HEADS:
             return True
-        if verb.head.i == verb.i:
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+            return False  # "a plan announced on Thursday": a past event
+        if direct and _scheduled(verb):
+            return True
+        if verb.head.i == verb.i or verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             break
-        verb = verb.head
+        verb, direct = verb.head, False
     return False
+
+
+def _scheduled(verb: Token) -> bool:
+    """ "takes office on Dec. 1", "before markets open on Monday": the simple present with a
+    date attached to it speaks of a timetable."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ in {"VBZ", "VBP"} and not auxiliaries and lemma(verb) not in _NOT_SCHEDULES
 
 
 def _is_future(text: str) -> bool:

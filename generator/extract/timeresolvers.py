@@ -63,7 +63,7 @@ def resolve_weekday(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower().strip()
     published = context.published
     delta = (target - published.weekday()) % 7
-    forward = lead in {"until", "next", "by", "till"} or (
+    forward = lead in {"until", "next", "till"} or (
         context.is_future(match.start()) and lead != "last"
     )
     if lead == "next":
