@@ -788,3 +788,23 @@ def test_the_verb_a_date_hangs_from_sets_its_direction(
 ) -> None:
     dates = drafted(*paragraphs).dates
     assert [(d.expression.text, d.expression.value) for d in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders, Anna Berg and Tom Reed, met on Monday.",
+         {"Anna Berg": "leader", "Tom Reed": "leader"}),
+        ("Three former officers, Anna Berg, Tom Reed and Paul Dunn, were charged.",
+         {"Anna Berg": "former officer", "Tom Reed": "former officer",
+          "Paul Dunn": "former officer"}),
+        ("Anna Berg, 54, who heads the court, was freed.", {"Anna Berg": "head of the court"}),
+        ("Anna Berg — the former president — was freed.", {"Anna Berg": "former president"}),
+        ("Anna Berg, the newly elected mayor, spoke.", {"Anna Berg": "newly elected mayor"}),
+    ],
+)  # fmt: skip
+def test_plural_titles_over_a_list_ages_dashes_and_adverbs(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles == expected

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.nlp import lemma
-from generator.extract.roles import PLURAL_TITLES, Role, is_title_word
+from generator.extract.roles import Role, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,13 +38,18 @@ _HOLDS = {
 def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
     """An appositive title: "X, the Qatari foreign ministry spokesman,", "X, 54, a nurse at
     the hospital,", "X, chairman and chief executive of Bank Z,"."""
-    doc, index = name.doc, name.end
-    if index >= len(doc) or doc[index].text != ",":
+    doc, index = name.doc, after_age(name)
+    if index >= len(doc) or doc[index].text not in {",", "\u2014", "\u2013"}:
         return None
-    index += 1
-    if index + 1 < len(doc) and doc[index].like_num and doc[index + 1].text == ",":
-        index += 2  # an age: "X, 54, a nurse"
-    return title_phrase(doc[index:], gazetteer, closed=True)
+    return title_phrase(doc[index + 1 :], gazetteer, closed=True)
+
+
+def after_age(name: Span) -> int:
+    """Where the words after a name go on, past an age in commas ("X, 54, a nurse")."""
+    doc, index = name.doc, name.end
+    if index + 2 < len(doc) and doc[index].text == "," and doc[index + 1].like_num:
+        return index + 2 if doc[index + 2].text == "," else index
+    return index
 
 
 def title_phrase(words: Span, gazetteer: Gazetteer, *, closed: bool) -> Span | None:
@@ -105,7 +110,14 @@ def _inside(token: Token, gazetteer: Gazetteer) -> bool:
     before = token.nbor(-1) if token.i > 0 else None
     if before is not None and before.text == "-" and token.is_alpha:
         return True  # "self-proclaimed", "co-founder"
-    if token.tag_ in {"VBG", "VBN"} and before is not None and before.lower_ in DETERMINERS:
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.tag_ == "RB" and token.lower_.endswith("ly") and after is not None:
+        return after.tag_ in {"VBN", "JJ"}  # "the newly elected mayor"
+    if (
+        token.tag_ in {"VBG", "VBN"}
+        and before is not None
+        and (before.lower_ in DETERMINERS or before.lower_.endswith("ly"))
+    ):
         return token.i + 1 < len(token.doc) and token.nbor(1).pos_ in {"NOUN", "PROPN", "ADJ"}
     return token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"}
 
@@ -119,7 +131,8 @@ def _headed(span: Span, gazetteer: Gazetteer) -> bool:
     in "spokeswoman for the ministry", not "member" of "friend of a member"."""
     first = next((t.i for t in span if t.lower_ in _PREPOSITIONS), span.end)
     core = span.doc[span.start : first]
-    return any(t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES for t in core) and (
+    plurals = gazetteer.plural_titles
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in plurals for t in core) and (
         core[-1].lower_ in gazetteer.title_heads or _ends_in_head(core, gazetteer)
     )
 
@@ -128,7 +141,7 @@ def _ends_in_head(core: Span, gazetteer: Gazetteer) -> bool:
     """ "chairman and chief executive", "vice-president", "President-elect": the last word is a
     head, or the head of a hyphenated compound."""
     last = core[-1]
-    if last.lower_ in PLURAL_TITLES:
+    if last.lower_ in gazetteer.plural_titles:
         return True
     return len(core) >= 3 and core[-2].text == "-" and core[-3].lower_ in gazetteer.title_heads
 
@@ -136,7 +149,7 @@ def _ends_in_head(core: Span, gazetteer: Gazetteer) -> bool:
 def title_by_copula(name: Span, gazetteer: Gazetteer) -> Span | None:
     """ "X is the chief negotiator", "X, who is the governor of Y,", "X was named prime
     minister", "X became president": the title the sentence gives its subject."""
-    doc, index = name.doc, name.end
+    doc, index = name.doc, after_age(name)
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].lower_ == "who":
         index += 2
     if index < len(doc) and doc[index].lower_ in {"has", "have", "had"}:
@@ -170,7 +183,7 @@ def _after_verb(words: Span, gazetteer: Gazetteer, *, named: bool = False) -> Sp
 def role_by_verb(name: Span) -> Role | None:
     """ "X, who heads the Revolutionary Court," → head of the Revolutionary Court; "who headed"
     → former head. The object is the noun phrase right after the verb."""
-    doc, index = name.doc, name.end
+    doc, index = name.doc, after_age(name)
     if index + 2 >= len(doc) or doc[index].text != "," or doc[index + 1].lower_ != "who":
         return None
     verb = doc[index + 2]

@@ -182,6 +182,7 @@ def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Spa
         return span
     word = doc[start - 1]
     titles = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS | set(PLURAL_TITLES)
+    titles |= set(gazetteer.plural_titles)
     if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.lower_ in titles:
         return span
     if doc[start - 2].lower_ not in titles:
@@ -194,7 +195,7 @@ def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
     from spacy.tokens import Span
 
     start = span.start
-    titles = gazetteer.title_heads | set(PLURAL_TITLES)
+    titles = gazetteer.title_heads | set(PLURAL_TITLES) | set(gazetteer.plural_titles)
     while span.label_ == "PERSON" and span.end - start > 2 and span.doc[start].lower_ in titles:
         start += 1
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span

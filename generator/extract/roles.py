@@ -100,14 +100,14 @@ class Role:
 def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     """Whether a token can be part of a title ("US", "Foreign", "Minister", "of")."""
     lower = token.lower_
-    if lower in HONORIFICS or lower in PLURAL_TITLES:
+    if lower in HONORIFICS or lower in _plurals(gazetteer):
         return True  # "Ministers" even where the model took it into the name
     if token.ent_type_ == "PERSON":
         return False
     if token.text in {"-", "\u2013"}:
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
-    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in PLURAL_TITLES:
+    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in _plurals(gazetteer):
         return True
     if lower in _JOINED and token.i > 0 and token.nbor(-1).text in {"-", "\u2013"}:
         return True  # "President-elect"
@@ -160,7 +160,8 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     while end > 0 and doc[end].lower_ in HONORIFICS:
         end -= 1  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,"
     after = doc[name.end] if name.end < len(doc) else None
-    if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct):
+    listed = after is not None and after.lower_ == "and"  # "The two leaders, X and Y,"
+    if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct and not listed):
         return None
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
@@ -168,6 +169,8 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     while start < end and _opens_phrase(doc[start]):
         start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
+    if listed and not any(t.lower_ in _plurals(gazetteer) for t in span):
+        return None
     return span if span and _has_head(span, gazetteer) else None
 
 
@@ -182,7 +185,8 @@ def _ends_phrase(token: Token) -> bool:
 def _opens_phrase(token: Token) -> bool:
     """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
     return (
-        token.lower_ in {"the", "a", "an"}
+        token.lower_ in {"the", "a", "an", "other", "both", "all"}
+        or token.like_num  # "three former officers, X, Y and Z,"
         or token.tag_ == "PRP$"  # "his deputy, X,"
         or token.pos_ == "SCONJ"
         or token.tag_ in {"WRB", "TO"}
@@ -191,7 +195,8 @@ def _opens_phrase(token: Token) -> bool:
 
 
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
-    return any(t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES for t in span)
+    plurals = _plurals(gazetteer)
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in plurals for t in span)
 
 
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
@@ -222,7 +227,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
             affiliation = known.country if known.kind != "country" else known.name
             qualifier_tokens.append(token.text)
             continue
-        title_tokens.append(_singular(token))
+        office = not any(t.pos_ == "ADP" for t in span[: token.i - span.start])
+        owner = token.i + 1 < span.end and token.nbor(1).dep_ == "case"
+        title_tokens.append(_singular(token, gazetteer) if office and not owner else token.text)
         spacing.append(" " if token.whitespace_ else "")
     title = "".join(word + space for word, space in zip(title_tokens, spacing, strict=True))
     title = " ".join(title.split())
@@ -230,9 +237,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
     heads = [
-        _singular(t).lower()
+        _singular(t, gazetteer).lower()
         for t in span
-        if t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES
+        if t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer)
     ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
 
@@ -287,7 +294,7 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
         start -= 1
     if start == 0 or doc[start - 1].lower_ not in {"and", ","}:
         return None
-    if not _shared_plural(doc[: start - 1]):
+    if not _shared_plural(doc[: start - 1], gazetteer):
         return None
     title = previous.title
     if qualifier is None:
@@ -299,12 +306,12 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     return Role(title, country, previous.former, qualifier.text, previous.head)
 
 
-def _shared_plural(before: Span) -> bool:
+def _shared_plural(before: Span, gazetteer: Gazetteer) -> bool:
     """Whether the names listed before this one follow a plural title they all share
     ("Foreign Ministers X and Y", "Presidents X of A, Y of B and Z"), not a title of someone
     else earlier ("Fannie Mae and …")."""
     for token in reversed(before[-_LIST_WINDOW:]):
-        if token.lower_ in PLURAL_TITLES:
+        if token.lower_ in _plurals(gazetteer):
             return True
         if token.i < token.sent.start or not _in_list(token):
             return False
@@ -326,9 +333,14 @@ def of_country(name: Span, role: Role, gazetteer: Gazetteer) -> Role:
     return Role(role.title, known.name, role.former, None, role.head, doc[end + 1].text)
 
 
-def _singular(token: Token) -> str:
+def _singular(token: Token, gazetteer: Gazetteer) -> str:
     """ "Ministers" → "Minister": a shared plural title names each holder's own office."""
-    word = PLURAL_TITLES.get(token.lower_)
+    word = _plurals(gazetteer).get(token.lower_)
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word
+
+
+def _plurals(gazetteer: Gazetteer) -> dict[str, str]:
+    """Plural titles and their singular ("ministers" → "minister"), from the title heads."""
+    return gazetteer.plural_titles
