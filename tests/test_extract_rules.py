@@ -808,3 +808,15 @@ def test_plural_titles_over_a_list_ages_dashes_and_adverbs(
 ) -> None:
     roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
     assert roles == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Anna Berg and Tom Reed said in a joint statement that the deal was “historic”.",
+        "Norway and Sweden said in a joint statement that the deal was “historic”.",
+        "Anna Berg and Tom Reed called the deal “historic”.",
+    ],
+)
+def test_a_coordinated_subject_names_no_single_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == [None]

@@ -170,7 +170,10 @@ def _by_reporting_verb(paragraph: ParagraphDoc, span: Span, reading: Reading) ->
 def _subject_attribution(
     paragraph: ParagraphDoc, verb: Token, subject: Token, reading: Reading
 ) -> Attribution | None:
-    """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads."""
+    """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads
+    or names several speakers ("X and Y said in a joint statement")."""
+    if any(child.dep_ == "conj" for child in subject.children):
+        return None
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
         return Attribution(pronoun, rule="pronoun") if pronoun else None
@@ -313,6 +316,8 @@ def _clause_subject(
     subject = next((c for c in verbs[0].children if c.dep_ in SUBJECTS), None)
     if subject is None or reading.is_quoted(paragraph, subject):
         return None
+    if any(child.dep_ == "conj" for child in subject.children):
+        return None  # "X and Y called it “…”": either could have
     entity = named_entity(paragraph, subject, reading.table)
     if entity is None or entity.type not in SPEAKER_TYPES:
         return None
