@@ -820,3 +820,35 @@ def test_plural_titles_over_a_list_ages_dashes_and_adverbs(
 )
 def test_a_coordinated_subject_names_no_single_speaker(paragraph: str) -> None:
     assert [q.speaker for q in drafted(paragraph).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param("Former President Tom Reed spoke on Monday. “We failed,” the former "
+                     "president said.", ["Tom Reed"], id="a-former-holder"),
+        pytest.param("Prime Minister Anna Berg met Tom Reed. “We agreed,” the Norwegian prime "
+                     "minister said.", ["Anna Berg"], id="a-description-more-specific"),
+        pytest.param("President Mark Odero met President Anna Berg of Norway. “We agreed,” the "
+                     "President said.", ["Mark Odero"], id="the-one-without-a-country"),
+    ],
+)  # fmt: skip
+def test_a_description_names_the_one_holder_of_that_office(
+    paragraph: str, expected: list[str]
+) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+def test_an_apposition_before_a_name_starts_after_a_conjunction() -> None:
+    extraction = drafted(
+        "They stayed home because their leaders, Anna Berg and Tom Reed, were ill."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "leader", "Tom Reed": "leader"}
+
+
+def test_the_citys_mayor_is_the_mayor() -> None:
+    roles = {
+        d.name: d.role.text for d in drafted("The city’s mayor, Paul Dunn, resigned.").entities
+    }
+    assert roles == {"Paul Dunn": "mayor"}

@@ -370,9 +370,23 @@ def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: G
             continue
         if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
             continue
-        wanted = role_from(title, gazetteer).key()
-        holders = [
-            p for p in table.people() if p.role and not p.role.former and p.role.key() == wanted
-        ]
+        holders = _holders(table, role_from(title, gazetteer))
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
+
+
+def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:
+    """The people whose office a description names: the same head, past or present, and the
+    same affiliation; else one whose title left out the affiliation the description gives
+    ("the Norwegian prime minister" for "Prime Minister X")."""
+    fitting = [
+        person
+        for person in table.people()
+        if (role := person.role) is not None
+        and role.head == wanted.head
+        and role.former == wanted.former
+    ]
+    exact = [p for p in fitting if p.role is not None and p.role.affiliation == wanted.affiliation]
+    if exact or wanted.affiliation is None:
+        return exact
+    return [p for p in fitting if p.role is not None and p.role.affiliation is None]

@@ -65,7 +65,7 @@ _JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
-_SELF_OWNERS = {"country", "nation", "state", "kingdom", "republic", "government"}
+_SELF_OWNERS = {"country", "nation", "state", "kingdom", "republic", "government", "city", "town"}
 """Owners that name the country under discussion, not one of their own."""
 _LIST_WINDOW = 20
 """How far before a listed name its shared plural title may stand."""
@@ -177,7 +177,7 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
 def _ends_phrase(token: Token) -> bool:
     return (
         token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
-        or token.lower_ == "and"
+        or token.lower_ in {"and", "because", "that", "while", "when", "if", "although"}
         or token.pos_ in {"VERB", "AUX"}
     )
 
