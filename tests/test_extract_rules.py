@@ -852,3 +852,10 @@ def test_the_citys_mayor_is_the_mayor() -> None:
         d.name: d.role.text for d in drafted("The city’s mayor, Paul Dunn, resigned.").entities
     }
     assert roles == {"Paul Dunn": "mayor"}
+
+
+def test_a_copula_does_not_make_a_company_a_person() -> None:
+    extraction = drafted("Fenwick Holdings is the owner of the mine.")
+    assert [(d.name, d.type, d.role) for d in extraction.entities] == [
+        ("Fenwick Holdings", "organisation", None)
+    ]

@@ -192,7 +192,7 @@ def _introduce_people(
 def _surname_role(span: Span, person: EntityDraft | None, gazetteer: Gazetteer) -> None:
     """ "Reed, the union leader, said": a title given at a later, shorter mention."""
     if person is not None and person.role is None:
-        person.role = _role_of(span, gazetteer, None)
+        person.role = _role_of(span, gazetteer, None, person=True)
 
 
 def _record_surnames(
@@ -246,9 +246,18 @@ def _known_as(span: Span) -> list[str]:
     return []
 
 
-def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | None:
-    title = title_before(span, gazetteer) or title_after(span, gazetteer)
-    title = title or title_by_copula(span, gazetteer)
+def _role_of(
+    span: Span, gazetteer: Gazetteer, previous: Role | None, *, person: bool = False
+) -> Role | None:
+    """The title the article gives a name; a name the model did not call a person needs one of
+    title words only ("X, leader of the Y Party,"; "Fenwick Capital, an adviser to the
+    government," stays a company)."""
+    title = title_before(span, gazetteer)
+    if title is None and span.label_ != "PERSON" and not person:
+        title = title_after(span, gazetteer)
+        if title is None or not all(is_title_word(t, gazetteer) for t in title):
+            return coordinated_role(span, previous, gazetteer)
+    title = title or title_after(span, gazetteer) or title_by_copula(span, gazetteer)
     role = role_from(title, gazetteer) if title is not None else None
     if role is not None and role.former:  # a present office beats a past one
         titled = span.doc[min(title.start, span.start) : span.end] if title else span
