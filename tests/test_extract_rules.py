@@ -859,3 +859,16 @@ def test_a_copula_does_not_make_a_company_a_person() -> None:
     assert [(d.name, d.type, d.role) for d in extraction.entities] == [
         ("Fenwick Holdings", "organisation", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The Coastal Liberation Front seized the town. “We will protect civilians,” they said.",
+         ["Coastal Liberation Front"]),
+        ("Anna Berg and Tom Reed met. “We agreed,” they said.", [None]),
+        ("Norway and Sweden met. “We agreed,” they said.", [None]),
+    ],
+)  # fmt: skip
+def test_they_is_one_body_before_it_or_nobody(paragraph: str, expected: list[str | None]) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected

@@ -237,13 +237,14 @@ def _fits(draft: EntityDraft, head: str) -> bool:
 
 
 BODIES = {"organisation", "country", "group"}
-"""What "it" may stand for as the subject of a reporting verb."""
+"""What "it" or "they" may stand for as the subject of a reporting verb."""
 
 
 def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> EntityDraft | None:
-    """Who "it" is: the body named before it in its sentence as (part of) a subject, else the
-    subject of the sentences before (walking back over sentences whose subject is "it" too) if
-    that is a body ("Fenwick Bank lost money. “…,” it said."); a person there means nobody."""
+    """Who "it" (or "they") is: the body named before it in its sentence as (part of) a subject,
+    else the subject of the sentences before (walking back over sentences whose subject is the
+    same pronoun) if that is one body ("Fenwick Bank lost money. “…,” it said."); a person or
+    several names there mean nobody."""
     sentence = pronoun.sent
     for token in reversed(sentence[: pronoun.i - sentence.start]):
         if reading.is_quoted(paragraph, token) or not _in_subject(token):
@@ -257,8 +258,10 @@ def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> Ent
         subject = _sentence_subject(before)
         if subject is None or reading.is_quoted(before_paragraph, subject):
             return None
-        if subject.lower_ == "it":
+        if subject.lower_ == pronoun.lower_:
             continue
+        if any(child.dep_ == "conj" for child in subject.children):
+            return None
         entity = named_entity(before_paragraph, subject, reading.table)
         entity = entity or described_entity(before_paragraph, subject, reading)
         return entity if entity is not None and entity.type in BODIES else None

@@ -177,7 +177,7 @@ def _subject_attribution(
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
         return Attribution(pronoun, rule="pronoun") if pronoun else None
-    if subject.lower_ == "it":
+    if subject.lower_ in {"it", "they"}:
         body = resolve_it(paragraph, subject, reading)
         return Attribution(body, rule="it") if body else None
     entity = relative_entity(paragraph, verb, subject, reading.table)
