@@ -872,3 +872,19 @@ def test_a_copula_does_not_make_a_company_a_person() -> None:
 )  # fmt: skip
 def test_they_is_one_body_before_it_or_nobody(paragraph: str, expected: list[str | None]) -> None:
     assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Anna Berg was told by Paul Dunn that the deal was “a disgrace”.", ["Paul Dunn"]),
+        ("Anna Berg was told that the deal was “a disgrace”.", [None]),
+        ("The Riverton Herald quoted Anna Berg as saying the vote was “fair”.", ["Anna Berg"]),
+        ("Anna Berg was quoted as saying the vote was “fair”.", ["Anna Berg"]),
+        ("The deal was called “a disgrace” by Paul Dunn.", ["Paul Dunn"]),
+    ],
+)  # fmt: skip
+def test_a_passive_speaks_through_its_agent_and_quoted_is_the_one_quoted(
+    paragraph: str, expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected

@@ -174,6 +174,10 @@ def _subject_attribution(
     or names several speakers ("X and Y said in a joint statement")."""
     if any(child.dep_ == "conj" for child in subject.children):
         return None
+    speaker = _speaking(subject)
+    if speaker is None:
+        return None
+    subject = speaker
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
         return Attribution(pronoun, rule="pronoun") if pronoun else None
@@ -201,6 +205,20 @@ def _channel_owner(paragraph: ParagraphDoc, channel: Token, reading: Reading) ->
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             return named_entity(paragraph, target, reading.table) if target is not None else None
     return None
+
+
+def _speaking(subject: Token) -> Token | None:
+    """The words for who speaks, given the subject: the agent of a passive ("was told by X"),
+    the one quoted ("quoted X as saying", "X was quoted as saying"), never the one spoken to
+    ("X was told")."""
+    verb = subject.head
+    if subject.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        agent = next((g for g in agents if g.dep_ == "pobj"), None)
+        return agent if agent is not None else subject if lemma(verb) == "quote" else None
+    if lemma(verb) == "quote":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return subject
 
 
 def _statement_author(
