@@ -2,9 +2,8 @@
 
 Surnames link to the full name introduced earlier ("Blinken"); a capital used as an actor stands for
 its country's government ("Baku announced" → Azerbaijan) while a capital used as a place stays a
-place ("near Washington"); "The US Secretary of State" links to the person holding that
-office, never to a former holder named beside him; an unnamed source ("a US official") is an
-entity of its own.
+place ("near Washington"); descriptions ("The US Secretary of State", "a US official") are
+read in :mod:`generator.extract.descriptions`.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from generator.extract.appositions import role_by_verb, title_after, title_by_copula
 from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
+from generator.extract.descriptions import find_anonymous, find_descriptions
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
@@ -24,7 +24,6 @@ from generator.extract.entitytypes import (
 )
 from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namespans import ORGANISATION_HEADS, name_spans
-from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
 from generator.extract.roleowners import name_owners
 from generator.extract.roles import (
@@ -38,7 +37,7 @@ from generator.extract.roles import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
@@ -90,8 +89,8 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
             previous = (span, table.drafts[draft.name])
     for paragraph in analysed.paragraphs:
         _record_surnames(paragraph, table, people, gazetteer)
-        _find_anonymous(paragraph, table, gazetteer)
-        _find_descriptions(paragraph, table, gazetteer)
+        find_anonymous(paragraph, table, gazetteer)
+        find_descriptions(paragraph, table, gazetteer)
     name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
@@ -333,69 +332,3 @@ def _is_actor(span: Span) -> bool:
     if root.dep_ in _ACTOR_DEPS or any(child.dep_ == "case" for child in span.root.children):
         return True
     return root.dep_ == "pobj" and root.head.lower_ not in _LOCATIVE
-
-
-def _find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """Unnamed sources: "A US official, speaking on condition of anonymity, said"."""
-    for chunk in paragraph.doc.noun_chunks:
-        head = chunk.root
-        if head.lower_ not in gazetteer.anonymous_heads or chunk[0].lower_ not in {
-            "a",
-            "an",
-            "one",
-        }:
-            continue
-        if any(token.ent_type_ == "PERSON" for token in chunk):
-            continue
-        if not (_speaks(head, gazetteer) or "anonymity" in head.sent.text):
-            continue
-        words = chunk[1:]
-        while len(words) > 1 and words[0].lower_ in {"senior", "top", "high-ranking", "junior"}:
-            words = words[1:]
-        name = words.text
-        draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
-        country = next((gazetteer.lookup(t.text) for t in chunk if t.ent_type_), None)
-        if country is not None:
-            affiliation = country.name if country.kind == "country" else country.country
-            draft.role = Role(head.text, affiliation, False, None, head.lower_)
-        table.record(draft, paragraph, chunk, alias=False)
-
-
-def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
-    return token.dep_ in _ACTOR_DEPS and lemma(token.head) in gazetteer.reporting_verbs
-
-
-def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """ "The US Secretary of State said" → the one person the article gave that title."""
-    doc = paragraph.doc
-    for article in doc:
-        if article.lower_ != "the":
-            continue
-        end = article.i + 1
-        while end < len(doc) and is_title_word(doc[end], gazetteer):
-            end += 1
-        title = doc[article.i + 1 : end]
-        if not title or not any(t.lower_ in gazetteer.title_heads for t in title):
-            continue
-        if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
-            continue
-        holders = _holders(table, role_from(title, gazetteer))
-        if len(holders) == 1:
-            table.record(holders[0], paragraph, doc[article.i : end], alias=False)
-
-
-def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:
-    """The people whose office a description names: the same head, past or present, and the
-    same affiliation; else one whose title left out the affiliation the description gives
-    ("the Norwegian prime minister" for "Prime Minister X")."""
-    fitting = [
-        person
-        for person in table.people()
-        if (role := person.role) is not None
-        and role.head == wanted.head
-        and role.former == wanted.former
-    ]
-    exact = [p for p in fitting if p.role is not None and p.role.affiliation == wanted.affiliation]
-    if exact or wanted.affiliation is None:
-        return exact
-    return [p for p in fitting if p.role is not None and p.role.affiliation is None]
