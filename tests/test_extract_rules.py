@@ -888,3 +888,10 @@ def test_a_passive_speaks_through_its_agent_and_quoted_is_the_one_quoted(
     paragraph: str, expected: list[str | None]
 ) -> None:
     assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+def test_an_age_inside_an_apposition_is_no_part_of_the_title() -> None:
+    extraction = drafted("Anna Berg, a 45-year-old teacher, lost her house.")
+    assert [(d.name, d.role.text if d.role else None) for d in extraction.entities] == [
+        ("Anna Berg", "teacher")
+    ]

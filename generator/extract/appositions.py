@@ -59,6 +59,8 @@ def title_phrase(words: Span, gazetteer: Gazetteer, *, closed: bool) -> Span | N
     index = words.start
     if index < len(doc) and doc[index].lower_ in DETERMINERS:
         index += 1
+    if doc[index : index + 5].text.replace(" ", "").endswith("-year-old"):
+        index += 5  # "a 44-year-old taxi driver": the age is no part of the title
     start = index
     while index < len(doc) and index - start < _MAX_WORDS and _inside(doc[index], gazetteer):
         if doc[index].lower_ in _PREPOSITIONS:
@@ -119,7 +121,8 @@ def _inside(token: Token, gazetteer: Gazetteer) -> bool:
         and (before.lower_ in DETERMINERS or before.lower_.endswith("ly"))
     ):
         return token.i + 1 < len(token.doc) and token.nbor(1).pos_ in {"NOUN", "PROPN", "ADJ"}
-    return token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"}
+    capitalised = token.text[:1].isupper() and token.pos_ == "ADJ"  # "Shi’ite"
+    return (token.is_lower or capitalised) and token.pos_ in {"NOUN", "ADJ", "PROPN"}
 
 
 def _next_opens_phrase(token: Token) -> bool:
