@@ -895,3 +895,17 @@ def test_an_age_inside_an_apposition_is_no_part_of_the_title() -> None:
     assert [(d.name, d.role.text if d.role else None) for d in extraction.entities] == [
         ("Anna Berg", "teacher")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Anna Berg, who serves as the chief negotiator, spoke.", "chief negotiator"),
+        ("Anna Berg, elected mayor in 2019, spoke.", "mayor"),
+        ("Anna Berg, elected in 2019, spoke.", None),
+    ],
+)
+def test_serving_as_and_a_reduced_relative_give_a_title(sentence: str, role: str | None) -> None:
+    drafts = {d.name: d for d in drafted(sentence).entities}
+    found = drafts["Anna Berg"].role
+    assert (found.text if found else None) == role

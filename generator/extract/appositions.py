@@ -151,10 +151,16 @@ def _ends_in_head(core: Span, gazetteer: Gazetteer) -> bool:
 
 def title_by_copula(name: Span, gazetteer: Gazetteer) -> Span | None:
     """ "X is the chief negotiator", "X, who is the governor of Y,", "X was named prime
-    minister", "X became president": the title the sentence gives its subject."""
+    minister", "X became president", "X, who serves as envoy,", "X, elected mayor in 2019,":
+    the title the sentence gives its subject."""
     doc, index = name.doc, after_age(name)
+    if index + 2 < len(doc) and doc[index].text == "," and doc[index + 1].lower_ in _NAMED:
+        return _after_verb(doc[index + 2 :], gazetteer, named=True)  # "X, elected mayor in 2019,"
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].lower_ == "who":
         index += 2
+    serving = index + 1 < len(doc) and doc[index + 1].lower_ == "as"
+    if serving and doc[index].lower_ in {"serves", "serve", "acts", "works"}:
+        return _after_verb(doc[index + 1 :], gazetteer, named=True)  # "X, who serves as …"
     if index < len(doc) and doc[index].lower_ in {"has", "have", "had"}:
         index += 1
         if index < len(doc) and doc[index].lower_ == "been":
