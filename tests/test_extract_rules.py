@@ -909,3 +909,20 @@ def test_serving_as_and_a_reduced_relative_give_a_title(sentence: str, role: str
     drafts = {d.name: d for d in drafted(sentence).entities}
     found = drafts["Anna Berg"].role
     assert (found.text if found else None) == role
+
+
+def test_a_pronoun_with_no_clear_antecedent_is_the_last_named_speaker() -> None:
+    quotes = drafted(
+        "“We will appeal,” Anna Berg said on Monday.",
+        "Tom Reed met Paul Dunn on Tuesday. “It was unfair,” she said.",
+    ).quotes
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg"]
+    assert quotes[1].rule == "last-speaker"
+
+
+def test_the_last_named_speaker_keeps_the_pronoun_they_were_given() -> None:
+    quotes = drafted(
+        "Paul Dunn spoke on Monday. “We will appeal,” he said.",
+        "Tom Reed met Anna Berg on Tuesday. “It was unfair,” she said.",
+    ).quotes
+    assert [q.speaker for q in quotes] == ["Paul Dunn", None]

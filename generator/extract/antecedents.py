@@ -37,6 +37,19 @@ class Reading:
     gazetteer: Gazetteer
     paragraphs: list[ParagraphDoc] = field(default_factory=list)
     quoted: set[tuple[int, int]] = field(default_factory=set)
+    last_speaker: tuple[int, EntityDraft] | None = None
+    """The paragraph and person of the last quote given a person as speaker."""
+
+    pronouns: dict[str, str] = field(default_factory=dict)
+    """The pronoun ("he", "she") each person was last referred to by."""
+
+    def recent_speaker(self, paragraph: ParagraphDoc, pronoun: str) -> EntityDraft | None:
+        """The last named speaker, if they spoke in this paragraph or the one before and were
+        never called by the other pronoun."""
+        if self.last_speaker is None or self.last_speaker[0] < paragraph.number - 1:
+            return None
+        speaker = self.last_speaker[1]
+        return speaker if self.pronouns.get(speaker.name, pronoun) == pronoun else None
 
     def is_quoted(self, paragraph: ParagraphDoc, token: Token) -> bool:
         """Whether the token lies between quotation marks."""

@@ -180,7 +180,11 @@ def _subject_attribution(
     subject = speaker
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
-        return Attribution(pronoun, rule="pronoun") if pronoun else None
+        if pronoun is not None:
+            reading.pronouns[pronoun.name] = subject.lower_
+            return Attribution(pronoun, rule="pronoun")
+        last = reading.recent_speaker(paragraph, subject.lower_)  # the last named speaker
+        return Attribution(last, rule="last-speaker") if last is not None else None
     if subject.lower_ in {"it", "they"}:
         body = resolve_it(paragraph, subject, reading)
         return Attribution(body, rule="it") if body else None

@@ -75,7 +75,8 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
         end = token.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i not in taken:
             end += 1
-        if end - token.i >= 3:
+        words = [t for t in doc[token.i + 1 : end] if t.lower_ not in HONORIFICS]
+        if len(words) >= 2:  # a name, not only ranks ("spokesman Brigadier General X")
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
     spans = [_without_title(_without_honorific(span), gazetteer) for span in spans]

@@ -55,6 +55,8 @@ def find_quotes(
                 attribution = Attribution(carried.speaker, carried.via, "next-paragraph")
             quotes.extend(_drafts(paragraph, start, end, attribution))
             previous = Previous(end, attribution)
+            if attribution.speaker is not None and attribution.speaker.type == "person":
+                reading.last_speaker = (paragraph.number, attribution.speaker)
         carried = _carried(paragraph, previous, reading)
         reading.paragraphs.append(paragraph)
     return quotes
