@@ -926,3 +926,11 @@ def test_the_last_named_speaker_keeps_the_pronoun_they_were_given() -> None:
         "Tom Reed met Anna Berg on Tuesday. “It was unfair,” she said.",
     ).quotes
     assert [q.speaker for q in quotes] == ["Paul Dunn", None]
+
+
+def test_storms_and_market_indices_are_no_entities() -> None:
+    extraction = drafted(
+        "Hurricane Ike hit Texas on Monday.",
+        "The Dow Jones industrial average fell and the FTSE 100 lost 3 percent.",
+    )
+    assert [(d.name, d.type) for d in extraction.entities] == [("Texas", "place")]

@@ -57,6 +57,8 @@ _SURNAME_PARTICLES = {
     "la",
     "du",
 }
+_STORMS = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Superstorm"}
+_INDICES = {"Dow", "Nasdaq", "FTSE", "Nikkei", "S&P", "DAX", "CAC", "Stoxx", "Sensex", "Hang"}
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
 _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
@@ -271,6 +273,8 @@ def _resolve(
     span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer
 ) -> EntityDraft | None:
     text = clean_name(span.text)
+    if _names_no_entity(text):
+        return None
     known = gazetteer.lookup(text)
     if known is not None:
         return _known_entity(span, known, gazetteer)
@@ -291,6 +295,13 @@ def _resolve(
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
+
+
+def _names_no_entity(text: str) -> bool:
+    """A storm ("Hurricane Ike") or a market index ("FTSE 100", "Nasdaq") is named but is no
+    actor or place."""
+    words = text.split()
+    return words[0] in _STORMS or any(word in _INDICES for word in words)
 
 
 def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
