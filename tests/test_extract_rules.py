@@ -772,3 +772,346 @@ def test_a_first_name_the_model_left_out_after_a_title_is_part_of_the_name() -> 
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles["Alija Kovacevic"] == "President of Bosnia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Lisa Holm, 54, a nurse at the hospital, said she was tired.", "Lisa Holm",
+         "nurse at the hospital"),
+        ("Lisa Holm, the spokeswoman for the ministry, said the report was false.", "Lisa Holm",
+         "spokeswoman for the ministry"),
+        ("Tom Reed, leader of the opposition Labour Party, said he would vote no.", "Tom Reed",
+         "leader of the opposition Labour Party"),
+        ("Anna Berg, a senior economist at Fenwick Bank, said rates would rise.", "Anna Berg",
+         "senior economist at Fenwick Bank"),
+        ("Tom Reed, the candidate of the ruling Green Party (GP), conceded on Sunday.",
+         "Tom Reed", "candidate of the ruling Green Party"),
+        ("Paul Dunn, a lawyer for Lisa Holm, said they would appeal.", "Paul Dunn",
+         "lawyer for Lisa Holm"),
+        ("Economist Lisa Holm said the recession was over.", "Lisa Holm", "Economist"),
+    ],
+)  # fmt: skip
+def test_an_apposition_is_a_noun_phrase_headed_by_a_title(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("Tom Reed is the chief negotiator for the union.", "Tom Reed",
+         "chief negotiator for the union"),
+        ("Anna Berg, who is the governor of the province, declined to comment.", "Anna Berg",
+         "governor of the province"),
+        ("Paul Dunn was named prime minister on Monday.", "Paul Dunn", "prime minister"),
+        ("Mark Odero became president in 2010.", "Mark Odero", "president"),
+        ("Tom Reed, who chairs the committee, said hearings would begin.", "Tom Reed",
+         "chair of the committee"),
+        ("Anna Berg, who headed the court, was freed on Monday.", "Anna Berg",
+         "former head of the court"),
+    ],
+)  # fmt: skip
+def test_a_copula_or_a_verb_of_holding_gives_a_title(sentence: str, person: str, role: str) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+def test_a_copula_without_a_title_gives_none() -> None:
+    extraction = drafted("Tom Reed is the first farmer to win the prize. Anna Berg is a friend.")
+    assert all(d.role is None for d in extraction.entities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("President-elect Tom Reed named his cabinet on Monday.", {"Tom Reed": "President-elect"}),
+        ("Ministers Karl Brandt and Ruth Olsen resigned on Monday.",
+         {"Karl Brandt": "Minister", "Ruth Olsen": "Minister"}),
+        ("Kenya’s President Mark Odero flew to Rome.", {"Mark Odero": "President of Kenya"}),
+        ("The country’s finance minister, Ruth Olsen, resigned.",
+         {"Ruth Olsen": "finance minister"}),
+        ("Interior Minister Karl Brandt and his deputy, Lisa Holm, visited the camp.",
+         {"Karl Brandt": "Interior Minister", "Lisa Holm": "deputy"}),
+        ("Chile’s Supreme Leader, General Ana Soto, spoke on Monday.",
+         {"Ana Soto": "Supreme Leader of Chile"}),
+    ],
+)  # fmt: skip
+def test_titles_before_a_name_in_their_english_forms(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "person", "role"),
+    [
+        pytest.param(("Tom Reed spoke on Monday. Reed, the union leader, said the strike would "
+                      "go on.",), "Tom Reed", "union leader", id="title-at-a-surname"),
+        pytest.param(("Fenwick Bank lost money. “We will recover,” said Lisa Holm, the bank’s "
+                      "chief executive.",), "Lisa Holm", "chief executive of Fenwick Bank",
+                     id="the-bank-is-the-one-bank"),
+        pytest.param(("Derek Vale was charged on Monday. Vale’s lawyer, Anna Berg, said he "
+                      "would plead not guilty.",), "Anna Berg", "lawyer of Derek Vale",
+                     id="a-surname-owner-is-the-person"),
+        pytest.param(("The union’s envoy for the north, former Chilean President Ana Soto, "
+                      "arrived on Monday.",), "Ana Soto", "union envoy for the north",
+                     id="present-office-beats-a-past-one"),
+        pytest.param(("Sen. Anna Berg said the bill would pass.",), "Anna Berg", "Sen.",
+                     id="abbreviated-title"),
+        pytest.param(("“We will not stop,” said Anna Berg, head of the nurses’ union.",),
+                     "Anna Berg", "head of the nurses’ union", id="plural-possessive"),
+    ],
+)  # fmt: skip
+def test_a_title_anywhere_in_the_article_and_its_owner(
+    paragraphs: tuple[str, ...], person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(*paragraphs).entities if d.role}
+    assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("Fenwick Bank lost money. “We regret the losses,” it said in a statement.",),
+                     ["Fenwick Bank"], id="it-is-the-body-before"),
+        pytest.param(("Mayor Paul Dunn lost money. “We regret the losses,” it said.",),
+                     [None], id="it-is-never-a-person"),
+        pytest.param(("A statement from the Riverton City Council said the bridge was “unsafe”.",),
+                     ["Riverton City Council"], id="a-statement-from"),
+        pytest.param(("Anna Berg put it bluntly: “We will win.”",), ["Anna Berg"], id="colon"),
+        pytest.param(("Anna Berg met Paul Dunn and Tom Reed: “We will win.”",), [None],
+                     id="colon-needs-one-subject"),
+        pytest.param(("Anna Berg, asked about the vote, said: “It was fair.”",), ["Anna Berg"],
+                     id="aside-between-subject-and-verb"),
+    ],
+)  # fmt: skip
+def test_bodies_statements_and_colons_as_speakers(
+    paragraphs: tuple[str, ...], expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(*paragraphs).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will appeal,” a lawyer for Anna Berg told reporters.",
+        "The wife of Paul Dunn said he was “innocent”.",
+        "Paul Dunn’s lawyer said the charges were “absurd”.",
+        "Supporters of Anna Berg chanted “Berg for president”.",
+        "Paul Dunn’s book, “The Long Road”, was published on Monday.",
+    ],
+)
+def test_a_person_a_subject_is_about_is_not_the_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("Mayor Paul Dunn said on Monday that the city would rebuild.",
+                      "“Nobody will be left behind.”"), ["Paul Dunn"], id="after-reported-speech"),
+        pytest.param(("“We will rebuild,” Mayor Paul Dunn said.", "“Nobody will be left behind.”"),
+                     ["Paul Dunn", "Paul Dunn"], id="after-a-quote"),
+        pytest.param(("Mayor Paul Dunn said: “We will rebuild every house.",
+                      "“Nobody will be left behind.”"), ["Paul Dunn", "Paul Dunn"],
+                     id="unclosed-quote-runs-on"),
+        pytest.param(("Mayor Paul Dunn toured the town. The damage was severe.",
+                      "“Nobody will be left behind.”"), [None], id="no-speaker-last"),
+    ],
+)  # fmt: skip
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(
+    paragraphs: tuple[str, ...], expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(*paragraphs).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("The strike was called by union leader Tom Reed on Monday.", "Tom Reed", "union leader"),
+        ("They met opposition leader Tom Reed.", "Tom Reed", "opposition leader"),
+        ("Many voters backed popular former mayor Tom Reed.", "Tom Reed", "former mayor"),
+        ("The attack was condemned by outgoing Prime Minister Tom Reed.", "Tom Reed",
+         "outgoing Prime Minister"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_keeps_its_noun_modifiers_and_wording(
+    sentence: str, person: str, role: str
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles[person] == role
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(("The vote was held yesterday.", "The night before, the polls had closed."),
+                     [("yesterday", "2023-04-30"), ("The night before", "2023-04-29")],
+                     id="anchor-from-an-earlier-sentence"),
+        pytest.param(("By Thursday the rescuers had found ten people.",),
+                     [("By Thursday", "2023-04-27")], id="by-in-the-past"),
+        pytest.param(("The fee must be paid by Thursday.",), [("by Thursday", "2023-05-04")],
+                     id="by-with-a-modal"),
+        pytest.param(("The new mayor takes office on Friday.",), [("on Friday", "2023-05-05")],
+                     id="simple-present-timetable"),
+        pytest.param(("A plan announced on Friday failed to calm the markets.",),
+                     [("on Friday", "2023-04-28")], id="past-participle-is-past"),
+        pytest.param(("The vote on Friday puts the city on course for a new mayor.",),
+                     [("on Friday", "2023-04-28")], id="present-of-a-noun-date-is-not-a-timetable"),
+    ],
+)  # fmt: skip
+def test_the_verb_a_date_hangs_from_sets_its_direction(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    dates = drafted(*paragraphs).dates
+    assert [(d.expression.text, d.expression.value) for d in dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders, Anna Berg and Tom Reed, met on Monday.",
+         {"Anna Berg": "leader", "Tom Reed": "leader"}),
+        ("Three former officers, Anna Berg, Tom Reed and Paul Dunn, were charged.",
+         {"Anna Berg": "former officer", "Tom Reed": "former officer",
+          "Paul Dunn": "former officer"}),
+        ("Anna Berg, 54, who heads the court, was freed.", {"Anna Berg": "head of the court"}),
+        ("Anna Berg — the former president — was freed.", {"Anna Berg": "former president"}),
+        ("Anna Berg, the newly elected mayor, spoke.", {"Anna Berg": "newly elected mayor"}),
+    ],
+)  # fmt: skip
+def test_plural_titles_over_a_list_ages_dashes_and_adverbs(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    roles = {d.name: d.role.text for d in drafted(sentence).entities if d.role}
+    assert roles == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Anna Berg and Tom Reed said in a joint statement that the deal was “historic”.",
+        "Norway and Sweden said in a joint statement that the deal was “historic”.",
+        "Anna Berg and Tom Reed called the deal “historic”.",
+    ],
+)
+def test_a_coordinated_subject_names_no_single_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param("Former President Tom Reed spoke on Monday. “We failed,” the former "
+                     "president said.", ["Tom Reed"], id="a-former-holder"),
+        pytest.param("Prime Minister Anna Berg met Tom Reed. “We agreed,” the Norwegian prime "
+                     "minister said.", ["Anna Berg"], id="a-description-more-specific"),
+        pytest.param("President Mark Odero met President Anna Berg of Norway. “We agreed,” the "
+                     "President said.", ["Mark Odero"], id="the-one-without-a-country"),
+    ],
+)  # fmt: skip
+def test_a_description_names_the_one_holder_of_that_office(
+    paragraph: str, expected: list[str]
+) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+def test_an_apposition_before_a_name_starts_after_a_conjunction() -> None:
+    extraction = drafted(
+        "They stayed home because their leaders, Anna Berg and Tom Reed, were ill."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "leader", "Tom Reed": "leader"}
+
+
+def test_the_citys_mayor_is_the_mayor() -> None:
+    roles = {
+        d.name: d.role.text for d in drafted("The city’s mayor, Paul Dunn, resigned.").entities
+    }
+    assert roles == {"Paul Dunn": "mayor"}
+
+
+def test_a_copula_does_not_make_a_company_a_person() -> None:
+    extraction = drafted("Fenwick Holdings is the owner of the mine.")
+    assert [(d.name, d.type, d.role) for d in extraction.entities] == [
+        ("Fenwick Holdings", "organisation", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The Coastal Liberation Front seized the town. “We will protect civilians,” they said.",
+         ["Coastal Liberation Front"]),
+        ("Anna Berg and Tom Reed met. “We agreed,” they said.", [None]),
+        ("Norway and Sweden met. “We agreed,” they said.", [None]),
+    ],
+)  # fmt: skip
+def test_they_is_one_body_before_it_or_nobody(paragraph: str, expected: list[str | None]) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Anna Berg was told by Paul Dunn that the deal was “a disgrace”.", ["Paul Dunn"]),
+        ("Anna Berg was told that the deal was “a disgrace”.", [None]),
+        ("The Riverton Herald quoted Anna Berg as saying the vote was “fair”.", ["Anna Berg"]),
+        ("Anna Berg was quoted as saying the vote was “fair”.", ["Anna Berg"]),
+        ("The deal was called “a disgrace” by Paul Dunn.", ["Paul Dunn"]),
+    ],
+)  # fmt: skip
+def test_a_passive_speaks_through_its_agent_and_quoted_is_the_one_quoted(
+    paragraph: str, expected: list[str | None]
+) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes] == expected
+
+
+def test_an_age_inside_an_apposition_is_no_part_of_the_title() -> None:
+    extraction = drafted("Anna Berg, a 45-year-old teacher, lost her house.")
+    assert [(d.name, d.role.text if d.role else None) for d in extraction.entities] == [
+        ("Anna Berg", "teacher")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Anna Berg, who serves as the chief negotiator, spoke.", "chief negotiator"),
+        ("Anna Berg, elected mayor in 2019, spoke.", "mayor"),
+        ("Anna Berg, elected in 2019, spoke.", None),
+    ],
+)
+def test_serving_as_and_a_reduced_relative_give_a_title(sentence: str, role: str | None) -> None:
+    drafts = {d.name: d for d in drafted(sentence).entities}
+    found = drafts["Anna Berg"].role
+    assert (found.text if found else None) == role
+
+
+def test_a_pronoun_with_no_clear_antecedent_is_the_last_named_speaker() -> None:
+    quotes = drafted(
+        "“We will appeal,” Anna Berg said on Monday.",
+        "Tom Reed met Paul Dunn on Tuesday. “It was unfair,” she said.",
+    ).quotes
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg"]
+    assert quotes[1].rule == "last-speaker"
+
+
+def test_the_last_named_speaker_keeps_the_pronoun_they_were_given() -> None:
+    quotes = drafted(
+        "Paul Dunn spoke on Monday. “We will appeal,” he said.",
+        "Tom Reed met Anna Berg on Tuesday. “It was unfair,” she said.",
+    ).quotes
+    assert [q.speaker for q in quotes] == ["Paul Dunn", None]
+
+
+def test_storms_and_market_indices_are_no_entities() -> None:
+    extraction = drafted(
+        "Hurricane Ike hit Texas on Monday.",
+        "The Dow Jones industrial average fell and the FTSE 100 lost 3 percent.",
+    )
+    assert [(d.name, d.type) for d in extraction.entities] == [("Texas", "place")]

@@ -23,6 +23,8 @@ _RELATIVES = {"who", "which", "that", "whom"}
 _NAME_PARTS = ("appos", "compound", "flat", "nmod")
 SPEAKER_TYPES = {"person", "organisation", "country", "group"}
 _INHERITS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
+_ASIDE_WORDS = 8
+"""The most words of an aside between a subject and its verb."""
 _LOOKBACK = 4
 """Sentences to look back for the subject a pronoun continues."""
 
@@ -35,6 +37,19 @@ class Reading:
     gazetteer: Gazetteer
     paragraphs: list[ParagraphDoc] = field(default_factory=list)
     quoted: set[tuple[int, int]] = field(default_factory=set)
+    last_speaker: tuple[int, EntityDraft] | None = None
+    """The paragraph and person of the last quote given a person as speaker."""
+
+    pronouns: dict[str, str] = field(default_factory=dict)
+    """The pronoun ("he", "she") each person was last referred to by."""
+
+    def recent_speaker(self, paragraph: ParagraphDoc, pronoun: str) -> EntityDraft | None:
+        """The last named speaker, if they spoke in this paragraph or the one before and were
+        never called by the other pronoun."""
+        if self.last_speaker is None or self.last_speaker[0] < paragraph.number - 1:
+            return None
+        speaker = self.last_speaker[1]
+        return speaker if self.pronouns.get(speaker.name, pronoun) == pronoun else None
 
     def is_quoted(self, paragraph: ParagraphDoc, token: Token) -> bool:
         """Whether the token lies between quotation marks."""
@@ -66,23 +81,38 @@ def named_entity(paragraph: ParagraphDoc, token: Token, table: EntityTable) -> E
             return entity
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return one_person_within(paragraph, token, table)
+    return one_person_within(paragraph, token, table, apposed=True)
 
 
 def one_person_within(
-    paragraph: ParagraphDoc, token: Token, table: EntityTable, skipped: frozenset[int] = frozenset()
+    paragraph: ParagraphDoc,
+    token: Token,
+    table: EntityTable,
+    skipped: frozenset[int] = frozenset(),
+    *,
+    apposed: bool = False,
 ) -> EntityDraft | None:
     """ "the representative of the United States, Samantha Power,": the one person the phrase
-    names, outside its relative clauses."""
+    names, outside its relative clauses; with ``apposed``, only a person in apposition, not one
+    the phrase is about ("a lawyer for X", "X's wife")."""
     people: dict[str, EntityDraft] = {}
     stack = [token]
     while stack:
         current = stack.pop()
         entity = table.entity_at(paragraph.number, current.i)
+        if apposed and not _apposed(current):
+            entity = None
         if entity is not None and entity.type == "person" and current.i not in skipped:
             people[entity.name] = entity
         stack.extend(c for c in current.children if c.dep_ not in {"relcl", "acl", "punct"})
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _apposed(token: Token) -> bool:
+    """Whether a name word belongs to a name in apposition ("…, Samantha Power,")."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "appos"
 
 
 def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) -> EntityDraft | None:
@@ -93,8 +123,23 @@ def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) ->
         index -= 1
     if index > 0 and doc[index].text == "," and doc[index - 1].dep_ == "appos":
         index -= 1  # "the Sinn Féin chairman, Mitchell McLaughlin, said"
+    elif index > 0 and doc[index].text == ",":
+        index = _before_aside(doc[verb.sent.start : index])  # "X, asked about it, said"
     entity = table.entity_at(paragraph.number, index) if index >= 0 else None
     return entity if entity is not None and entity.type in SPEAKER_TYPES else None
+
+
+def _before_aside(words: Span) -> int:
+    """Where the subject before an aside in commas ends ("Berg, asked about the vote,"), or -1:
+    the aside is short, has no quotation mark, and follows a subject."""
+    doc = words.doc
+    for token in reversed(words[-_ASIDE_WORDS:]):
+        if token.text in {"\u201c", "\u201d", '"'}:
+            return -1
+        if token.text == ",":
+            before = token.i - 1
+            return before if before >= 0 and _in_subject(doc[before]) else -1
+    return -1
 
 
 def relative_entity(
@@ -202,3 +247,35 @@ def described_entity(
 
 def _fits(draft: EntityDraft, head: str) -> bool:
     return draft.type in {"organisation", "group"} and head in draft.name.lower().split()
+
+
+BODIES = {"organisation", "country", "group"}
+"""What "it" or "they" may stand for as the subject of a reporting verb."""
+
+
+def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> EntityDraft | None:
+    """Who "it" (or "they") is: the body named before it in its sentence as (part of) a subject,
+    else the subject of the sentences before (walking back over sentences whose subject is the
+    same pronoun) if that is one body ("Fenwick Bank lost money. “…,” it said."); a person or
+    several names there mean nobody."""
+    sentence = pronoun.sent
+    for token in reversed(sentence[: pronoun.i - sentence.start]):
+        if reading.is_quoted(paragraph, token) or not _in_subject(token):
+            continue
+        entity = reading.table.entity_at(paragraph.number, token.i)
+        if entity is not None:
+            return entity if entity.type in BODIES else None
+    for before_paragraph, before in _sentences_before(paragraph, sentence, reading):
+        if reading.is_quoted(before_paragraph, before.root):
+            continue
+        subject = _sentence_subject(before)
+        if subject is None or reading.is_quoted(before_paragraph, subject):
+            return None
+        if subject.lower_ == pronoun.lower_:
+            continue
+        if any(child.dep_ == "conj" for child in subject.children):
+            return None
+        entity = named_entity(before_paragraph, subject, reading.table)
+        entity = entity or described_entity(before_paragraph, subject, reading)
+        return entity if entity is not None and entity.type in BODIES else None
+    return None

@@ -11,7 +11,13 @@ The rules, tried in this order (each names itself in :attr:`Attribution.rule`):
 - ``lead-in``: a reporting verb before the quote in its sentence ("He said …: “…”");
 - ``according-to``: "according to X" (the channel, when a verb already gave the speaker);
 - ``clause``: the named subject of the clause the quote belongs to ("X blamed it on “…”");
-- ``continuation``: a quote that goes on after its attribution ("“…,” X said. “…”").
+- ``colon``: the one named subject before a colon that opens the quote ("X put it: “…”");
+- ``continuation``: a quote that goes on after its attribution ("“…,” X said. “…”");
+- ``it``: "it said" for the body that is the subject before it;
+- ``next-paragraph`` (in :mod:`generator.extract.quotes`): a paragraph that is only a quote.
+
+The phrase rules (``according-to``, ``words-of``, ``colon``) are in
+:mod:`generator.extract.phrases`.
 
 A subject that is a pronoun or description the rules cannot resolve ends the search: no speaker
 beats a wrong one.
@@ -32,12 +38,14 @@ from generator.extract.antecedents import (
     described_entity,
     named_entity,
     relative_entity,
+    resolve_it,
     resolve_pronoun,
     subject_of,
 )
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
+from generator.extract.phrases import NOBODY, Attribution, according_to, colon, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,23 +63,11 @@ _CONTINUATION_WORDS = 8
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """A quote's speaker, the channel that relayed the words, and the rule that found them."""
-
-    speaker: EntityDraft | None
-    via: EntityDraft | None = None
-    rule: str = "none"
-
-
-@dataclass(frozen=True)
 class Previous:
     """The quote before, in the same paragraph: where it ended and who said it."""
 
     end: int
     attribution: Attribution
-
-
-NOBODY = Attribution(None)
 
 
 def attribute(
@@ -83,25 +79,37 @@ def attribute(
         return NOBODY
     sentence = opening.sent
     reported = _reported(paragraph, start, end, reading)
-    borrowed = _words_of(paragraph, sentence, start, reading)
+    borrowed = words_of(paragraph, sentence, start, reading)
     if borrowed is not None:
         via = reported.speaker if reported is not None else None
         return Attribution(
             borrowed.speaker, via if via is not borrowed.speaker else None, "words-of"
         )
-    according = _according_to(paragraph, sentence, start, reading)
+    according = according_to(paragraph, sentence, start, reading)
     if reported is not None and reported.via is None and according is not None:
         channel = according.speaker if according.speaker is not reported.speaker else None
         return Attribution(reported.speaker, channel, reported.rule)
     if reported is not None:
         return reported
-    for rule in (_lead_in, _according_to):
+    for rule in (_lead_in, according_to, colon):
         found = rule(paragraph, sentence, start, reading)
         if found is not None:
             return found
     if (found := _clause_subject(paragraph, start, end, reading)) is not None:
         return found
     return _continuation(paragraph, start, previous)
+
+
+def speaker_of_sentence(
+    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+) -> Attribution | None:
+    """The named speaker of a sentence whose main verb reports speech ("X said the city …")."""
+    root = sentence.root
+    if lemma(root) not in reading.gazetteer.reporting_verbs or reading.is_quoted(paragraph, root):
+        return None
+    subject = subject_of(root)
+    found = _subject_attribution(paragraph, root, subject, reading) if subject else None
+    return found if found is not None and found.speaker is not None else None
 
 
 def _reported(
@@ -162,19 +170,59 @@ def _by_reporting_verb(paragraph: ParagraphDoc, span: Span, reading: Reading) ->
 def _subject_attribution(
     paragraph: ParagraphDoc, verb: Token, subject: Token, reading: Reading
 ) -> Attribution | None:
-    """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads."""
+    """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads
+    or names several speakers ("X and Y said in a joint statement")."""
+    if any(child.dep_ == "conj" for child in subject.children):
+        return None
+    speaker = _speaking(subject)
+    if speaker is None:
+        return None
+    subject = speaker
     if subject.lower_ in PRONOUNS:
         pronoun = resolve_pronoun(paragraph, subject, reading)
-        return Attribution(pronoun, rule="pronoun") if pronoun else None
+        if pronoun is not None:
+            reading.pronouns[pronoun.name] = subject.lower_
+            return Attribution(pronoun, rule="pronoun")
+        last = reading.recent_speaker(paragraph, subject.lower_)  # the last named speaker
+        return Attribution(last, rule="last-speaker") if last is not None else None
+    if subject.lower_ in {"it", "they"}:
+        body = resolve_it(paragraph, subject, reading)
+        return Attribution(body, rule="it") if body else None
     entity = relative_entity(paragraph, verb, subject, reading.table)
     entity = entity or named_entity(paragraph, subject, reading.table)
     if entity is not None:
         return Attribution(entity, rule="named")
     if lemma(subject) in _CHANNELS:
-        author = _statement_author(paragraph, subject.sent, reading)
+        author = _channel_owner(paragraph, subject, reading)
+        author = author or _statement_author(paragraph, subject.sent, reading)
         return Attribution(author, rule="statement") if author else None
     described = described_entity(paragraph, subject, reading)
     return Attribution(described, rule="description") if described else None
+
+
+def _channel_owner(paragraph: ParagraphDoc, channel: Token, reading: Reading) -> EntityDraft | None:
+    """ "A statement from the council", "the council's statement": whose statement it is."""
+    for child in channel.children:
+        if child.dep_ == "poss":
+            return named_entity(paragraph, child, reading.table)
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return named_entity(paragraph, target, reading.table) if target is not None else None
+    return None
+
+
+def _speaking(subject: Token) -> Token | None:
+    """The words for who speaks, given the subject: the agent of a passive ("was told by X"),
+    the one quoted ("quoted X as saying", "X was quoted as saying"), never the one spoken to
+    ("X was told")."""
+    verb = subject.head
+    if subject.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        agent = next((g for g in agents if g.dep_ == "pobj"), None)
+        return agent if agent is not None else subject if lemma(verb) == "quote" else None
+    if lemma(verb) == "quote":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return subject
 
 
 def _statement_author(
@@ -278,39 +326,6 @@ def _lead_in(
     return None
 
 
-def _according_to(
-    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
-) -> Attribution | None:
-    for token in sentence:
-        if token.lower_ != "according" or reading.is_quoted(paragraph, token):
-            continue
-        objects = [
-            o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
-        ]
-        if not objects and token.i + 2 < len(sentence.doc):
-            objects = [sentence.doc[token.i + 2]]
-        for target in objects:
-            entity = named_entity(paragraph, target, reading.table)
-            if entity is not None:
-                return Attribution(entity, rule="according-to")
-    return None
-
-
-def _words_of(
-    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
-) -> Attribution | None:
-    """ "borrowing the words of prosecutor Jerry Blackwell": the words are his."""
-    for token in sentence:
-        if token.lower_ != "words" or reading.is_quoted(paragraph, token):
-            continue
-        for preposition in (c for c in token.children if c.lower_ == "of"):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):
-                entity = named_entity(paragraph, target, reading.table)
-                if entity is not None and entity.type == "person":
-                    return Attribution(entity, rule="words-of")
-    return None
-
-
 def _clause_subject(
     paragraph: ParagraphDoc, start: int, end: int, reading: Reading
 ) -> Attribution | None:
@@ -323,6 +338,8 @@ def _clause_subject(
     subject = next((c for c in verbs[0].children if c.dep_ in SUBJECTS), None)
     if subject is None or reading.is_quoted(paragraph, subject):
         return None
+    if any(child.dep_ == "conj" for child in subject.children):
+        return None  # "X and Y called it “…”": either could have
     entity = named_entity(paragraph, subject, reading.table)
     if entity is None or entity.type not in SPEAKER_TYPES:
         return None

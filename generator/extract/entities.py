@@ -2,9 +2,8 @@
 
 Surnames link to the full name introduced earlier ("Blinken"); a capital used as an actor stands for
 its country's government ("Baku announced" → Azerbaijan) while a capital used as a place stays a
-place ("near Washington"); "The US Secretary of State" links to the person holding that
-office, never to a former holder named beside him; an unnamed source ("a US official") is an
-entity of its own.
+place ("near Washington"); descriptions ("The US Secretary of State", "a US official") are
+read in :mod:`generator.extract.descriptions`.
 """
 
 from __future__ import annotations
@@ -12,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.extract.appositions import role_by_verb, title_after, title_by_copula
 from generator.extract.confidence import entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
+from generator.extract.descriptions import find_anonymous, find_descriptions
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
@@ -25,20 +26,20 @@ from generator.extract.entitytypes import (
 from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namefixes import ORGANISATION_HEADS
 from generator.extract.namespans import name_spans
-from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
+from generator.extract.roleowners import name_owners
 from generator.extract.roles import (
     Role,
+    appositive_head,
     coordinated_role,
     is_title_word,
     of_country,
     role_from,
-    title_after,
     title_before,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
@@ -58,6 +59,8 @@ _SURNAME_PARTICLES = {
     "la",
     "du",
 }
+_STORMS = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Superstorm"}
+_INDICES = {"Dow", "Nasdaq", "FTSE", "Nikkei", "S&P", "DAX", "CAC", "Stoxx", "Sensex", "Hang"}
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
 _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
@@ -89,9 +92,10 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
     for paragraph in analysed.paragraphs:
-        _record_surnames(paragraph, table, people)
-        _find_anonymous(paragraph, table, gazetteer)
-        _find_descriptions(paragraph, table, gazetteer)
+        _record_surnames(paragraph, table, people, gazetteer)
+        find_anonymous(paragraph, table, gazetteer)
+        find_descriptions(paragraph, table, gazetteer)
+    name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)
@@ -167,7 +171,10 @@ def _introduce_people(
     previous: tuple[Span, Role | None] | None = None
     for _, span in names:
         text = clean_name(span.text)
-        if gazetteer.lookup(text) or len(text.split()) < 2 or span.label_ == "NORP":
+        if gazetteer.lookup(text) or span.label_ == "NORP":
+            continue
+        if len(text.split()) < 2:
+            _surname_role(span, people.get(text), gazetteer)
             continue
         if type_by_words(span) or _names_a_body(span):
             continue
@@ -185,8 +192,17 @@ def _introduce_people(
     return people
 
 
+def _surname_role(span: Span, person: EntityDraft | None, gazetteer: Gazetteer) -> None:
+    """ "Reed, the union leader, said": a title given at a later, shorter mention."""
+    if person is not None and person.role is None:
+        person.role = _role_of(span, gazetteer, None, person=True)
+
+
 def _record_surnames(
-    paragraph: ParagraphDoc, table: EntityTable, people: dict[str, EntityDraft]
+    paragraph: ParagraphDoc,
+    table: EntityTable,
+    people: dict[str, EntityDraft],
+    gazetteer: Gazetteer,
 ) -> None:
     """ "Nice said", "López Obrador said": a proper noun the model left unlabelled that is the
     short form of a person the article introduced stands for that person."""
@@ -204,6 +220,7 @@ def _record_surnames(
             index += 1
             continue
         table.record(person, paragraph, doc[index : index + size])
+        _surname_role(doc[index : index + size], person, gazetteer)
         index += size
 
 
@@ -232,10 +249,25 @@ def _known_as(span: Span) -> list[str]:
     return []
 
 
-def _role_of(span: Span, gazetteer: Gazetteer, previous: Role | None) -> Role | None:
-    title = title_before(span, gazetteer) or title_after(span, gazetteer)
+def _role_of(
+    span: Span, gazetteer: Gazetteer, previous: Role | None, *, person: bool = False
+) -> Role | None:
+    """The title the article gives a name; a name the model did not call a person needs one of
+    title words only ("X, leader of the Y Party,"; "Fenwick Capital, an adviser to the
+    government," stays a company)."""
+    title = title_before(span, gazetteer)
+    if title is None and span.label_ != "PERSON" and not person:
+        title = title_after(span, gazetteer)
+        if title is None or not all(is_title_word(t, gazetteer) for t in title):
+            return coordinated_role(span, previous, gazetteer)
+    title = title or title_after(span, gazetteer) or title_by_copula(span, gazetteer)
     role = role_from(title, gazetteer) if title is not None else None
-    role = role or coordinated_role(span, previous, gazetteer)
+    if role is not None and role.former:  # a present office beats a past one
+        titled = span.doc[min(title.start, span.start) : span.end] if title else span
+        current = appositive_head(titled, gazetteer) or title_after(span, gazetteer)
+        present = role_from(current, gazetteer) if current is not None else None
+        role = present if present is not None and not present.former else role
+    role = role or coordinated_role(span, previous, gazetteer) or role_by_verb(span)
     return of_country(span, role, gazetteer) if role is not None else None
 
 
@@ -243,6 +275,8 @@ def _resolve(
     span: Span, people: dict[str, EntityDraft], gazetteer: Gazetteer
 ) -> EntityDraft | None:
     text = clean_name(span.text)
+    if _names_no_entity(text):
+        return None
     known = gazetteer.lookup(text)
     if known is not None:
         return _known_entity(span, known, gazetteer)
@@ -265,6 +299,13 @@ def _resolve(
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
+
+
+def _names_no_entity(text: str) -> bool:
+    """A storm ("Hurricane Ike") or a market index ("FTSE 100", "Nasdaq") is named but is no
+    actor or place."""
+    words = text.split()
+    return words[0] in _STORMS or any(word in _INDICES for word in words)
 
 
 def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
@@ -306,55 +347,3 @@ def _is_actor(span: Span) -> bool:
     if root.dep_ in _ACTOR_DEPS or any(child.dep_ == "case" for child in span.root.children):
         return True
     return root.dep_ == "pobj" and root.head.lower_ not in _LOCATIVE
-
-
-def _find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """Unnamed sources: "A US official, speaking on condition of anonymity, said"."""
-    for chunk in paragraph.doc.noun_chunks:
-        head = chunk.root
-        if head.lower_ not in gazetteer.anonymous_heads or chunk[0].lower_ not in {
-            "a",
-            "an",
-            "one",
-        }:
-            continue
-        if any(token.ent_type_ == "PERSON" for token in chunk):
-            continue
-        if not (_speaks(head, gazetteer) or "anonymity" in head.sent.text):
-            continue
-        words = chunk[1:]
-        while len(words) > 1 and words[0].lower_ in {"senior", "top", "high-ranking", "junior"}:
-            words = words[1:]
-        name = words.text
-        draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
-        country = next((gazetteer.lookup(t.text) for t in chunk if t.ent_type_), None)
-        if country is not None:
-            affiliation = country.name if country.kind == "country" else country.country
-            draft.role = Role(head.text, affiliation, False, None, head.lower_)
-        table.record(draft, paragraph, chunk, alias=False)
-
-
-def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
-    return token.dep_ in _ACTOR_DEPS and lemma(token.head) in gazetteer.reporting_verbs
-
-
-def _find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """ "The US Secretary of State said" → the one person the article gave that title."""
-    doc = paragraph.doc
-    for article in doc:
-        if article.lower_ != "the":
-            continue
-        end = article.i + 1
-        while end < len(doc) and is_title_word(doc[end], gazetteer):
-            end += 1
-        title = doc[article.i + 1 : end]
-        if not title or not any(t.lower_ in gazetteer.title_heads for t in title):
-            continue
-        if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
-            continue
-        wanted = role_from(title, gazetteer).key()
-        holders = [
-            p for p in table.people() if p.role and not p.role.former and p.role.key() == wanted
-        ]
-        if len(holders) == 1:
-            table.record(holders[0], paragraph, doc[article.i : end], alias=False)

@@ -30,6 +30,10 @@ _FUTURE = re.compile(
 )
 
 
+_MODALS = {"would", "must", "should", "could", "can", "might"}
+"""Modals that look forward ("may" is left out: the parse takes the month for it)."""
+_NOT_SCHEDULES = {"say", "be", "have", "tell", "report"}
+"""Present-tense verbs that report or describe rather than schedule ("says", "is")."""
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}
 _FUTURE_HEADS = {"due", "expect", "suppose", "schedule", "plan", "intend", "set"}
 _INTENT_HEADS = {
@@ -82,6 +86,7 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
     if published is None:
         return []
     found: list[DatedMention] = []
+    anchor: date | None = None  # the last day the text gave, for "The night before, …"
     for paragraph in analysed.paragraphs:
         dateline = find_dateline(paragraph.doc.text)
         dateline_end = dateline.end if dateline is not None else 0
@@ -89,7 +94,7 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
             text = paragraph.sentence_text(sentence_id)
             offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
             context = Context(
-                published.date(), _is_future(text), tense_at=_tense_reader(paragraph, offset)
+                published.date(), _is_future(text), anchor, _tense_reader(paragraph, offset)
             )
             expressions = find_time_expressions(text, context)
             if offset < dateline_end:  # the day the story was filed, never ahead of it
@@ -99,6 +104,9 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
                 ]
             expressions += _long_tail(paragraph, offset, text, expressions, published.date())
             expressions.sort(key=lambda expression: expression.start)
+            anchor = next(
+                (e.first for e in reversed(expressions) if e.granularity == "day"), anchor
+            )
             found.extend(
                 DatedMention(expression, sentence_id, paragraph.number)
                 for expression in expressions
@@ -136,11 +144,13 @@ def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], str |
 
 def clause_tense(token: Token) -> str | None:
     """ "future" ("will meet on Monday", "due to expire on Thursday", "results are due on
-    Saturday"), "past" ("met on Monday", "had met"), or None when the clause has no tense to
-    tell (a present tense, a phrase with no verb): the governing verbs, read up the parse."""
-    verb, steps = token, 0
+    Saturday", "takes office on Dec. 1"), "past" ("met on Monday", "had met", "a plan announced
+    on Thursday"), or None when the clause does not tell: the governing verbs, read up the parse
+    as far as a noun."""
+    verb, steps, direct = token, 0, True
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
+        direct = direct and verb.pos_ not in {"NOUN", "PROPN", "PRON"}
         if verb.pos_ == "ADJ" and lemma(verb) in _FUTURE_HEADS:
             return "future"
     present = False
@@ -148,8 +158,8 @@ def clause_tense(token: Token) -> str | None:
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(word in _FUTURE_AUX for word in auxiliaries):
             return "future"
-        if "would" in auxiliaries and "have" not in auxiliaries:
-            return "future"  # reported speech: "said the bridge would reopen in June"
+        if _MODALS.intersection(auxiliaries) and "have" not in auxiliaries:
+            return "future"  # "said the bridge would reopen in June", "must be paid by Friday"
         if "to" in auxiliaries and verb.tag_ == "VB" and lemma(verb.head) in _INTENT_HEADS:
             return "future"  # "agreed to meet again on Friday"
         if verb.tag_ == "VBD" or any(
@@ -158,11 +168,22 @@ def clause_tense(token: Token) -> str | None:
             return None if present else "past"  # "said he takes office on Dec. 1": not past
         if lemma(verb) in _FUTURE_HEADS:
             return "future"
+        if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:
+            return "past"  # "a plan announced on Thursday": a past event
+        if direct and _scheduled(verb):
+            return "future"
         present = present or verb.tag_ in {"VBZ", "VBP"}
-        if verb.head.i == verb.i:
+        if verb.head.i == verb.i or verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             break
-        verb = verb.head
+        verb, direct = verb.head, False
     return None
+
+
+def _scheduled(verb: Token) -> bool:
+    """ "takes office on Dec. 1", "before markets open on Monday": the simple present with a
+    date attached to it speaks of a timetable."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ in {"VBZ", "VBP"} and not auxiliaries and lemma(verb) not in _NOT_SCHEDULES
 
 
 def _is_future(text: str) -> bool:

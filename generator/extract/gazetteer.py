@@ -41,6 +41,8 @@ class Gazetteer:
     title_modifiers: frozenset[str] = frozenset()
     anonymous_heads: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    plural_titles: dict[str, str] = field(default_factory=dict)
+    """Plural of each one-word title head → the head ("officers" → "officer")."""
 
     def lookup(self, text: str) -> Known | None:
         """The entry for a surface form, ignoring a leading "the" and a possessive."""
@@ -102,6 +104,7 @@ def load_gazetteer() -> Gazetteer:
     gazetteer.title_modifiers = frozenset(titles["modifiers"])
     gazetteer.anonymous_heads = frozenset(titles["anonymous_heads"])
     gazetteer.reporting_verbs = frozenset(titles["reporting_verbs"])
+    gazetteer.plural_titles = {_plural(head): head for head in titles["heads"] if " " not in head}
     for metonym in _data("supplement.yml").get("metonyms", []):
         _register(
             gazetteer, metonym["name"], Known("capital", metonym["name"], metonym["stands_for"])
@@ -175,3 +178,15 @@ def _first(value: Any) -> str | None:
     if isinstance(value, list):
         return str(value[0]) if value else None
     return str(value) if value else None
+
+
+def _plural(word: str) -> str:
+    """The English plural of a title head: "officer" → "officers", "secretary" →
+    "secretaries", "chairman" → "chairmen"."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"

@@ -51,10 +51,12 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
         end = token.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i not in taken:
             end += 1
-        if end - token.i >= 3:
+        words = [t for t in doc[token.i + 1 : end] if t.lower_ not in HONORIFICS]
+        if len(words) >= 2:  # a name, not only ranks ("spokesman Brigadier General X")
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
-    spans = [_extend_name(_without_honorific(span), taken) for span in spans]
+    spans = [_without_title(_without_honorific(span), gazetteer) for span in spans]
+    spans = [_extend_name(span, taken, gazetteer) for span in spans]
     spans = [_given_name_before(span, taken, gazetteer) for span in spans]
     spans = [_extend_organisation(span, taken) for span in spans]
     spans = [_company_with_place(span, taken, gazetteer) for span in spans]
@@ -91,8 +93,9 @@ def _capitalised(token: Token) -> bool:
     ) or token.ent_type_ in {"GPE", "NORP", "ORG"}
 
 
-def _extend_name(span: Span, taken: set[int]) -> Span:
-    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early."""
+def _extend_name(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
+    """ "Mohammed bin Abdulrahman" + "Al Thani": the model sometimes stops a long name early;
+    a title word after it starts the next person's title ("… Biloxi Mayor A.J. Holloway")."""
     from spacy.tokens import Span
 
     if span.label_ != "PERSON" or title_case(span.sent):
@@ -106,6 +109,7 @@ def _extend_name(span: Span, taken: set[int]) -> Span:
             and doc[end].pos_ == "PROPN"
             and (doc[end].is_title or doc[end].lower_ in _NAME_PARTICLES)
             and not doc[end].ent_type_
+            and doc[end].lower_ not in gazetteer.title_heads
         ):
             end += 1
         else:
@@ -177,11 +181,23 @@ def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Spa
         return span
     word = doc[start - 1]
     titles = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS | set(PLURAL_TITLES)
+    titles |= set(gazetteer.plural_titles)
     if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.lower_ in titles:
         return span
     if doc[start - 2].lower_ not in titles:
         return span  # only after a title, where the word cannot start a sentence or a name
     return Span(doc, start - 1, span.end, label="PERSON")
+
+
+def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "Ministers Karl Brandt" → "Karl Brandt": a title the model took into a person's name."""
+    from spacy.tokens import Span
+
+    start = span.start
+    titles = gazetteer.title_heads | set(PLURAL_TITLES) | set(gazetteer.plural_titles)
+    while span.label_ == "PERSON" and span.end - start > 2 and span.doc[start].lower_ in titles:
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
 def _without_honorific(span: Span) -> Span:

@@ -13,7 +13,7 @@ from generator.extract.gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_FORMER = {"former", "ex", "then", "late", "outgoing"}
+_FORMER = {"former", "ex", "then", "late"}
 HONORIFICS = {
     "prince",
     "princess",
@@ -59,6 +59,8 @@ HONORIFICS = {
     "datuk",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
+_RANKS = HONORIFICS - {"king", "queen", "emir"}
+"""Honorifics that are no office of their own: "General X" has a rank, "King X" a title."""
 PLURAL_TITLES = {
     "ministers": "minister",
     "presidents": "president",
@@ -72,11 +74,10 @@ PLURAL_TITLES = {
 
 _JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
-_AFTER_APPOSITION = {",", ".", ";", "said", "told", "and", "who", "whose", "which"}
-"""Words that may close an appositive title: "Boris Johnson, the former mayor of London and …",
-"Robert Levinson, a retired FBI agent who …"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
+_SELF_OWNERS = {"country", "nation", "state", "kingdom", "republic", "government", "city", "town"}
+"""Owners that name the country under discussion, not one of their own."""
 _LIST_WINDOW = 20
 """How far before a listed name its shared plural title may stand."""
 
@@ -110,15 +111,17 @@ class Role:
 def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
     """Whether a token can be part of a title ("US", "Foreign", "Minister", "of")."""
     lower = token.lower_
-    if lower in HONORIFICS:
-        return True
+    if lower in HONORIFICS or lower in _plurals(gazetteer):
+        return True  # "Ministers" even where the model took it into the name
     if token.ent_type_ == "PERSON":
         return False
     if token.text in {"-", "\u2013"}:
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return token.i > 0 and after is not None and (after.is_title or after.lower_ in _JOINED)
-    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in PLURAL_TITLES:
+    if lower in gazetteer.title_heads | gazetteer.title_modifiers or lower in _plurals(gazetteer):
         return True
+    if lower in _JOINED and token.i > 0 and token.nbor(-1).text in {"-", "\u2013"}:
+        return True  # "President-elect"
     if token.ent_type_ in {"GPE", "NORP", "ORG"}:
         return True
     return token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ"} and not token.ent_type_
@@ -127,44 +130,65 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
 def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     """The title words right before a name, if they end in a title head ("Foreign Minister")."""
     doc, start = name.doc, name.start
-    while start > 0 and is_title_word(doc[start - 1], gazetteer) and doc[start - 1].lower_ != "and":
+    while (
+        start > 0
+        and doc[start - 1].lower_ != "and"
+        and (
+            is_title_word(doc[start - 1], gazetteer)
+            or _modifies_title(doc[start - 1], name, gazetteer)
+        )
+    ):
         start -= 1
     while start < name.start and doc[start].lower_ in {"of", "and", "for"}:
         start += 1
+    owned = start >= 2 and start < name.start and doc[start - 1].text in {"'s", "\u2019s"}
+    if owned and doc[start - 2].ent_type_ in {"GPE", "ORG"}:
+        start -= 2  # "Kenya's President X" → President of Kenya
     span = doc[start : name.start]
-    if span and _has_head(span, gazetteer):
+    if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
-    return _appositive_head(name, gazetteer)
+    return appositive_head(name, gazetteer)
 
 
-def _appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
+def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
+    """A lower-case noun inside the title before a name: "union" in "union leader
+    X", "rights" in "rights activist X" (the title's head must follow)."""
+    if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
+        return False
+    if token.dep_ not in {"compound", "nmod"}:
+        return False
+    following = token.doc[token.i + 1 : name.start]
+    return any(t.lower_ in gazetteer.title_heads for t in following)
+
+
+def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     """ "The head of the US Central Intelligence Agency, William Burns," → the phrase before.
 
     Read from the surface, not the parse: the small model hangs such appositions on the nearest
     noun. The phrase runs back from the comma to the sentence start, a comma, "and" or a verb.
     """
-    doc = name.doc
+    doc, end = name.doc, name.start - 1
+    while end > 0 and doc[end].lower_ in HONORIFICS:
+        end -= 1  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,"
     after = doc[name.end] if name.end < len(doc) else None
-    if (
-        name.start < 2
-        or doc[name.start - 1].text != ","
-        or (after is not None and not after.is_punct)
-    ):
+    listed = after is not None and after.lower_ == "and"  # "The two leaders, X and Y,"
+    if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct and not listed):
         return None
-    end = name.start - 1
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
         start -= 1
     while start < end and _opens_phrase(doc[start]):
         start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
+    if listed and not any(t.lower_ in _plurals(gazetteer) for t in span):
+        return None
     return span if span and _has_head(span, gazetteer) else None
 
 
 def _ends_phrase(token: Token) -> bool:
     return (
         token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
-        or token.lower_ == "and"
+        or token.lower_ in {"and", "because", "that", "while", "when", "if", "although"}
         or token.pos_ in {"VERB", "AUX"}
     )
 
@@ -172,39 +196,18 @@ def _ends_phrase(token: Token) -> bool:
 def _opens_phrase(token: Token) -> bool:
     """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
     return (
-        token.lower_ in {"the", "a", "an"}
+        token.lower_ in {"the", "a", "an", "other", "both", "all"}
+        or token.like_num  # "three former officers, X, Y and Z,"
+        or token.tag_ == "PRP$"  # "his deputy, X,"
         or token.pos_ == "SCONJ"
         or token.tag_ in {"WRB", "TO"}
         or (token.pos_ == "ADP" and token.lower_ != "of")
     )
 
 
-def title_after(name: Span, gazetteer: Gazetteer) -> Span | None:
-    """An appositive title: "Majed al-Ansari, the Qatari foreign ministry spokesman,"."""
-    doc, index = name.doc, name.end
-    if index >= len(doc) or doc[index].text != ",":
-        return None
-    index += 1
-    if index < len(doc) and doc[index].lower_ in {"the", "a", "an"}:
-        index += 1
-    start = index
-    while index < len(doc) and (
-        is_title_word(doc[index], gazetteer) or doc[index].text in {"'s", "\u2019s"}
-    ):
-        if doc[index].lower_ == "and" and _next_is_article(doc[index]):
-            break  # "the former mayor of London and the best-known Conservative"
-        index += 1
-    span = doc[start:index]
-    closed = index >= len(doc) or doc[index].lower_ in _AFTER_APPOSITION
-    return span if span and closed and _has_head(span, gazetteer) else None
-
-
-def _next_is_article(token: Token) -> bool:
-    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"the", "a", "an"}
-
-
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
-    return any(t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES for t in span)
+    plurals = _plurals(gazetteer)
+    return any(t.lower_ in gazetteer.title_heads or t.lower_ in plurals for t in span)
 
 
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
@@ -235,7 +238,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
             affiliation = known.country if known.kind != "country" else known.name
             qualifier_tokens.append(token.text)
             continue
-        title_tokens.append(_singular(token))
+        office = not any(t.pos_ == "ADP" for t in span[: token.i - span.start])
+        owner = token.i + 1 < span.end and token.nbor(1).dep_ == "case"
+        title_tokens.append(_singular(token, gazetteer) if office and not owner else token.text)
         spacing.append(" " if token.whitespace_ else "")
     title = "".join(word + space for word, space in zip(title_tokens, spacing, strict=True))
     title = " ".join(title.split())
@@ -243,9 +248,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
     heads = [
-        _singular(t).lower()
+        _singular(t, gazetteer).lower()
         for t in span
-        if t.lower_ in gazetteer.title_heads or t.lower_ in PLURAL_TITLES
+        if t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer)
     ]
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
 
@@ -260,6 +265,8 @@ def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
     if not _has_head(office, gazetteer):
         return None
     inner = role_from(office, gazetteer)
+    if owner[-1].lower_ in _SELF_OWNERS and {t.lower_ for t in owner[:-1]} <= {"the"}:
+        return inner  # "the country's finance minister": the country is the one in question
     known = gazetteer.lookup(owner.text)
     named_place = known is not None and known.kind in {"country", "capital", "place"}
     bare = (
@@ -298,7 +305,7 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
         start -= 1
     if start == 0 or doc[start - 1].lower_ not in {"and", ","}:
         return None
-    if not _shared_plural(doc[: start - 1]):
+    if not _shared_plural(doc[: start - 1], gazetteer):
         return None
     title = previous.title
     if qualifier is None:
@@ -310,12 +317,12 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     return Role(title, country, previous.former, qualifier.text, previous.head)
 
 
-def _shared_plural(before: Span) -> bool:
+def _shared_plural(before: Span, gazetteer: Gazetteer) -> bool:
     """Whether the names listed before this one follow a plural title they all share
     ("Foreign Ministers X and Y", "Presidents X of A, Y of B and Z"), not a title of someone
     else earlier ("Fannie Mae and …")."""
     for token in reversed(before[-_LIST_WINDOW:]):
-        if token.lower_ in PLURAL_TITLES:
+        if token.lower_ in _plurals(gazetteer):
             return True
         if token.i < token.sent.start or not _in_list(token):
             return False
@@ -337,9 +344,14 @@ def of_country(name: Span, role: Role, gazetteer: Gazetteer) -> Role:
     return Role(role.title, known.name, role.former, None, role.head, doc[end + 1].text)
 
 
-def _singular(token: Token) -> str:
+def _singular(token: Token, gazetteer: Gazetteer) -> str:
     """ "Ministers" → "Minister": a shared plural title names each holder's own office."""
-    word = PLURAL_TITLES.get(token.lower_)
+    word = _plurals(gazetteer).get(token.lower_)
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word
+
+
+def _plurals(gazetteer: Gazetteer) -> dict[str, str]:
+    """Plural titles and their singular ("ministers" → "minister"), from the title heads."""
+    return gazetteer.plural_titles

@@ -63,9 +63,9 @@ def resolve_weekday(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower().strip()
     published = context.published
     delta = (target - published.weekday()) % 7
-    forward = (lead in {"until", "next", "by", "till"} and not context.is_past(match.start())) or (
-        context.is_future(match.start()) and lead != "last"
-    )  # "by Tuesday, water covered the city": the Tuesday gone
+    forward = (lead in {"until", "till"} and not context.is_past(match.start())) or (
+        lead == "next" or (context.is_future(match.start()) and lead != "last")
+    )  # "by Tuesday, water covered the city" and "held until Thursday": days gone
     if lead == "next":
         day = published + timedelta(days=delta or 7)
     elif lead == "last":
@@ -145,7 +145,7 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
     anchor = context.anchor
     if match.group("year"):
         year = int(match.group("year"))
-    elif anchor is not None and anchor.year != published.year:
+    elif anchor is not None and context.anchor_in_sentence and anchor.year != published.year:
         year = anchor.year  # "on 26 December 2004 and again on 28 December"
     else:
         year = published.year
@@ -164,6 +164,8 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
         elif day > published + timedelta(days=7):
             day = day.replace(year=year - 1)
     if lead == "since":
+        if day > published:
+            day = _year_before(day)  # what has gone on since a day began before the story
         return _range(
             match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
         )
@@ -180,8 +182,15 @@ def _nearest(day: date, published: date) -> date:
     if day < published - timedelta(days=182):
         return _next_year(day)
     if day > published + timedelta(days=182):
-        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+        return _year_before(day)
     return day
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _next_year(day: date) -> date:

@@ -93,6 +93,9 @@ class Context:
     """Tense of the clause holding the character at an offset ("future", "past", or None when
     the clause does not tell), when a parse can tell."""
 
+    anchor_in_sentence: bool = False
+    """Whether ``anchor`` was given in the same sentence (a year carries over only then)."""
+
     def is_future(self, offset: int) -> bool:
         """Whether the expression at ``offset`` speaks of what is still to come."""
         return self.tense_at(offset) == "future" if self.tense_at else self.future

@@ -207,14 +207,14 @@ def _resolve_in_order(
 ) -> list[TimeExpression]:
     """Resolve left to right so "the previous day" sees the date given just before it."""
     resolved: list[TimeExpression] = []
-    anchor = context.anchor
+    anchor, here = context.anchor, False
     for item in pending:
-        step = Context(context.published, context.future, anchor, context.tense_at)
+        step = Context(context.published, context.future, anchor, context.tense_at, here)
         expression = item.resolver(item.match, step)
         if expression is None:
             continue
         resolved.append(expression)
         opens_with = expression.text.split()[0].lower()
         if expression.granularity == "day" and expression.first and opens_with not in _NOT_ANCHORS:
-            anchor = expression.first
+            anchor, here = expression.first, True
     return resolved

@@ -1,0 +1,84 @@
+"""Attribution by a phrase rather than a reporting verb: "according to X", "in the words of X",
+and a quote after a colon ("X put it bluntly: “…”")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.extract.antecedents import SPEAKER_TYPES, SUBJECTS, Reading, named_entity
+from generator.extract.document import ParagraphDoc
+from generator.extract.entitydraft import EntityDraft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's speaker, the channel that relayed the words, and the rule that found them."""
+
+    speaker: EntityDraft | None
+    via: EntityDraft | None = None
+    rule: str = "none"
+
+
+NOBODY = Attribution(None)
+
+
+def colon(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    """ "Berg put it bluntly: “…”": a quote after a colon is the words of the one named subject
+    of the words before the colon."""
+    before = [t for t in sentence if t.idx < start and not reading.is_quoted(paragraph, t)]
+    marks = [t.text for t in before[-2:]]
+    if marks not in ([":", "\u201c"], [":", '"']):
+        return None
+    subjects = {
+        entity.name: entity
+        for t in before
+        if t.dep_ in SUBJECTS and (entity := named_entity(paragraph, t, reading.table)) is not None
+    }
+    named = {
+        entity.name
+        for t in before
+        if (entity := reading.table.entity_at(paragraph.number, t.i)) is not None
+        and entity.type in SPEAKER_TYPES
+    }
+    if len(subjects) != 1 or named != set(subjects):
+        return None  # "Berg met Dunn:" could be either's words
+    return Attribution(next(iter(subjects.values())), rule="colon")
+
+
+def according_to(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    for token in sentence:
+        if token.lower_ != "according" or reading.is_quoted(paragraph, token):
+            continue
+        objects = [
+            o for to in token.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
+        ]
+        if not objects and token.i + 2 < len(sentence.doc):
+            objects = [sentence.doc[token.i + 2]]
+        for target in objects:
+            entity = named_entity(paragraph, target, reading.table)
+            if entity is not None:
+                return Attribution(entity, rule="according-to")
+    return None
+
+
+def words_of(
+    paragraph: ParagraphDoc, sentence: Span, start: int, reading: Reading
+) -> Attribution | None:
+    """ "borrowing the words of prosecutor Jerry Blackwell": the words are his."""
+    for token in sentence:
+        if token.lower_ != "words" or reading.is_quoted(paragraph, token):
+            continue
+        for preposition in (c for c in token.children if c.lower_ == "of"):
+            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+                entity = named_entity(paragraph, target, reading.table)
+                if entity is not None and entity.type == "person":
+                    return Attribution(entity, rule="words-of")
+    return None

@@ -1,0 +1,47 @@
+"""A title's owner named by a common noun or a surname ("the bank's chief executive",
+"Chauvin's attorney") is the one body or person of the article that the word names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.extract.entitydraft import EntityDraft, EntityTable
+
+_OWNER = re.compile(r"^(?P<office>.+) of (?P<the>the )?(?P<word>[\w-]+)$")
+
+
+def name_owners(table: EntityTable, text: str) -> None:
+    """Replace "of the <noun>" in people's roles by the one organisation named with <noun>,
+    written as the article writes it ("the Federal Reserve", "Bank of America"), and "of
+    <Surname>" by the person's full name."""
+    bodies = [d for d in table.drafts.values() if d.type == "organisation"]
+    people = table.people()
+    for person in people:
+        role = person.role
+        match = _OWNER.match(role.title) if role is not None and not role.of else None
+        if role is None or match is None:
+            continue
+        word = match.group("word")
+        owner = (
+            _owner(word, bodies, people, person) if match.group("the") or word.istitle() else None
+        )
+        if owner is None:
+            continue
+        written = owner.name
+        if owner.type == "organisation" and (f"the {written}" in text or f"The {written}" in text):
+            written = f"the {written}"
+        title = f"{match.group('office')} of {written}"
+        affiliation = role.affiliation or (owner.name if owner.type == "organisation" else None)
+        person.role = replace(role, title=title, affiliation=affiliation)
+
+
+def _owner(
+    word: str, bodies: list[EntityDraft], people: list[EntityDraft], holder: EntityDraft
+) -> EntityDraft | None:
+    if word.islower():
+        found = [body for body in bodies if word.capitalize() in body.name.split()]
+    else:
+        found = [p for p in people if p is not holder and p.name.split()[-1] == word]
+        found = found if len(found) == 1 and " " in found[0].name else []
+    return found[0] if len(found) == 1 else None
