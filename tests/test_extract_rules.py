@@ -145,6 +145,22 @@ def test_days_later_count_from_the_day_just_given_or_are_not_resolved() -> None:
     assert resolve("Two days later the talks ended.") == []
 
 
+def test_days_without_a_year_and_short_decades_fall_nearest_the_story() -> None:
+    january = date(2023, 1, 5)
+    assert resolve("Storms on December 28-30 flooded towns.", january)[0][1] == (
+        "2022-12-28/2022-12-30"
+    )
+    assert resolve("Rain fell on December 28 and 30.", january)[0][1] == "2022-12-28/2022-12-30"
+    assert resolve("Prices were last so high in the '20s.", january)[0][1] == "1920/1929"
+    assert resolve("It was a hit in the '90s.", january)[0][1] == "1990/1999"
+
+
+def test_a_label_or_a_day_before_a_dash_is_no_dateline() -> None:
+    assert find_dateline("BREAKING \u2014 The port closed.") is None
+    assert find_dateline("Friday, March 3 \u2014 The port closed.") is None
+    assert find_dateline("PARIS \u2014 The port closed.") is not None
+
+
 def test_weekdays_depend_on_the_publication_day_and_tense() -> None:
     wednesday = date(2023, 3, 15)
     assert resolve("They met on Monday.", wednesday)[0][1] == "2023-03-13"

@@ -27,6 +27,14 @@ _DATELINE = re.compile(
 )
 
 
+_NOT_PLACES = {
+    "breaking", "update", "updated", "exclusive", "analysis", "live", "watch", "opinion",
+    "editorial", "correction", "urgent", "flash", "bulletin", "advisory", "new", "fact check",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+}  # fmt: skip
+"""Capitalised openings before a dash that are a story's label or a day, never a dateline."""
+
+
 @dataclass(frozen=True)
 class Dateline:
     """What a dateline names, and where it ends in the paragraph's text."""
@@ -55,6 +63,8 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     if place.isupper() and len(place.replace(".", "")) < 3:
         return None
+    if place.lower() in _NOT_PLACES or place.lower().rstrip(".") in MONTHS:
+        return None  # "BREAKING —", "Friday, March 3 —": a label or a day, not a place
     return Dateline(
         place, _ordinary(place), match.group("region"), match.group("agency"), match.end()
     )

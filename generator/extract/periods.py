@@ -69,18 +69,26 @@ def resolve_quarter(match: re.Match[str], _: Context) -> TimeExpression:
     )
 
 
+def _nearest_year(day: date, published: date) -> int:
+    """The year that puts ``day`` nearest the publication date."""
+    gap = (day - published).days
+    return day.year + 1 if gap < -182 else day.year - 1 if gap > 182 else day.year
+
+
 def resolve_day_pair(match: re.Match[str], context: Context) -> TimeExpression | None:
     """ "on October 15 and 16" → one range; the year is the one nearest publication."""
     month = _month(match.group("month"))
     published = context.published
-    year = published.year
     try:
-        first = date(year, month, int(match.group("d1")))
-        last = date(year, month, int(match.group("d2")))
+        first = date(published.year, month, int(match.group("d1")))
+        last = date(published.year, month, int(match.group("d2")))
     except ValueError:
         return None
     if last <= first:
         return None
+    year = _nearest_year(first, published)
+    if year != published.year:
+        first, last = first.replace(year=year), last.replace(year=year)
     return TimeExpression(
         match.group(0),
         match.start(),

@@ -208,12 +208,22 @@ def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression |
         last = date(year, month, int(match.group("d2")))
     except ValueError:
         return None
+    if not match.group("year") and not context.is_future(match.start()):
+        moved = _nearest(first, context.published)  # "December 28-30" in a January story
+        if moved.year != first.year:
+            first, last = moved, last.replace(year=moved.year)
     return _range(match.group(0), match.start(), first, last, first.isoformat(), last.isoformat())
 
 
-def resolve_decade(match: re.Match[str], _: Context) -> TimeExpression:
+def resolve_decade(match: re.Match[str], context: Context) -> TimeExpression:
     decade = int(match.group("decade"))
-    decade = decade + 1900 if decade < 100 else decade
+    if decade < 100:  # "the '20s": the latest such decade over before publication
+        century = context.published.year // 100 * 100
+        decade = (
+            century + decade
+            if century + decade + 9 < context.published.year
+            else (century - 100 + decade)
+        )
     part = (match.group("part") or "").lower().replace("-", "")
     bounds = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part)
     words, start = match.group(0), match.start()
