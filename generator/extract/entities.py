@@ -59,8 +59,12 @@ _SURNAME_PARTICLES = {
     "la",
     "du",
 }
-_STORMS = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Superstorm"}
-_INDICES = {"Dow", "Nasdaq", "FTSE", "Nikkei", "S&P", "DAX", "CAC", "Stoxx", "Sensex", "Hang"}
+_INDICES = re.compile(
+    r"^(?:the\s+)?(?:Dow(?:\s+Jones(?:\s+Industrial\s+Average)?)?|Nasdaq(?:\s+Composite)?|"
+    r"FTSE(?:\s+\d+)?|Nikkei(?:\s+\d+)?|S&P(?:\s+\d+)?|DAX|CAC(?:\s+40)?|Stoxx(?:\s+\d+)?|"
+    r"Sensex|Hang\s+Seng|Kospi|ASX(?:\s+\d+)?)$"
+)
+"""Market indices, as whole names ("Dow Chemical" and "Chen Hang" are no index)."""
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
 _ELIDED = re.compile(rf"^(?:the\s+)?({_COMPASS})\s+and\s+({_COMPASS})\s+([A-Z][\w\s-]+)$")
 
@@ -302,10 +306,9 @@ def _resolve(
 
 
 def _names_no_entity(text: str) -> bool:
-    """A storm ("Hurricane Ike") or a market index ("FTSE 100", "Nasdaq") is named but is no
-    actor or place."""
-    words = text.split()
-    return words[0] in _STORMS or any(word in _INDICES for word in words)
+    """A market index ("FTSE 100", "Nasdaq") is named but is no actor or place (storms are
+    left out earlier, by :func:`generator.extract.namefixes.is_storm`)."""
+    return bool(_INDICES.match(text))
 
 
 def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:

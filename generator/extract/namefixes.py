@@ -9,6 +9,7 @@ headlines in title case, where capitals mark no names.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,9 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "i
 ROMANCE_PARTICLES = {"do", "da", "dos", "das", "de", "del", "di", "du", "des"}
 """Small words inside Romance names ("Rio de Janeiro", "São Bernardo do Campo")."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_STORMS = {"Cyclone", "Hurricane", "Typhoon", "Storm"}
+_STORMS = {"Cyclone", "Hurricane", "Typhoon", "Superstorm"}
+_STORM_QUALIFIERS = {"Tropical", "Winter"}
+"""Words that make "Storm" a storm's ("Tropical Storm Allison"); alone it may be a name."""
 COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
 """First words of place names that end in a country's name ("Port Sudan")."""
@@ -97,8 +100,10 @@ def only_title(span: Span, gazetteer: Gazetteer) -> bool:
 
 def is_storm(span: Span) -> bool:
     """ "Cyclone Idai", "Hurricane Ike": a storm's name is an event's, not a person's."""
-    before = span.doc[span.start - 1].text if span.start else ""
-    return before in _STORMS or any(token.text in _STORMS for token in span)
+    words = [token.text for token in span.doc[max(span.start - 2, 0) : span.end - 1]]
+    pairs = itertools.pairwise(words)
+    named = any(word in _STORMS for word in words)
+    return named or any(a in _STORM_QUALIFIERS and b == "Storm" for a, b in pairs)
 
 
 def join_compounds(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
