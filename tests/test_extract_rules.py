@@ -934,3 +934,13 @@ def test_storms_and_market_indices_are_no_entities() -> None:
         "The Dow Jones industrial average fell and the FTSE 100 lost 3 percent.",
     )
     assert [(d.name, d.type) for d in extraction.entities] == [("Texas", "place")]
+
+
+def test_a_lone_word_is_a_person_only_when_it_speaks() -> None:
+    extraction = drafted(
+        "Turnout was high in Riverton on Monday.",
+        "“We won,” Okonjo said.",
+    )
+    people = [d.name for d in extraction.entities if d.type == "person"]
+    assert "Turnout" not in people
+    assert [q.speaker for q in extraction.quotes] == ["Okonjo"]

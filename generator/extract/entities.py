@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.appositions import role_by_verb, title_after, title_by_copula
-from generator.extract.confidence import entity_confidence, entity_rule
+from generator.extract.confidence import GUESSED, entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.descriptions import find_anonymous, find_descriptions
 from generator.extract.document import AnalysedArticle, ParagraphDoc
@@ -24,6 +24,7 @@ from generator.extract.entitytypes import (
 )
 from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namespans import ORGANISATION_HEADS, name_spans
+from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
 from generator.extract.roleowners import name_owners
 from generator.extract.roles import (
@@ -86,6 +87,8 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
             continue
         draft = _resolve(span, people, gazetteer)
         draft = link_organisation(draft, table) if draft is not None else None
+        if draft is not None and _lone_guess(draft, span, gazetteer):
+            continue
         if draft is not None:
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
@@ -295,6 +298,17 @@ def _resolve(
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
+
+
+def _lone_guess(draft: EntityDraft, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a lone word the model calls a person, linked to no one, is no person: people are
+    introduced by full name, and a lone capitalised word is more often a place, a word in a
+    quote or a sentence's first word ("Turnout was high"), unless it is the subject of a
+    reporting verb."""
+    if draft.type != "person" or " " in draft.name or draft.confidence != GUESSED:
+        return False
+    root = span.root
+    return not (root.dep_ == "nsubj" and lemma(root.head) in gazetteer.reporting_verbs)
 
 
 def _names_no_entity(text: str) -> bool:
