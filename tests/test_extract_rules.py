@@ -944,3 +944,8 @@ def test_a_lone_word_is_a_person_only_when_it_speaks() -> None:
     people = [d.name for d in extraction.entities if d.type == "person"]
     assert "Turnout" not in people
     assert [q.speaker for q in extraction.quotes] == ["Okonjo"]
+
+
+def test_a_numbered_meeting_is_no_entity() -> None:
+    extraction = drafted("The council held its 7853rd Meeting in Riverton on Monday.")
+    assert all(not any(c.isdigit() for c in d.name) for d in extraction.entities)

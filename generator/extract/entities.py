@@ -19,6 +19,7 @@ from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
+    ORGANISATION_WORDS,
     type_by_context,
     type_by_words,
 )
@@ -312,9 +313,11 @@ def _lone_guess(draft: EntityDraft, span: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _names_no_entity(text: str) -> bool:
-    """A storm ("Hurricane Ike") or a market index ("FTSE 100", "Nasdaq") is named but is no
-    actor or place."""
+    """A storm ("Hurricane Ike"), a market index ("FTSE 100", "Nasdaq") or a numbered meeting
+    or document is named but is no actor or place."""
     words = text.split()
+    if any(char.isdigit() for char in text) and not any(w in ORGANISATION_WORDS for w in words):
+        return True  # "7853rd Meeting", "Resolution 2334": a numbered thing, not a name
     return words[0] in _STORMS or any(word in _INDICES for word in words)
 
 
