@@ -949,3 +949,8 @@ def test_a_lone_word_is_a_person_only_when_it_speaks() -> None:
 def test_a_numbered_meeting_is_no_entity() -> None:
     extraction = drafted("The council held its 7853rd Meeting in Riverton on Monday.")
     assert all(not any(c.isdigit() for c in d.name) for d in extraction.entities)
+
+
+def test_a_name_of_letters_and_digits_is_still_a_name() -> None:
+    names = [d.name for d in drafted("Leaders of the G7 met in Riverton on Monday.").entities]
+    assert "G7" in names

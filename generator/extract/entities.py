@@ -59,6 +59,7 @@ _SURNAME_PARTICLES = {
     "la",
     "du",
 }
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)?")
 _STORMS = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Superstorm"}
 _INDICES = {"Dow", "Nasdaq", "FTSE", "Nikkei", "S&P", "DAX", "CAC", "Stoxx", "Sensex", "Hang"}
 _COMPASS = "North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Central"
@@ -316,8 +317,9 @@ def _names_no_entity(text: str) -> bool:
     """A storm ("Hurricane Ike"), a market index ("FTSE 100", "Nasdaq") or a numbered meeting
     or document is named but is no actor or place."""
     words = text.split()
-    if any(char.isdigit() for char in text) and not any(w in ORGANISATION_WORDS for w in words):
-        return True  # "7853rd Meeting", "Resolution 2334": a numbered thing, not a name
+    numbered = len(words) > 1 and any(_NUMBERED.fullmatch(word) for word in words)
+    if numbered and not any(word in ORGANISATION_WORDS for word in words):
+        return True  # "7853rd Meeting", "Resolution 2334": a numbered thing ("G7" is a name)
     return words[0] in _STORMS or any(word in _INDICES for word in words)
 
 
