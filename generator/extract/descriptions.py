@@ -33,7 +33,10 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
         if not (_speaks(head, gazetteer) or "anonymity" in head.sent.text):
             continue
         words = chunk[1:]
-        while len(words) > 1 and words[0].lower_ in {"senior", "top", "high-ranking", "junior"}:
+        while len(words) > 1 and (
+            words[0].lower_ in {"senior", "top", "high-ranking", "junior"}
+            or (words[0].tag_ == "JJ" and words[0].is_lower)  # "a tearful resident"
+        ):
             words = words[1:]
         name = words.text
         draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
