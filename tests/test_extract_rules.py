@@ -970,3 +970,13 @@ def test_an_anonymous_speaker_is_named_by_its_nouns(paragraph: str, name: str) -
     extraction = drafted(paragraph)
     assert [(d.name, d.anonymous) for d in extraction.entities] == [(name, True)]
     assert [q.speaker for q in extraction.quotes] == [name]
+
+
+def test_a_ministry_named_in_lower_case_after_a_demonym_is_a_body() -> None:
+    extraction = drafted(
+        "The Norwegian foreign ministry met on Monday. The ministry said the plan was “illegal”."
+    )
+    assert [(d.name, d.type) for d in extraction.entities] == [
+        ("Norwegian foreign ministry", "organisation")
+    ]
+    assert [q.speaker for q in extraction.quotes] == ["Norwegian foreign ministry"]
