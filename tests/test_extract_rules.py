@@ -916,9 +916,10 @@ def test_serving_as_and_a_reduced_relative_give_a_title(sentence: str, role: str
 def test_a_pronoun_with_no_clear_antecedent_is_the_last_named_speaker() -> None:
     quotes = drafted(
         "“We will appeal,” Anna Berg said on Monday.",
-        "Tom Reed met Paul Dunn on Tuesday. “It was unfair,” she said.",
+        "The court met on Tuesday. “It was unfair,” she said.",
+        "Tom Reed met Paul Dunn on Wednesday. “It was fair,” she said.",
     ).quotes
-    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg"]
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg", None]
     assert quotes[1].rule == "last-speaker"
 
 
@@ -980,3 +981,15 @@ def test_a_ministry_named_in_lower_case_after_a_demonym_is_a_body() -> None:
         ("Norwegian foreign ministry", "organisation")
     ]
     assert [q.speaker for q in extraction.quotes] == ["Norwegian foreign ministry"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Paul Dunn rejected the so-called “peace plan” on Monday.",
+        "The “peace plan” was rejected by Paul Dunn on Monday.",
+        "Paul Dunn, the mayor, said Anna Berg was “a liar”. She denied it, calling it “absurd”.",
+    ],
+)
+def test_a_term_or_an_unclear_pronoun_has_no_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes][-1] is None

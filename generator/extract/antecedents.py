@@ -279,3 +279,21 @@ def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> Ent
         entity = entity or described_entity(before_paragraph, subject, reading)
         return entity if entity is not None and entity.type in BODIES else None
     return None
+
+
+def last_speaker_for(
+    paragraph: ParagraphDoc, pronoun: Token, reading: Reading
+) -> EntityDraft | None:
+    """ "he added" with no antecedent the parse can show: the last named speaker, unless another
+    person is named in this sentence before the pronoun or in the sentence before."""
+    speaker = reading.recent_speaker(paragraph, pronoun.lower_)
+    if speaker is None:
+        return None
+    sentence = pronoun.sent
+    quoted = frozenset(i for n, i in reading.quoted if n == paragraph.number)
+    named = _people_in(paragraph, sentence[: pronoun.i - sentence.start], reading.table, quoted)
+    before = _sentences_before(paragraph, sentence, reading)[:1]
+    for where, earlier in before:
+        skipped = frozenset(i for n, i in reading.quoted if n == where.number)
+        named |= _people_in(where, earlier, reading.table, skipped)
+    return speaker if named <= {speaker.name} else None
