@@ -993,3 +993,12 @@ def test_a_ministry_named_in_lower_case_after_a_demonym_is_a_body() -> None:
 )
 def test_a_term_or_an_unclear_pronoun_has_no_speaker(paragraph: str) -> None:
     assert [q.speaker for q in drafted(paragraph).quotes][-1] is None
+
+
+def test_other_holders_share_the_office_named_before() -> None:
+    extraction = drafted(
+        "Former Riverton police officer Derek Vale was convicted on Monday.",
+        "Two other former officers, Anna Berg and General Tom Reed, go on trial in August.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles["Anna Berg"] == roles["Tom Reed"] == "former Riverton police officer"

@@ -27,7 +27,7 @@ from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namespans import ORGANISATION_HEADS, name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
-from generator.extract.roleowners import name_owners
+from generator.extract.roleowners import like_others, name_owners
 from generator.extract.roles import (
     Role,
     appositive_head,
@@ -99,6 +99,7 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         find_anonymous(paragraph, table, gazetteer)
         find_descriptions(paragraph, table, gazetteer)
     name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
+    like_others(table)
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)

@@ -84,6 +84,8 @@ class Role:
     """The office's head noun ("secretary" in "Secretary of State", "envoy")."""
     of: str | None = None
     """The country named after the holder ("Presidents X of Bosnia, …"), as the article words it."""
+    other: bool = False
+    """Whether the title was given as "other …": the office of someone named before."""
 
     @property
     def text(self) -> str:
@@ -241,7 +243,8 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
         for t in span
         if t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer)
     ]
-    return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
+    other = span.start > 0 and span.doc[span.start - 1].lower_ == "other"  # "three other officers"
+    return Role(title, affiliation, former, qualifier, heads[-1] if heads else "", None, other)
 
 
 def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
@@ -288,6 +291,8 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     if previous is None:
         return None
     doc, start = name.doc, name.start
+    while start > 0 and doc[start - 1].lower_ in _RANKS:
+        start -= 1  # "their leaders, X and General Y"
     qualifier = None
     if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
         qualifier = doc[start - 1]
@@ -298,12 +303,14 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
         return None
     title = previous.title
     if qualifier is None:
-        return Role(title, None, previous.former, None, previous.head)
+        return Role(title, None, previous.former, None, previous.head, None, previous.other)
     known = gazetteer.lookup(qualifier.text)
     if known is None:
         return None
     country = known.name if known.kind == "country" else known.country
-    return Role(title, country, previous.former, qualifier.text, previous.head)
+    return Role(
+        title, country, previous.former, qualifier.text, previous.head, None, previous.other
+    )
 
 
 def _shared_plural(before: Span, gazetteer: Gazetteer) -> bool:
