@@ -1002,3 +1002,15 @@ def test_other_holders_share_the_office_named_before() -> None:
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles["Anna Berg"] == roles["Tom Reed"] == "former Riverton police officer"
+
+
+def test_a_description_no_one_holds_names_the_untitled_person_before_it() -> None:
+    extraction = drafted(
+        "Former vice-president Tom Reed was jailed in 2004.",
+        "The court sentenced Paul Dunn on Sunday, convicting the former president of fraud.",
+        "Anna Berg won on Sunday at the head of the Green Party.",
+    )
+    roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
+    assert roles["Tom Reed"] == "former vice-president"
+    assert roles["Paul Dunn"] == "former president"  # not the vice-president's alias
+    assert roles["Anna Berg"] is None  # "at the head of" is no description of her

@@ -60,14 +60,47 @@ def find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Ga
         end = article.i + 1
         while end < len(doc) and is_title_word(doc[end], gazetteer):
             end += 1
+        while end > article.i + 1 and doc[end - 1].lower_ in {"of", "for", "and", "to"}:
+            end -= 1  # "the former president of crimes …"
         title = doc[article.i + 1 : end]
         if not title or not any(t.lower_ in gazetteer.title_heads for t in title):
             continue
         if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
             continue
-        holders = _holders(table, role_from(title, gazetteer))
+        role = role_from(title, gazetteer)
+        holders = _holders(table, role)
+        argument = title.root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
+        if not holders and argument and (person := _untitled_before(paragraph, table, article)):
+            person.role, holders = role, [person]  # "sentenced X, convicting the former president"
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
+
+
+def _untitled_before(
+    paragraph: ParagraphDoc, table: EntityTable, article: Token
+) -> EntityDraft | None:
+    """The one person without a title named earlier in the sentence, else the untitled subject
+    of the sentence before: whom a description no one holds stands for."""
+    sentence = article.sent
+    named = {
+        entity.name: entity
+        for token in sentence[: article.i - sentence.start]
+        if (entity := table.entity_at(paragraph.number, token.i)) is not None
+        and entity.type == "person"
+    }
+    if not named:
+        before = [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+        subjects = [t for s in before for t in s if t.dep_ == "nsubj" and t.head == s.root]
+        named = {
+            entity.name: entity
+            for token in subjects
+            if (entity := table.entity_at(paragraph.number, token.i)) is not None
+            and entity.type == "person"
+        }
+    people = list(named.values())
+    if len(people) != 1 or people[0].role is not None or people[0].anonymous:
+        return None
+    return people[0]
 
 
 def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:
