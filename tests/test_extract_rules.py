@@ -1014,3 +1014,11 @@ def test_a_description_no_one_holds_names_the_untitled_person_before_it() -> Non
     assert roles["Tom Reed"] == "former vice-president"
     assert roles["Paul Dunn"] == "former president"  # not the vice-president's alias
     assert roles["Anna Berg"] is None  # "at the head of" is no description of her
+
+
+def test_a_lone_name_before_a_title_qualifies_it() -> None:
+    extraction = drafted(
+        "Floods hit Biloxi and Gulfport. Biloxi Mayor Paul Dunn called it a disaster."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Paul Dunn": "Biloxi Mayor"}

@@ -1,6 +1,8 @@
-"""Roles and titles as the article gives them: "US Secretary of State Anthony Blinken",
-"Majed al-Ansari, the Qatari foreign ministry spokesman," and coordinated forms such as
-"Armenian Foreign Ministers Ararat Mirzoyan and Azerbaijani Jeyhun Bayramov".
+"""Roles and titles as the article gives them: before the name ("US Secretary of State
+Anthony Blinken", "union leader X", "Kenya's President X"), in apposition before it ("The head of
+the agency, X,", "their leaders, X and Y,") and coordinated forms such as "Armenian Foreign
+Ministers Ararat Mirzoyan and Azerbaijani Jeyhun Bayramov". Titles after the name (appositions,
+copulas, "who heads …") are read in :mod:`generator.extract.appositions`.
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
         and (
             is_title_word(doc[start - 1], gazetteer)
             or _modifies_title(doc[start - 1], name, gazetteer)
+            or _lone_name_qualifies(doc[start - 1], name)
         )
     ):
         start -= 1
@@ -139,6 +142,19 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
     return appositive_head(name, gazetteer)
+
+
+def _lone_name_qualifies(token: Token, name: Span) -> bool:
+    """A one-word name the model took for a person, right before the title of the next name:
+    "Biloxi Mayor X", "Obama adviser X"."""
+    doc = token.doc
+    return (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and token.i + 1 < name.start
+        and doc[token.i + 1].ent_iob_ != "I"
+        and token.is_title
+    )
 
 
 def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
