@@ -1022,3 +1022,14 @@ def test_a_lone_name_before_a_title_qualifies_it() -> None:
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles == {"Paul Dunn": "Biloxi Mayor"}
+
+
+def test_a_relative_clause_aside_reaches_back_to_its_subject() -> None:
+    from generator.extract.antecedents import _before_aside
+    from generator.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Paul Dunn, whose party lost the long and bitter vote in the city in 2019, said it."
+    )
+    comma = [token.i for token in doc if token.text == ","][-1]
+    assert doc[_before_aside(doc[:comma])].text == "Dunn"
