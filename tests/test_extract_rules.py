@@ -1033,3 +1033,8 @@ def test_a_relative_clause_aside_reaches_back_to_its_subject() -> None:
     )
     comma = [token.i for token in doc if token.text == ","][-1]
     assert doc[_before_aside(doc[:comma])].text == "Dunn"
+
+
+def test_a_headings_present_tense_is_no_timetable() -> None:
+    dates = drafted("Mayor meets unions on Friday", "The new mayor takes office on Friday.").dates
+    assert [d.expression.value for d in dates] == ["2023-04-28", "2023-05-05"]

@@ -127,16 +127,19 @@ def _long_tail(
 def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], bool]:
     """Read the tense of the clause around a character of the sentence from the parse."""
 
+    heading = paragraph.doc.text.rstrip()[-1:] not in {".", "!", "?", "\u201d", '"', ")"}
+
     def future_at(char: int) -> bool:
         span = paragraph.doc.char_span(offset + char, offset + char + 1, alignment_mode="expand")
-        return _future_clause(span.root) if span is not None else False
+        return _future_clause(span.root, timetable=not heading) if span is not None else False
 
     return future_at
 
 
-def _future_clause(token: Token) -> bool:
-    """ "will meet on Monday", "due to expire on Thursday": the governing verbs look forward."""
-    verb, steps, direct = token, 0, True
+def _future_clause(token: Token, *, timetable: bool = True) -> bool:
+    """ "will meet on Monday", "due to expire on Thursday": the governing verbs look forward; with
+    ``timetable``, so does a simple present (not in a heading, whose present is the news's past)."""
+    verb, steps, direct = token, 0, timetable
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
         direct = direct and verb.pos_ not in {"NOUN", "PROPN", "PRON"}
