@@ -856,10 +856,10 @@ def test_the_citys_mayor_is_the_mayor() -> None:
     assert roles == {"Paul Dunn": "mayor"}
 
 
-def test_a_copula_does_not_make_a_company_a_person() -> None:
-    extraction = drafted("Fenwick Holdings is the owner of the mine.")
+def test_an_apposition_does_not_make_a_company_a_person() -> None:
+    extraction = drafted("Goldman Sachs, an adviser to the bank, declined to comment.")
     assert [(d.name, d.type, d.role) for d in extraction.entities] == [
-        ("Fenwick Holdings", "organisation", None)
+        ("Goldman Sachs", "organisation", None)
     ]
 
 
