@@ -755,6 +755,8 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(
     [
         ("The strike was called by union leader Tom Reed on Monday.", "Tom Reed", "union leader"),
         ("They met opposition leader Tom Reed.", "Tom Reed", "opposition leader"),
+        ("UN human rights chief Tom Reed condemned the attack.", "Tom Reed",
+         "UN human rights chief"),
         ("Many voters backed popular former mayor Tom Reed.", "Tom Reed", "former mayor"),
         ("The attack was condemned by outgoing Prime Minister Tom Reed.", "Tom Reed",
          "outgoing Prime Minister"),

@@ -159,7 +159,11 @@ def _lone_name_qualifies(token: Token, name: Span) -> bool:
 
 def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
     """A lower-case noun inside the title before a name: "union" in "union leader
-    X", "rights" in "rights activist X" (the title's head must follow)."""
+    X", "rights" in "rights activist X" (the title's head must follow), or an adjective of such a
+    noun ("human" in "human rights chief X"; not "popular" in "popular mayor X")."""
+    head = token.head
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.is_lower and head.i > token.i:
+        return _modifies_title(head, name, gazetteer) and head.lower_ not in gazetteer.title_heads
     if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
         return False
     if token.dep_ not in {"compound", "nmod"}:
