@@ -23,13 +23,13 @@ items between 0.5 and 0.8 86%).
 | entity:dateline:single                       |       8/8 |       0.80 |
 | entity:known-country:multi                   |     18/19 |       0.80 |
 | entity:known-country:single                  |     22/24 |       0.80 |
+| speaker:adjacent                             |       3/3 |       0.80 |
 | speaker:clause                               |       3/3 |       0.80 |
 | speaker:continuation                         |       3/3 |       0.80 |
 | speaker:lead-in                              |       3/3 |       0.80 |
 | entity:anonymous:single                      |       5/5 |       0.75 |
 | entity:unknown-organisation:single           |     44/53 |       0.75 |
 | entity:unknown-place:multi                   |      9/10 |       0.75 |
-| speaker:adjacent                             |       2/2 |       0.75 |
 | entity:unknown-organisation:multi            |     13/15 |       0.70 |
 | entity:unknown-place:single                  |     29/35 |       0.70 |
 | speaker:colon                                |       0/0 |       0.70 |
@@ -70,13 +70,13 @@ CONFIDENCE: dict[str, float] = {
     "entity:dateline:single": 0.80,
     "entity:known-country:multi": 0.80,
     "entity:known-country:single": 0.80,
+    "speaker:adjacent": 0.80,
     "speaker:clause": 0.80,
     "speaker:continuation": 0.80,
     "speaker:lead-in": 0.80,
     "entity:anonymous:single": 0.75,
     "entity:unknown-organisation:single": 0.75,
     "entity:unknown-place:multi": 0.75,
-    "speaker:adjacent": 0.75,
     "entity:unknown-organisation:multi": 0.70,
     "entity:unknown-place:single": 0.70,
     "speaker:colon": 0.70,
