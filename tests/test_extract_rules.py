@@ -1040,3 +1040,11 @@ def test_a_relative_clause_aside_reaches_back_to_its_subject() -> None:
 def test_a_headings_present_tense_is_no_timetable() -> None:
     dates = drafted("Mayor meets unions on Friday", "The new mayor takes office on Friday.").dates
     assert [d.expression.value for d in dates] == ["2023-04-28", "2023-05-05"]
+
+
+def test_a_title_complement_goes_on_through_a_participle_and_by() -> None:
+    extraction = drafted(
+        "Anna Berg, the candidate of a coalition led by the Green Unity Party (GUP), conceded."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "candidate of a coalition led by the Green Unity Party"}
