@@ -12,7 +12,7 @@ items between 0.5 and 0.8 86%).
 
 | Rule (entity: named in one sentence or more) | dev right | confidence |
 |----------------------------------------------|-----------|------------|
-| entity:person-with-role:single               |     68/68 |       0.95 |
+| entity:person-with-role:single               |     69/69 |       0.95 |
 | speaker                                      |         — |       0.95 |
 | speaker:named                                |     46/46 |       0.95 |
 | entity:known-body:multi                      |     17/17 |       0.90 |
@@ -40,7 +40,7 @@ items between 0.5 and 0.8 86%).
 | speaker:statement                            |       1/1 |       0.70 |
 | speaker:words-of                             |       1/1 |       0.70 |
 | entity:dateline:multi                        |       1/1 |       0.65 |
-| entity:person-without-role:multi             |       3/4 |       0.60 |
+| entity:person-without-role:multi             |       2/3 |       0.55 |
 | entity:unknown-word-as-person:single         |       0/0 |       0.60 |
 | entity:person-without-role:single            |       3/6 |       0.45 |
 
@@ -87,7 +87,7 @@ CONFIDENCE: dict[str, float] = {
     "speaker:statement": 0.70,
     "speaker:words-of": 0.70,
     "entity:dateline:multi": 0.65,
-    "entity:person-without-role:multi": 0.60,
+    "entity:person-without-role:multi": 0.55,
     "entity:unknown-word-as-person:single": 0.60,
     "entity:person-without-role:single": 0.45,
 }
