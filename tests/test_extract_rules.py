@@ -1048,3 +1048,12 @@ def test_a_title_complement_goes_on_through_a_participle_and_by() -> None:
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles == {"Anna Berg": "candidate of a coalition led by the Green Unity Party"}
+
+
+def test_a_description_opening_a_paragraph_names_the_last_subject_before_it() -> None:
+    extraction = drafted(
+        "Anna Berg won the vote on Sunday, and her rivals conceded.",
+        "The count gave the former Oslo mayor 53 percent of the vote.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "former Oslo mayor"}

@@ -51,8 +51,14 @@ def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
     return token.dep_ in _ACTOR_DEPS and lemma(token.head) in gazetteer.reporting_verbs
 
 
-def find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """ "The US Secretary of State said" → the one person the article gave that title."""
+def find_descriptions(
+    paragraph: ParagraphDoc,
+    table: EntityTable,
+    gazetteer: Gazetteer,
+    before: ParagraphDoc | None = None,
+) -> None:
+    """ "The US Secretary of State said" → the one person the article gave that title (``before``
+    is the paragraph before, whose last subject a description opening this one may stand for)."""
     doc = paragraph.doc
     for article in doc:
         if article.lower_ != "the":
@@ -70,17 +76,19 @@ def find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Ga
         role = role_from(title, gazetteer)
         holders = _holders(table, role)
         argument = title.root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
-        if not holders and argument and (person := _untitled_before(paragraph, table, article)):
-            person.role, holders = role, [person]  # "sentenced X, convicting the former president"
+        untitled = _untitled_before(paragraph, table, article, before) if argument else None
+        if not holders and untitled is not None:
+            untitled.role, holders = role, [untitled]  # "sentenced X, convicting the former …"
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
 
 
 def _untitled_before(
-    paragraph: ParagraphDoc, table: EntityTable, article: Token
+    paragraph: ParagraphDoc, table: EntityTable, article: Token, previous: ParagraphDoc | None
 ) -> EntityDraft | None:
     """The one person without a title named earlier in the sentence, else the untitled subject
-    of the sentence before: whom a description no one holds stands for."""
+    of the sentence before (the last of the paragraph before, for a paragraph's first sentence):
+    whom a description no one holds stands for."""
     sentence = article.sent
     named = {
         entity.name: entity
@@ -89,12 +97,14 @@ def _untitled_before(
         and entity.type == "person"
     }
     if not named:
-        before = [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+        where, before = paragraph, [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+        if not before and previous is not None:
+            where, before = previous, list(previous.doc.sents)[-1:]
         subjects = [t for s in before for t in s if t.dep_ == "nsubj" and t.head == s.root]
         named = {
             entity.name: entity
             for token in subjects
-            if (entity := table.entity_at(paragraph.number, token.i)) is not None
+            if (entity := table.entity_at(where.number, token.i)) is not None
             and entity.type == "person"
         }
     people = list(named.values())

@@ -94,10 +94,12 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         if draft is not None:
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
+    before: ParagraphDoc | None = None
     for paragraph in analysed.paragraphs:
         _record_surnames(paragraph, table, people, gazetteer)
         find_anonymous(paragraph, table, gazetteer)
-        find_descriptions(paragraph, table, gazetteer)
+        find_descriptions(paragraph, table, gazetteer, before)
+        before = paragraph
     name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
     like_others(table)
     for draft in table.drafts.values():
