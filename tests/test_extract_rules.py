@@ -423,11 +423,11 @@ def test_a_storm_is_not_a_person_or_a_place() -> None:
         entity_types(
             drafted(
                 "Cyclone Wanda hit Beira on Thursday, and Tropical Storm Orla flooded Houston.",
-                "Typhoon Kiko weakened as it neared Okinawa.",
+                "Typhoon Kiko weakened on Tuesday. Storm Lake, Iowa, was spared.",
             )
         )
     )
-    assert {"Beira", "Houston", "Okinawa"} <= names
+    assert {"Beira", "Houston", "Storm Lake"} <= names
     assert not any("Wanda" in name or "Orla" in name or "Kiko" in name for name in names)
 
 
@@ -922,7 +922,9 @@ def test_bodies_statements_and_colons_as_speakers(
     ],
 )
 def test_a_person_a_subject_is_about_is_not_the_speaker(paragraph: str) -> None:
-    assert [q.speaker for q in drafted(paragraph).quotes] == [None]
+    speakers = [q.speaker for q in drafted(paragraph).quotes]
+    assert len(speakers) == 1
+    assert speakers[0] not in {"Anna Berg", "Paul Dunn"}  # an anonymous lawyer, or nobody
 
 
 @pytest.mark.parametrize(
@@ -950,6 +952,8 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(
     [
         ("The strike was called by union leader Tom Reed on Monday.", "Tom Reed", "union leader"),
         ("They met opposition leader Tom Reed.", "Tom Reed", "opposition leader"),
+        ("UN human rights chief Tom Reed condemned the attack.", "Tom Reed",
+         "UN human rights chief"),
         ("Many voters backed popular former mayor Tom Reed.", "Tom Reed", "former mayor"),
         ("The attack was condemned by outgoing Prime Minister Tom Reed.", "Tom Reed",
          "outgoing Prime Minister"),
@@ -1051,10 +1055,10 @@ def test_the_citys_mayor_is_the_mayor() -> None:
     assert roles == {"Paul Dunn": "mayor"}
 
 
-def test_a_copula_does_not_make_a_company_a_person() -> None:
-    extraction = drafted("Fenwick Holdings is the owner of the mine.")
+def test_an_apposition_does_not_make_a_company_a_person() -> None:
+    extraction = drafted("Goldman Sachs, an adviser to the bank, declined to comment.")
     assert [(d.name, d.type, d.role) for d in extraction.entities] == [
-        ("Fenwick Holdings", "organisation", None)
+        ("Goldman Sachs", "organisation", None)
     ]
 
 
@@ -1111,9 +1115,10 @@ def test_serving_as_and_a_reduced_relative_give_a_title(sentence: str, role: str
 def test_a_pronoun_with_no_clear_antecedent_is_the_last_named_speaker() -> None:
     quotes = drafted(
         "“We will appeal,” Anna Berg said on Monday.",
-        "Tom Reed met Paul Dunn on Tuesday. “It was unfair,” she said.",
+        "The court met on Tuesday. “It was unfair,” she said.",
+        "Tom Reed met Paul Dunn on Wednesday. “It was fair,” she said.",
     ).quotes
-    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg"]
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Anna Berg", None]
     assert quotes[1].rule == "last-speaker"
 
 
@@ -1131,3 +1136,121 @@ def test_storms_and_market_indices_are_no_entities() -> None:
         "The Dow Jones industrial average fell and the FTSE 100 lost 3 percent.",
     )
     assert [(d.name, d.type) for d in extraction.entities] == [("Texas", "place")]
+
+
+def test_a_lone_word_is_a_person_only_when_it_speaks() -> None:
+    extraction = drafted(
+        "Turnout was high in Riverton on Monday.",
+        "“We won,” Okonjo said.",
+    )
+    people = [d.name for d in extraction.entities if d.type == "person"]
+    assert "Turnout" not in people
+    assert [q.speaker for q in extraction.quotes] == ["Okonjo"]
+
+
+def test_a_numbered_meeting_is_no_entity() -> None:
+    extraction = drafted("The council held its 7853rd Meeting in Riverton on Monday.")
+    assert all(not any(c.isdigit() for c in d.name) for d in extraction.entities)
+
+
+def test_a_name_of_letters_and_digits_is_still_a_name() -> None:
+    names = [d.name for d in drafted("Leaders of the G7 met in Riverton on Monday.").entities]
+    assert "G7" in names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("“We lost everything,” said a tearful resident.", "resident"),
+        ("A defence lawyer told reporters the trial was “a farce”.", "defence lawyer"),
+        ("A senior Western diplomat said the talks were “stuck”.", "Western diplomat"),
+    ],
+)
+def test_an_anonymous_speaker_is_named_by_its_nouns(paragraph: str, name: str) -> None:
+    extraction = drafted(paragraph)
+    assert [(d.name, d.anonymous) for d in extraction.entities] == [(name, True)]
+    assert [q.speaker for q in extraction.quotes] == [name]
+
+
+def test_a_ministry_named_in_lower_case_after_a_demonym_is_a_body() -> None:
+    extraction = drafted(
+        "The Norwegian foreign ministry met on Monday. The ministry said the plan was “illegal”."
+    )
+    assert [(d.name, d.type) for d in extraction.entities] == [
+        ("Norwegian foreign ministry", "organisation")
+    ]
+    assert [q.speaker for q in extraction.quotes] == ["Norwegian foreign ministry"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Paul Dunn rejected the so-called “peace plan” on Monday.",
+        "The “peace plan” was rejected by Paul Dunn on Monday.",
+        "Paul Dunn, the mayor, said Anna Berg was “a liar”. She denied it, calling it “absurd”.",
+    ],
+)
+def test_a_term_or_an_unclear_pronoun_has_no_speaker(paragraph: str) -> None:
+    assert [q.speaker for q in drafted(paragraph).quotes][-1] is None
+
+
+def test_other_holders_share_the_office_named_before() -> None:
+    extraction = drafted(
+        "Former Riverton police officer Derek Vale was convicted on Monday.",
+        "Two other former officers, Anna Berg and General Tom Reed, go on trial in August.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles["Anna Berg"] == roles["Tom Reed"] == "former Riverton police officer"
+
+
+def test_a_description_no_one_holds_names_the_untitled_person_before_it() -> None:
+    extraction = drafted(
+        "Former vice-president Tom Reed was jailed in 2004.",
+        "The court sentenced Paul Dunn on Sunday, convicting the former president of fraud.",
+        "Anna Berg won on Sunday at the head of the Green Party.",
+    )
+    roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
+    assert roles["Tom Reed"] == "former vice-president"
+    assert roles["Paul Dunn"] == "former president"  # not the vice-president's alias
+    assert roles["Anna Berg"] is None  # "at the head of" is no description of her
+
+
+def test_a_lone_name_before_a_title_qualifies_it() -> None:
+    extraction = drafted(
+        "Floods hit Biloxi and Gulfport. Biloxi Mayor Paul Dunn called it a disaster."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Paul Dunn": "Biloxi Mayor"}
+
+
+def test_a_relative_clause_aside_reaches_back_to_its_subject() -> None:
+    from generator.extract.antecedents import _before_aside
+    from generator.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Paul Dunn, whose party lost the long and bitter vote in the city in 2019, said it."
+    )
+    comma = [token.i for token in doc if token.text == ","][-1]
+    assert doc[_before_aside(doc[:comma])].text == "Dunn"
+
+
+def test_a_headings_present_tense_is_no_timetable() -> None:
+    dates = drafted("Mayor meets unions on Friday", "The new mayor takes office on Friday.").dates
+    assert [d.expression.value for d in dates] == ["2023-04-28", "2023-05-05"]
+
+
+def test_a_title_complement_goes_on_through_a_participle_and_by() -> None:
+    extraction = drafted(
+        "Anna Berg, the candidate of a coalition led by the Green Unity Party (GUP), conceded."
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "candidate of a coalition led by the Green Unity Party"}
+
+
+def test_a_description_opening_a_paragraph_names_the_last_subject_before_it() -> None:
+    extraction = drafted(
+        "Anna Berg won the vote on Sunday, and her rivals conceded.",
+        "The count gave the former Oslo mayor 53 percent of the vote.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role}
+    assert roles == {"Anna Berg": "former Oslo mayor"}

@@ -25,6 +25,8 @@ SPEAKER_TYPES = {"person", "organisation", "country", "group"}
 _INHERITS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
 _ASIDE_WORDS = 8
 """The most words of an aside between a subject and its verb."""
+_RELATIVE_WORDS = 25
+"""The most words of a relative clause between a subject and its verb ("X, whose …, said")."""
 _LOOKBACK = 4
 """Sentences to look back for the subject a pronoun continues."""
 
@@ -130,15 +132,20 @@ def adjacent_entity(paragraph: ParagraphDoc, verb: Token, table: EntityTable) ->
 
 
 def _before_aside(words: Span) -> int:
-    """Where the subject before an aside in commas ends ("Berg, asked about the vote,"), or -1:
-    the aside is short, has no quotation mark, and follows a subject."""
+    """Where the subject before an aside in commas ends ("Berg, asked about the vote,"; "Berg,
+    whose party lost in 2019,"), or -1: the aside is short (or a relative clause), has no
+    quotation mark, and follows a subject."""
     doc = words.doc
-    for token in reversed(words[-_ASIDE_WORDS:]):
+    for token in reversed(words[-_RELATIVE_WORDS:]):
         if token.text in {"\u201c", "\u201d", '"'}:
             return -1
-        if token.text == ",":
-            before = token.i - 1
-            return before if before >= 0 and _in_subject(doc[before]) else -1
+        if token.text != ",":
+            continue
+        relative = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"who", "whose"}
+        if words.end - token.i > _ASIDE_WORDS and not relative:
+            return -1
+        before = token.i - 1
+        return before if before >= 0 and _in_subject(doc[before]) else -1
     return -1
 
 
@@ -279,3 +286,21 @@ def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> Ent
         entity = entity or described_entity(before_paragraph, subject, reading)
         return entity if entity is not None and entity.type in BODIES else None
     return None
+
+
+def last_speaker_for(
+    paragraph: ParagraphDoc, pronoun: Token, reading: Reading
+) -> EntityDraft | None:
+    """ "he added" with no antecedent the parse can show: the last named speaker, unless another
+    person is named in this sentence before the pronoun or in the sentence before."""
+    speaker = reading.recent_speaker(paragraph, pronoun.lower_)
+    if speaker is None:
+        return None
+    sentence = pronoun.sent
+    quoted = frozenset(i for n, i in reading.quoted if n == paragraph.number)
+    named = _people_in(paragraph, sentence[: pronoun.i - sentence.start], reading.table, quoted)
+    before = _sentences_before(paragraph, sentence, reading)[:1]
+    for where, earlier in before:
+        skipped = frozenset(i for n, i in reading.quoted if n == where.number)
+        named |= _people_in(where, earlier, reading.table, skipped)
+    return speaker if named <= {speaker.name} else None

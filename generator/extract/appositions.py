@@ -84,13 +84,25 @@ def title_phrase(words: Span, gazetteer: Gazetteer, *, closed: bool) -> Span | N
 
 def _complement(words: Span, gazetteer: Gazetteer) -> int:
     """Where the object of a preposition inside a title ends: it may name a person or a body
-    the model took for one ("attorney of Derek Chauvin", "delegation of Republika Srpska")."""
+    the model took for one ("attorney of Derek Chauvin", "delegation of Republika Srpska"), and
+    go on with a participle and "by" ("candidate of a coalition led by the X Party")."""
     doc, index = words.doc, words.start
-    while index < len(doc) and (_inside(doc[index], gazetteer) or doc[index].ent_type_ == "PERSON"):
+    while index < len(doc) and (
+        _inside(doc[index], gazetteer) or doc[index].ent_type_ == "PERSON" or _led_by(doc[index])
+    ):
         if doc[index].lower_ == "and" and _next_opens_phrase(doc[index]):
             break
         index += 1
     return index
+
+
+def _led_by(token: Token) -> bool:
+    """ "led" and "by" of "a coalition led by …"."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    before = token.nbor(-1) if token.i > 0 else None
+    if token.lower_ == "by":
+        return before is not None and before.tag_ == "VBN"
+    return token.tag_ == "VBN" and after is not None and after.lower_ == "by"
 
 
 def _inside(token: Token, gazetteer: Gazetteer) -> bool:
@@ -104,7 +116,7 @@ def _inside(token: Token, gazetteer: Gazetteer) -> bool:
         return True  # "head of the nurses' union"
     if token.lower_ in DETERMINERS:
         before = token.nbor(-1) if token.i > 0 else None
-        return before is not None and before.lower_ in _PREPOSITIONS
+        return before is not None and before.lower_ in _PREPOSITIONS | {"by"}
     if token.lower_ in _CLOSERS - {"and"}:
         return False
     if is_title_word(token, gazetteer):

@@ -36,6 +36,7 @@ from generator.extract.antecedents import (
     Reading,
     adjacent_entity,
     described_entity,
+    last_speaker_for,
     named_entity,
     relative_entity,
     resolve_it,
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _CHANNELS = {"statement", "communique", "communiqué", "readout", "release", "post", "letter"}
+_SCARE_MARK = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+"""A word before a quote that marks it as a term, not someone's words ("the so-called “…”")."""
 _TAIL_WORDS = 6
 """The most words after a quote's closing mark to look for "X said"."""
 _FINITE = {"VBD", "VBZ", "VBP"}
@@ -78,6 +81,8 @@ def attribute(
     if opening is None:
         return NOBODY
     sentence = opening.sent
+    if _SCARE_MARK.search(paragraph.doc.text[: max(start - 1, 0)]):
+        return NOBODY  # "the so-called “peace plan”": a term, no one's words
     reported = _reported(paragraph, start, end, reading)
     borrowed = words_of(paragraph, sentence, start, reading)
     if borrowed is not None:
@@ -151,6 +156,8 @@ def _by_reporting_verb(paragraph: ParagraphDoc, span: Span, reading: Reading) ->
             if adjacent is not None:
                 found.append(Attribution(adjacent, rule="adjacent"))
             continue
+        if subject.left_edge.i <= span.start <= subject.right_edge.i:
+            continue  # "the “peace plan” was rejected by X": the quote is what X acted on
         attribution = _subject_attribution(paragraph, verb, subject, reading)
         if attribution is None and subject.head.i != verb.i:
             continue  # a subject borrowed from the verb above, which may not be the speaker
@@ -183,7 +190,7 @@ def _subject_attribution(
         if pronoun is not None:
             reading.pronouns[pronoun.name] = subject.lower_
             return Attribution(pronoun, rule="pronoun")
-        last = reading.recent_speaker(paragraph, subject.lower_)  # the last named speaker
+        last = last_speaker_for(paragraph, subject, reading)
         return Attribution(last, rule="last-speaker") if last is not None else None
     if subject.lower_ in {"it", "they"}:
         body = resolve_it(paragraph, subject, reading)

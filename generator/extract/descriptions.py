@@ -33,7 +33,10 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
         if not (_speaks(head, gazetteer) or "anonymity" in head.sent.text):
             continue
         words = chunk[1:]
-        while len(words) > 1 and words[0].lower_ in {"senior", "top", "high-ranking", "junior"}:
+        while len(words) > 1 and (
+            words[0].lower_ in {"senior", "top", "high-ranking", "junior"}
+            or (words[0].tag_ == "JJ" and words[0].is_lower)  # "a tearful resident"
+        ):
             words = words[1:]
         name = words.text
         draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
@@ -48,8 +51,14 @@ def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
     return token.dep_ in _ACTOR_DEPS and lemma(token.head) in gazetteer.reporting_verbs
 
 
-def find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """ "The US Secretary of State said" → the one person the article gave that title."""
+def find_descriptions(
+    paragraph: ParagraphDoc,
+    table: EntityTable,
+    gazetteer: Gazetteer,
+    before: ParagraphDoc | None = None,
+) -> None:
+    """ "The US Secretary of State said" → the one person the article gave that title (``before``
+    is the paragraph before, whose last subject a description opening this one may stand for)."""
     doc = paragraph.doc
     for article in doc:
         if article.lower_ != "the":
@@ -57,14 +66,51 @@ def find_descriptions(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Ga
         end = article.i + 1
         while end < len(doc) and is_title_word(doc[end], gazetteer):
             end += 1
+        while end > article.i + 1 and doc[end - 1].lower_ in {"of", "for", "and", "to"}:
+            end -= 1  # "the former president of crimes …"
         title = doc[article.i + 1 : end]
         if not title or not any(t.lower_ in gazetteer.title_heads for t in title):
             continue
         if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
             continue
-        holders = _holders(table, role_from(title, gazetteer))
+        role = role_from(title, gazetteer)
+        holders = _holders(table, role)
+        argument = title.root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
+        untitled = _untitled_before(paragraph, table, article, before) if argument else None
+        if not holders and untitled is not None:
+            untitled.role, holders = role, [untitled]  # "sentenced X, convicting the former …"
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
+
+
+def _untitled_before(
+    paragraph: ParagraphDoc, table: EntityTable, article: Token, previous: ParagraphDoc | None
+) -> EntityDraft | None:
+    """The one person without a title named earlier in the sentence, else the untitled subject
+    of the sentence before (the last of the paragraph before, for a paragraph's first sentence):
+    whom a description no one holds stands for."""
+    sentence = article.sent
+    named = {
+        entity.name: entity
+        for token in sentence[: article.i - sentence.start]
+        if (entity := table.entity_at(paragraph.number, token.i)) is not None
+        and entity.type == "person"
+    }
+    if not named:
+        where, before = paragraph, [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+        if not before and previous is not None:
+            where, before = previous, list(previous.doc.sents)[-1:]
+        subjects = [t for s in before for t in s if t.dep_ == "nsubj" and t.head == s.root]
+        named = {
+            entity.name: entity
+            for token in subjects
+            if (entity := table.entity_at(where.number, token.i)) is not None
+            and entity.type == "person"
+        }
+    people = list(named.values())
+    if len(people) != 1 or people[0].role is not None or people[0].anonymous:
+        return None
+    return people[0]
 
 
 def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:

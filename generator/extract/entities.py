@@ -12,13 +12,14 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.appositions import role_by_verb, title_after, title_by_copula
-from generator.extract.confidence import entity_confidence, entity_rule
+from generator.extract.confidence import GUESSED, entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.descriptions import find_anonymous, find_descriptions
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
+    ORGANISATION_WORDS,
     initialled,
     type_by_context,
     type_by_words,
@@ -26,8 +27,9 @@ from generator.extract.entitytypes import (
 from generator.extract.gazetteer import Gazetteer, Known
 from generator.extract.namefixes import ORGANISATION_HEADS
 from generator.extract.namespans import name_spans
+from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
-from generator.extract.roleowners import name_owners
+from generator.extract.roleowners import like_others, name_owners
 from generator.extract.roles import (
     Role,
     appositive_head,
@@ -59,6 +61,7 @@ _SURNAME_PARTICLES = {
     "la",
     "du",
 }
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)?")
 _INDICES = re.compile(
     r"^(?:the\s+)?(?:Dow(?:\s+Jones(?:\s+Industrial\s+Average)?)?|Nasdaq(?:\s+Composite)?|"
     r"FTSE(?:\s+\d+)?|Nikkei(?:\s+\d+)?|S&P(?:\s+\d+)?|DAX|CAC(?:\s+40)?|Stoxx(?:\s+\d+)?|"
@@ -92,14 +95,19 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
             continue
         draft = _resolve(span, people, gazetteer)
         draft = link_organisation(draft, table) if draft is not None else None
+        if draft is not None and _lone_guess(draft, span, gazetteer):
+            continue
         if draft is not None:
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
+    before: ParagraphDoc | None = None
     for paragraph in analysed.paragraphs:
         _record_surnames(paragraph, table, people, gazetteer)
         find_anonymous(paragraph, table, gazetteer)
-        find_descriptions(paragraph, table, gazetteer)
+        find_descriptions(paragraph, table, gazetteer, before)
+        before = paragraph
     name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
+    like_others(table)
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)
@@ -305,9 +313,25 @@ def _resolve(
     return None
 
 
+def _lone_guess(draft: EntityDraft, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a lone word the model calls a person, linked to no one, is no person: people are
+    introduced by full name, and a lone capitalised word is more often a place, a word in a
+    quote or a sentence's first word ("Turnout was high"), unless it is the subject of a
+    reporting verb."""
+    if draft.type != "person" or " " in draft.name or draft.confidence != GUESSED:
+        return False
+    root = span.root
+    return not (root.dep_ == "nsubj" and lemma(root.head) in gazetteer.reporting_verbs)
+
+
 def _names_no_entity(text: str) -> bool:
-    """A market index ("FTSE 100", "Nasdaq") is named but is no actor or place (storms are
-    left out earlier, by :func:`generator.extract.namefixes.is_storm`)."""
+    """A market index ("FTSE 100", "Nasdaq") or a numbered meeting or document is named but is
+    no actor or place (storms are left out earlier, by
+    :func:`generator.extract.namefixes.is_storm`)."""
+    words = text.split()
+    numbered = len(words) > 1 and any(_NUMBERED.fullmatch(word) for word in words)
+    if numbered and not any(word in ORGANISATION_WORDS for word in words):
+        return True  # "7853rd Meeting", "Resolution 2334": a numbered thing ("G7" is a name)
     return bool(_INDICES.match(text))
 
 

@@ -135,19 +135,22 @@ def _long_tail(
 def _tense_reader(paragraph: ParagraphDoc, offset: int) -> Callable[[int], str | None]:
     """Read the tense of the clause around a character of the sentence from the parse."""
 
+    heading = paragraph.doc.text.rstrip()[-1:] not in {".", "!", "?", "\u201d", '"', ")"}
+
     def tense_at(char: int) -> str | None:
         span = paragraph.doc.char_span(offset + char, offset + char + 1, alignment_mode="expand")
-        return clause_tense(span.root) if span is not None else None
+        return clause_tense(span.root, timetable=not heading) if span is not None else None
 
     return tense_at
 
 
-def clause_tense(token: Token) -> str | None:
+def clause_tense(token: Token, *, timetable: bool = True) -> str | None:
     """ "future" ("will meet on Monday", "due to expire on Thursday", "results are due on
     Saturday", "takes office on Dec. 1"), "past" ("met on Monday", "had met", "a plan announced
     on Thursday"), or None when the clause does not tell: the governing verbs, read up the parse
-    as far as a noun."""
-    verb, steps, direct = token, 0, True
+    as far as a noun. With ``timetable``, a simple present with a date looks forward (not in a
+    heading, whose present is the news's past)."""
+    verb, steps, direct = token, 0, timetable
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
         direct = direct and verb.pos_ not in {"NOUN", "PROPN", "PRON"}

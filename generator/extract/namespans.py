@@ -301,5 +301,18 @@ def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "NORP" and span.end < len(doc) and doc[span.end].lower_ in _FORCES:
             merged.append(Span(doc, span.start, span.end + 1, label="ORG"))
             continue
-        merged.append(span)
+        end = _ministry_end(doc, span.end) if span.label_ == "NORP" else None
+        merged.append(Span(doc, span.start, end, label="ORG") if end else span)
     return merged
+
+
+def _ministry_end(doc: Doc, start: int) -> int | None:
+    """ "Russian" + "foreign ministry": a ministry named in lower case after a demonym is a
+    body all the same; where its name ends."""
+    for end in range(start, min(start + 3, len(doc))):
+        token = doc[end]
+        if not token.is_lower or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            return None
+        if token.lower_ in {"ministry", "department"}:
+            return end + 1
+    return None

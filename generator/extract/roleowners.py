@@ -1,5 +1,6 @@
 """A title's owner named by a common noun or a surname ("the bank's chief executive",
-"Chauvin's attorney") is the one body or person of the article that the word names."""
+"Chauvin's attorney") is the one body or person of the article that the word names; "other
+officers" hold the office of the officer named before."""
 
 from __future__ import annotations
 
@@ -45,3 +46,23 @@ def _owner(
         found = [p for p in people if p is not holder and p.name.split()[-1] == word]
         found = found if len(found) == 1 and " " in found[0].name else []
     return found[0] if len(found) == 1 else None
+
+
+def like_others(table: EntityTable) -> None:
+    """ "Three other former officers, X, Y and Z": each holds the office of the one person named
+    before with that head noun ("former Minneapolis police officer")."""
+    people = table.people()
+    for index, person in enumerate(people):
+        role = person.role
+        if role is None or not role.other:
+            continue
+        earlier = {
+            p.role.text: p.role
+            for p in people[:index]
+            if p.role is not None
+            and not p.role.other
+            and p.role.head == role.head
+            and p.role.former == role.former
+        }
+        if len(earlier) == 1:
+            person.role = next(iter(earlier.values()))

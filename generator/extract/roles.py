@@ -1,6 +1,8 @@
-"""Roles and titles as the article gives them: "US Secretary of State Anthony Blinken",
-"Majed al-Ansari, the Qatari foreign ministry spokesman," and coordinated forms such as
-"Armenian Foreign Ministers Ararat Mirzoyan and Azerbaijani Jeyhun Bayramov".
+"""Roles and titles as the article gives them: before the name ("US Secretary of State
+Anthony Blinken", "union leader X", "Kenya's President X"), in apposition before it ("The head of
+the agency, X,", "their leaders, X and Y,") and coordinated forms such as "Armenian Foreign
+Ministers Ararat Mirzoyan and Azerbaijani Jeyhun Bayramov". Titles after the name (appositions,
+copulas, "who heads …") are read in :mod:`generator.extract.appositions`.
 """
 
 from __future__ import annotations
@@ -95,6 +97,8 @@ class Role:
     """The office's head noun ("secretary" in "Secretary of State", "envoy")."""
     of: str | None = None
     """The country named after the holder ("Presidents X of Bosnia, …"), as the article words it."""
+    other: bool = False
+    """Whether the title was given as "other …": the office of someone named before."""
 
     @property
     def text(self) -> str:
@@ -136,6 +140,7 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
         and (
             is_title_word(doc[start - 1], gazetteer)
             or _modifies_title(doc[start - 1], name, gazetteer)
+            or _lone_name_qualifies(doc[start - 1], name)
         )
     ):
         start -= 1
@@ -150,9 +155,26 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     return appositive_head(name, gazetteer)
 
 
+def _lone_name_qualifies(token: Token, name: Span) -> bool:
+    """A one-word name the model took for a person, right before the title of the next name:
+    "Biloxi Mayor X", "Obama adviser X"."""
+    doc = token.doc
+    return (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and token.i + 1 < name.start
+        and doc[token.i + 1].ent_iob_ != "I"
+        and token.is_title
+    )
+
+
 def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
     """A lower-case noun inside the title before a name: "union" in "union leader
-    X", "rights" in "rights activist X" (the title's head must follow)."""
+    X", "rights" in "rights activist X" (the title's head must follow), or an adjective of such a
+    noun ("human" in "human rights chief X"; not "popular" in "popular mayor X")."""
+    head = token.head
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.is_lower and head.i > token.i:
+        return _modifies_title(head, name, gazetteer) and head.lower_ not in gazetteer.title_heads
     if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
         return False
     if token.dep_ not in {"compound", "nmod"}:
@@ -248,11 +270,12 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
     heads = [
-        _singular(t, gazetteer).lower()
+        _hyphenated(t) + _singular(t, gazetteer).lower()
         for t in span
         if t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer)
     ]
-    return Role(title, affiliation, former, qualifier, heads[-1] if heads else "")
+    other = span.start > 0 and span.doc[span.start - 1].lower_ == "other"  # "three other officers"
+    return Role(title, affiliation, former, qualifier, heads[-1] if heads else "", None, other)
 
 
 def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
@@ -299,6 +322,8 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
     if previous is None:
         return None
     doc, start = name.doc, name.start
+    while start > 0 and doc[start - 1].lower_ in _RANKS:
+        start -= 1  # "their leaders, X and General Y"
     qualifier = None
     if start > 0 and doc[start - 1].ent_type_ in {"GPE", "NORP"}:
         qualifier = doc[start - 1]
@@ -309,12 +334,14 @@ def coordinated_role(name: Span, previous: Role | None, gazetteer: Gazetteer) ->
         return None
     title = previous.title
     if qualifier is None:
-        return Role(title, None, previous.former, None, previous.head)
+        return Role(title, None, previous.former, None, previous.head, None, previous.other)
     known = gazetteer.lookup(qualifier.text)
     if known is None:
         return None
     country = known.name if known.kind == "country" else known.country
-    return Role(title, country, previous.former, qualifier.text, previous.head)
+    return Role(
+        title, country, previous.former, qualifier.text, previous.head, None, previous.other
+    )
 
 
 def _shared_plural(before: Span, gazetteer: Gazetteer) -> bool:
@@ -350,6 +377,13 @@ def _singular(token: Token, gazetteer: Gazetteer) -> str:
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word
+
+
+def _hyphenated(head: Token) -> str:
+    """The words joined to a head by a hyphen: "vice-" of "vice-president" (another office)."""
+    doc, i = head.doc, head.i
+    joined = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    return f"{doc[i - 2].lower_}-" if joined and doc[i - 2].is_alpha else ""
 
 
 def _plurals(gazetteer: Gazetteer) -> dict[str, str]:
