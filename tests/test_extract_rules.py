@@ -418,6 +418,16 @@ def test_initials_make_a_person_and_titles_alone_make_no_one() -> None:
     assert not {"Executive Officer", "Vice President", "Chief Executive Officer"} & set(types)
 
 
+def test_a_member_is_a_role_only_of_a_body() -> None:
+    extraction = drafted(
+        "Sarah Green, a member of the public, said the road was closed.",
+        "Tom Reed, a member of Parliament, said it would reopen.",
+    )
+    roles = {draft.name: draft.role.text if draft.role else None for draft in extraction.entities}
+    assert roles["Sarah Green"] is None
+    assert roles["Tom Reed"] == "member of Parliament"
+
+
 def test_a_storm_is_not_a_person_or_a_place() -> None:
     names = set(
         entity_types(

@@ -52,6 +52,10 @@ def after_age(name: Span) -> int:
     return index
 
 
+_NEEDS_BODY = {"member", "owner", "founder", "co-founder", "manager", "trustee"}
+"""Heads that make a title only with the body they belong to ("a member of Parliament")."""
+
+
 def title_phrase(words: Span, gazetteer: Gazetteer, *, closed: bool) -> Span | None:
     """The title at the start of ``words`` (after any determiner), if its head noun is a title
     head; with ``closed``, only if the phrase ends where an apposition may end."""
@@ -74,6 +78,8 @@ def title_phrase(words: Span, gazetteer: Gazetteer, *, closed: bool) -> Span | N
     span = doc[start:index]
     if not span or not _headed(span, gazetteer):
         return None
+    if any(t.lower_ in _NEEDS_BODY for t in span) and not any(t.text[0].isupper() for t in span):
+        return None  # "a member of the public", "a shop owner": a description, not an office
     after = index
     if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
         after += 3  # "the candidate of the ruling party (PRI),"
