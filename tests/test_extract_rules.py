@@ -370,15 +370,15 @@ def test_a_name_holds_no_count_and_no_honorific() -> None:
     names = set(
         entity_types(
             drafted(
-                "The 512th Meeting of the Assembly opened on Monday.",
+                "The 512th Meeting of the Assembly opened on Monday. The 3rd Division moved.",
                 "Count: Halvorsen 41.3 percent, Dagny Moe 39 percent.",
                 "The talks in Côte d\u2019Ivoire brought together Ratu Sefo Vakadra, Commodore "
                 "Jone Kalou and Lord Ashby.",
             )
         )
     )
-    assert {"Sefo Vakadra", "Jone Kalou", "Ivory Coast"} <= names
-    assert not any(any(c.isdigit() for c in name) for name in names)
+    assert {"Sefo Vakadra", "Jone Kalou", "Ivory Coast", "3rd Division"} <= names
+    assert not any(any(c.isdigit() for c in name) for name in names - {"3rd Division"})
     assert not {"Meeting", "Ratu Sefo Vakadra", "Commodore Jone Kalou"} & names
 
 

@@ -15,33 +15,37 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.namefixes import ORGANISATION_HEADS
+from generator.extract.namefixes import MILITARY_UNITS, ORGANISATION_HEADS
 from generator.extract.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-ORGANISATION_WORDS = ORGANISATION_HEADS | {
-    "Bank",
-    "Party",
-    "Chamber",
-    "Tribunal",
-    "Group",
-    "Exchange",
-    "Brothers",
-    "Holdings",
-    "AG",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Ltd",
-    "Reserve",
-    "Board",
-    "Union",
-    "Army",
-    "Unionists",
-}
+ORGANISATION_WORDS = (
+    ORGANISATION_HEADS
+    | MILITARY_UNITS
+    | {
+        "Bank",
+        "Party",
+        "Chamber",
+        "Tribunal",
+        "Group",
+        "Exchange",
+        "Brothers",
+        "Holdings",
+        "AG",
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Ltd",
+        "Reserve",
+        "Board",
+        "Union",
+        "Army",
+        "Unionists",
+    }
+)
 """Last words that make a name an organisation (a numeral may follow: "Chamber III")."""
 PLACE_WORDS = {
     "Castle",

@@ -60,6 +60,8 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "du", "des", "la", "&", "on", "i
 ROMANCE_PARTICLES = {"do", "da", "dos", "das", "de", "del", "di", "du", "des"}
 """Small words inside Romance names ("Rio de Janeiro", "São Bernardo do Campo")."""
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+MILITARY_UNITS = {"Fleet", "Division", "Brigade", "Battalion", "Regiment", "Corps", "Army"}
+"""Words that a number names ("7th Fleet", "3rd Division"): a body, not a numbered meeting."""
 _STORMS = {"Cyclone", "Hurricane", "Typhoon", "Superstorm"}
 _STORM_QUALIFIERS = {"Tropical", "Winter"}
 """Words that make "Storm" a storm's ("Tropical Storm Allison"); alone it may be a name."""
@@ -71,7 +73,7 @@ PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape",
 def without_numbers(span: Span) -> Span:
     """ "Bolsonaro 43.20 percent": a name neither opens with a number nor goes on past one (a
     closing numeral stays: "Chamber III"), and "7268th Meeting", one word after a number, is
-    none."""
+    none, unless it is a military unit ("3rd Division")."""
     from spacy.tokens import Span
 
     start, end = span.start, span.end
@@ -85,6 +87,8 @@ def without_numbers(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     if start > span.start and end - start < 2:
+        if doc[start].text in MILITARY_UNITS:
+            return Span(doc, span.start, end, label="ORG")  # "3rd Division": the number names it
         return Span(doc, start, start, label=span.label_)  # "7268th Meeting": no name at all
     return Span(doc, start, end, label=span.label_)
 
