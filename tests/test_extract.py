@@ -140,6 +140,15 @@ def test_seed_spokesman_relays_the_minister(seed: Extraction) -> None:
     assert ("p15s1", "Anthony Blinken", "Matthew Miller") in relayed
 
 
+def test_he_after_a_described_subject_is_not_the_other_name_in_its_sentence() -> None:
+    """ "The prime minister said he had spoken to Fujimori … “…,” he said": the quote is not
+    Fujimori's (a development article, where the parse once gave it to him)."""
+    item = next(i for i in labelled_articles(CORPUS / "dev") if i.name == "lima_hostage_rescue")
+    quotes = {q.text: q.speaker for q in extract(item.article).quotes}
+    thanks = next(text for text in quotes if text.startswith("I extended my gratitude"))
+    assert quotes[thanks] in {None, "Ryutaro Hashimoto"}
+
+
 def test_other_articles_meet_the_floors(labelled: dict[str, tuple[Labelled, Extraction]]) -> None:
     total = Score()
     for name in labelled:

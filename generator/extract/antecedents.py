@@ -186,10 +186,18 @@ def resolve_pronoun(
         mentioned = _people_in(before_paragraph, before, reading.table, others)
         if entity is not None and mentioned - {entity.name}:
             return None  # "Hale met Berg. She said …": either could be meant
+        if entity is None and _describes_a_person(subject, reading.gazetteer):
+            return None  # "The prime minister said he spoke to X": not X, whoever he is
         if entity is None or entity.type != "person":
             entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
         return entity if entity is not None and entity.type == "person" else None
     return None
+
+
+def _describes_a_person(subject: Token, gazetteer: Gazetteer) -> bool:
+    """ "the prime minister", "a witness": a common noun for a person as the subject."""
+    heads = gazetteer.title_heads | gazetteer.anonymous_heads
+    return subject.pos_ == "NOUN" and subject.lower_ in heads
 
 
 def _people_in(
