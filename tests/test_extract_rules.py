@@ -610,6 +610,20 @@ def test_cross_validation_gives_each_article_a_table_fitted_without_it() -> None
             [("We will not raise taxes,", "Ana María Ruiz Soto", None)],
             id="double-surname",
         ),
+        pytest.param(  # a quote that names a theme or a campaign is no one's words
+            (
+                "The summit opens on Tuesday under the theme \u201cBuild Back Together,\u201d "
+                "with Prime Minister Ann Bell among the leaders attending.",
+                "The party launched a campaign called \u201cFair Pay Now\u201d on Monday. "
+                "Senator Tom Reed called the budget \u201ca disgrace\u201d.",
+            ),
+            [
+                ("Build Back Together,", None, None),
+                ("Fair Pay Now", None, None),
+                ("a disgrace", "Tom Reed", None),
+            ],
+            id="names-no-speech",
+        ),
     ],
 )
 def test_speakers_come_from_syntax_or_not_at_all(

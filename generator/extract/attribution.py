@@ -52,8 +52,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _CHANNELS = {"statement", "communique", "communiqué", "readout", "release", "post", "letter"}
-_SCARE_MARK = re.compile(r"\bso-called\s*$", re.IGNORECASE)
-"""A word before a quote that marks it as a term, not someone's words ("the so-called “…”")."""
+_SCARE_MARK = re.compile(
+    r"\b(?:so-called|(?:the|a|an|its|their|his|her)\s+(?:theme|slogan|motto|title|banner|"
+    r"headline|hashtag|catchphrase|chant|campaign|operation|programme|program|initiative)|"
+    r"(?:campaign|operation|programme|program|initiative|plan|book|film|song|group|party|"
+    r"movement|event)\s+(?:called|named|dubbed|titled|entitled|known\s+as|branded))\s*$",
+    re.IGNORECASE,
+)
+"""Words before a quote that make it a term or a name, not someone's words ("the so-called
+“…”", "under the theme “…”", "a campaign called “…”")."""
 _TAIL_WORDS = 6
 """The most words after a quote's closing mark to look for "X said"."""
 _FINITE = {"VBD", "VBZ", "VBP"}
@@ -82,7 +89,7 @@ def attribute(
         return NOBODY
     sentence = opening.sent
     if _SCARE_MARK.search(paragraph.doc.text[: max(start - 1, 0)]):
-        return NOBODY  # "the so-called “peace plan”": a term, no one's words
+        return NOBODY  # "the so-called “peace plan”", "the theme “…”": a term, no one's words
     reported = _reported(paragraph, start, end, reading)
     borrowed = words_of(paragraph, sentence, start, reading)
     if borrowed is not None:
