@@ -138,13 +138,14 @@ def test_a_marker_leads_to_its_note_and_the_note_to_the_highlighted_sentence(bro
     marker.click()
     page.wait_for_url(f"**/places/lachin-corridor/#ref-{number}")
     note = page.locator(f"#ref-{number}")
-    assert note.evaluate("element => element.matches(':target')")
+    # The address changes first; the note becomes the page's target as the navigation ends.
+    page.wait_for_function(f"() => document.getElementById('ref-{number}').matches(':target')")
     assert "US hosts Armenian and Azerbaijani foreign ministers" in note.inner_text()
     note.locator("a.ref-where[data-sentence='p3s1']").click()
     page.wait_for_url("**/sources/000_d5e6e064cd57f212/#p3s1")
     target = page.locator("#p3s1")
     assert "the only land link between Armenia" in target.inner_text()
-    assert target.evaluate("element => element.matches(':target')")
+    page.wait_for_function("() => document.getElementById('p3s1').matches(':target')")
     page.close()
 
 
