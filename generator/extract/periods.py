@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.extract.timevalues import MONTHS, Context, TimeExpression, day_expression
+from generator.extract.timevalues import (
+    MONTHS,
+    Context,
+    TimeExpression,
+    day_expression,
+    nearest_day,
+)
 
 _MO = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS if m != "may"), r"sept\.?"])
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
@@ -69,12 +75,6 @@ def resolve_quarter(match: re.Match[str], _: Context) -> TimeExpression:
     )
 
 
-def _nearest_year(day: date, published: date) -> int:
-    """The year that puts ``day`` nearest the publication date."""
-    gap = (day - published).days
-    return day.year + 1 if gap < -182 else day.year - 1 if gap > 182 else day.year
-
-
 def resolve_day_pair(match: re.Match[str], context: Context) -> TimeExpression | None:
     """ "on October 15 and 16" → one range; the year is the one nearest publication."""
     month = _month(match.group("month"))
@@ -86,7 +86,7 @@ def resolve_day_pair(match: re.Match[str], context: Context) -> TimeExpression |
         return None
     if last <= first:
         return None
-    year = _nearest_year(first, published)
+    year = nearest_day(first, published).year
     if year != published.year:
         first, last = first.replace(year=year), last.replace(year=year)
     return TimeExpression(

@@ -22,6 +22,8 @@ from generator.extract.timevalues import (
     TimeExpression,
     day_expression,
     month_expression,
+    nearest_day,
+    shift_year,
     week_expression,
     year_expression,
 )
@@ -156,16 +158,16 @@ def resolve_calendar_day(match: re.Match[str], context: Context) -> TimeExpressi
     if not match.group("year") and year == published.year:
         future = context.is_future(match.start())
         if future and day < published:
-            day = _next_year(day)
+            day = shift_year(day, 1)
         elif future:
             pass
         elif lead in _LIMITS or not context.is_past(match.start()):
-            day = _nearest(day, published)  # "adjourned until 12 June", "takes office on Dec. 1"
+            day = nearest_day(day, published)  # "adjourned until 12 June", "takes office on Dec. 1"
         elif day > published + timedelta(days=7):
             day = day.replace(year=year - 1)
     if lead == "since":
         if day > published:
-            day = _year_before(day)  # what has gone on since a day began before the story
+            day = shift_year(day, -1)  # what has gone on since a day began before the story
         return _range(
             match.group(0), match.start(), day, published, day.isoformat(), published.isoformat()
         )
@@ -177,29 +179,6 @@ _LIMITS = {"until", "till", "by"}
 ("the court adjourned until 12 June")."""
 
 
-def _nearest(day: date, published: date) -> date:
-    """The day of that date nearest the publication, a year either way."""
-    if day < published - timedelta(days=182):
-        return _next_year(day)
-    if day > published + timedelta(days=182):
-        return _year_before(day)
-    return day
-
-
-def _year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
-def _next_year(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression | None:
     month = _month_number(match.group("month"))
     year = int(match.group("year")) if match.group("year") else context.published.year
@@ -209,7 +188,7 @@ def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression |
     except ValueError:
         return None
     if not match.group("year") and not context.is_future(match.start()):
-        moved = _nearest(first, context.published)  # "December 28-30" in a January story
+        moved = nearest_day(first, context.published)  # "December 28-30" in a January story
         if moved.year != first.year:
             first, last = moved, last.replace(year=moved.year)
     return _range(match.group(0), match.start(), first, last, first.isoformat(), last.isoformat())

@@ -106,6 +106,24 @@ class Context:
         return self.tense_at(offset) == "past" if self.tense_at else not self.future
 
 
+def shift_year(day: date, years: int) -> date:
+    """The same day ``years`` later (or earlier); 29 February becomes the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def nearest_day(day: date, published: date) -> date:
+    """That date in the year that puts it nearest the publication: "December 28" in a January
+    story is last December's, "June 12" in an April one this June's."""
+    if day < published - timedelta(days=182):
+        return shift_year(day, 1)
+    if day > published + timedelta(days=182):
+        return shift_year(day, -1)
+    return day
+
+
 def day_expression(text: str, start: int, day: date, approximate: bool = False) -> TimeExpression:
     """A single day."""
     return TimeExpression(text, start, day.isoformat(), "day", approximate, day, day)
