@@ -66,7 +66,7 @@ _STORMS = {"Cyclone", "Hurricane", "Typhoon", "Superstorm"}
 _STORM_QUALIFIERS = {"Tropical", "Winter"}
 """Words that make "Storm" a storm's ("Tropical Storm Allison"); alone it may be a name."""
 COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
+_PLACE_OPENERS = {"Port", "Fort", "Saint", "St", "San", "Santa", "Mount", "Cape", "Lake", "Bay"}
 """First words of place names that end in a country's name ("Port Sudan")."""
 
 
@@ -224,6 +224,6 @@ def _compound_label(span: Span, before: Span, after: Span) -> str:
         len(after) and after[-1].text in ORGANISATION_HEADS | _PUBLICATION_ENDS
     ):
         return "ORG"
-    if len(before) and span.label_ == "GPE" and before[0].text not in PLACE_OPENERS:
+    if len(before) and span.label_ == "GPE" and before[0].text not in _PLACE_OPENERS:
         return "ORG"
     return span.label_

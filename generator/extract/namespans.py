@@ -15,7 +15,6 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.namefixes import (
     COMPASS,
     ORGANISATION_HEADS,
-    PLACE_OPENERS,
     ROMANCE_PARTICLES,
     defined_abbreviations,
     is_storm,
@@ -59,7 +58,6 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [_extend_name(span, taken, gazetteer) for span in spans]
     spans = [_given_name_before(span, taken, gazetteer) for span in spans]
     spans = [_extend_organisation(span, taken) for span in spans]
-    spans = [_company_with_place(span, taken, gazetteer) for span in spans]
     spans = _merge_demonym_organisations(doc, spans)
     spans = join_compounds(doc, spans, gazetteer)
     spans = defined_abbreviations(doc, spans)
@@ -147,28 +145,6 @@ def _extend_organisation(span: Span, taken: set[int]) -> Span:
     while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
         stop += 1
     return Span(doc, span.start, stop, label="ORG") if stop > index else span
-
-
-def _company_with_place(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
-    """ "Credit" + "Suisse", "Air" + "France": a place right after a capitalised word that is no
-    name, title or compass point of its own is the end of a company's name (or, after "Port",
-    "Saint" and the like, of a town's)."""
-    from spacy.tokens import Span
-
-    doc, start = span.doc, span.start
-    if span.label_ != "GPE" or len(span) != 1 or start == 0 or start - 1 in taken:
-        return span
-    word = doc[start - 1]
-    if not (word.is_title and word.pos_ == "PROPN") or word.i == word.sent.start:
-        return span
-    if word.lower_ in gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS:
-        return span
-    if word.text in COMPASS | {"New", "Greater", "Upper", "Lower", "Central"}:
-        return span
-    if span.end < len(doc) and doc[span.end].pos_ == "PROPN":
-        return span
-    label = "GPE" if word.text in PLACE_OPENERS else "ORG"  # "Port Sudan" is a town
-    return Span(doc, start - 1, span.end, label=label)
 
 
 def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
