@@ -1278,3 +1278,50 @@ def test_a_description_opening_a_paragraph_names_the_last_subject_before_it() ->
     )
     roles = {d.name: d.role.text for d in extraction.entities if d.role}
     assert roles == {"Anna Berg": "former Oslo mayor"}
+
+
+def test_a_name_beside_a_relative_or_a_title_only_a_person_holds_is_a_person() -> None:
+    types = entity_types(
+        drafted(
+            "Aid was announced by Harriet Strongbow, the Vardian Ambassador to the United Nations.",
+            "The envoy’s eldest daughter said their mother, Kesia, had flown home.",
+        )
+    )
+    assert types["Harriet Strongbow"] == "person"
+    assert types["Kesia"] == "person"
+
+
+def test_a_name_before_a_kind_of_building_or_ground_is_a_place() -> None:
+    types = entity_types(
+        drafted(
+            "He walked out of Harold Mbeki prison at noon on Sunday.",
+            "The fleet sailed for Tarawa Atoll, and the court sat in the old High Court building.",
+        )
+    )
+    assert types["Harold Mbeki"] == "place"
+    assert types["Tarawa Atoll"] == "place"
+    assert types["High Court"] == "organisation"  # the building does not make the court a place
+
+
+def test_a_name_ends_at_its_possessive() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "Regulators ordered the write-down of Banca Lakeview’s Additional Tier 1 bonds."
+            )
+        )
+    )
+    assert "Banca Lakeview" in names
+    assert not any("Additional" in name for name in names)
+
+
+def test_a_country_s_name_in_its_own_language_is_no_given_name() -> None:
+    """countryinfo lists "Dominique" (Dominica in French) and "Island" (Iceland in Icelandic)."""
+    types = entity_types(
+        drafted(
+            "Dominique Marchal and Alain Roux pleaded guilty. Marchal, a captain, said nothing.",
+            "Robben Island was closed on Monday.",
+        )
+    )
+    assert not {"Dominica", "Iceland"} & set(types)
+    assert types["Robben Island"] == "place"

@@ -21,6 +21,7 @@ from generator.extract.entitytypes import (
     LOCATIVE,
     ORGANISATION_WORDS,
     initialled,
+    person_by_apposition,
     type_by_context,
     type_by_words,
 )
@@ -192,7 +193,9 @@ def _introduce_people(
             continue
         same_sentence = previous is not None and previous[0].sent == span.sent
         role = _role_of(span, gazetteer, previous[1] if previous and same_sentence else None)
-        if role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
+        if role is None and person_by_apposition(span, gazetteer):
+            role = _role_of(span, gazetteer, None, person=True)
+        elif role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
         person = people.get(text) or people.get(plain(text)) or EntityDraft(text, "person")
         if role and person.role is None:
@@ -300,7 +303,7 @@ def _resolve(
         person = _by_given_name(text, people)
     if person is not None:
         return person
-    if initialled(span):
+    if initialled(span) or person_by_apposition(span, gazetteer):
         return EntityDraft(text, "person", confidence=0.6)
     if (kind := type_by_context(span, gazetteer)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
@@ -321,6 +324,8 @@ def _lone_guess(draft: EntityDraft, span: Span, gazetteer: Gazetteer) -> bool:
     if draft.type != "person" or " " in draft.name or draft.confidence != GUESSED:
         return False
     root = span.root
+    if person_by_apposition(span, gazetteer):
+        return False
     return not (root.dep_ == "nsubj" and lemma(root.head) in gazetteer.reporting_verbs)
 
 

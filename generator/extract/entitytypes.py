@@ -77,10 +77,62 @@ PLACE_WORDS = {
     "Harbour",
     "Harbor",
     "Port",
+    "Atoll",
+    "Bay",
+    "Gulf",
+    "Peninsula",
+    "Desert",
+    "Sea",
+    "Ocean",
+    "Strait",
+    "Coast",
+    "Reef",
+    "Falls",
+    "Plateau",
+    "Mountain",
+    "Dam",
+    "Prison",
+    "Jail",
+    "Hospital",
+    "Station",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Church",
 }
-"""Last words that make a name a place."""
-PLACE_OPENINGS = {"Avenida", "Rua", "Calle", "Plaza", "Praça", "Piazza", "Rue", "Jalan", "Wadi"}
-"""First words that make a name a place, in languages that put the street or square first."""
+"""Last words that make a name a place: kinds of ground, water and building."""
+PLACE_OPENINGS = {
+    "Avenida", "Rua", "Calle", "Plaza", "Praça", "Piazza", "Rue", "Jalan", "Wadi", "Mount",
+    "Lake", "Cape", "Fort",
+}  # fmt: skip
+"""First words that make a name a place (English ones, and languages that put the street or
+square first)."""
+FACILITY_NOUNS = {
+    "prison", "jail", "hospital", "airport", "stadium", "station", "camp", "base", "square",
+    "bridge", "dam", "mosque", "church", "cathedral", "temple", "shrine", "palace", "hotel",
+    "building", "compound", "barracks", "airbase", "harbour", "harbor", "market", "mine",
+    "crossing", "checkpoint", "park", "street", "avenue", "road", "highway", "canal", "river",
+    "lake", "island", "valley", "district", "province", "county", "atoll", "reservoir",
+}  # fmt: skip
+"""Common nouns after a name that make the name a place ("Victor Verster prison", "the Rafah
+crossing"), whatever the name's own words suggest."""
+KINSHIP = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "widower", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter",
+    "grandmother", "grandfather", "stepson", "stepdaughter", "spouse", "fiancé", "fiancée",
+    "child", "sibling", "parent",
+}  # fmt: skip
+"""Nouns for relatives: a name in apposition with one is a person ("his wife, Leah")."""
+BODY_TITLES = {
+    "adviser", "advisor", "member", "owner", "founder", "co-founder", "representative",
+    "counsel", "agent", "observer", "mediator", "negotiator", "candidate", "leader", "head",
+    "chief", "counterpart", "counterparts", "delegate", "official", "expert", "specialist",
+    "investigator", "administrator", "trustee", "coordinator", "organiser", "organizer",
+    "campaigner", "incumbent", "challenger", "nominee", "executive", "manager", "economist",
+    "analyst", "strategist", "deputy", "speaker",
+}  # fmt: skip
+"""Title heads that a company, a party or a body can be too ("Fenwick Capital, an adviser to
+the government"; "the party, the leader in the polls"): in apposition they prove no person."""
 LOCATIVE = {
     "in", "at", "near", "outside", "around", "across", "into", "toward", "towards", "through",
     "inside", "within",
@@ -94,19 +146,46 @@ _WRITING = {"write", "post", "tweet", "say", "announce", "publish", "share"}
 
 
 def type_by_words(span: Span) -> str | None:
-    """ "Ulster Unionist Party" → organisation, "Castle Buildings" → place, from the last word."""
+    """ "Ulster Unionist Party" → organisation, "Castle Buildings" → place, from the last word;
+    "Victor Verster prison" → place, from the common noun the name qualifies."""
     words = [t.text for t in span if not t.is_punct]
     while len(words) > 1 and _is_numeral(words[-1]):
         words = words[:-1]
-    if len(words) < 2:
-        return None
     last = words[-1] if words else ""
-    if last in ORGANISATION_WORDS:
-        return "organisation"
-    return "place" if last in PLACE_WORDS or words[0] in PLACE_OPENINGS else None
+    if len(words) >= 2 and last in ORGANISATION_WORDS:
+        return "organisation"  # "the High Court building" is still the court
+    if len(words) >= 2 and (last in PLACE_WORDS or words[0] in PLACE_OPENINGS):
+        return "place"
+    if span.end == len(span.doc):
+        return None
+    after = span.doc[span.end]
+    facility = after.is_lower and after.lower_ in FACILITY_NOUNS
+    return "place" if facility and span.root.head.i == after.i else None
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
+
+
+def person_by_apposition(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "Samantha Power, the United States Ambassador to the United Nations", "his wife, Leah":
+    a name in apposition with a noun only a person can be (a relative, or a title no body
+    holds) is a person's, whatever the model called it."""
+    root = span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(_only_a_person(noun, gazetteer) for noun in nouns)
+
+
+def _only_a_person(noun: Token, gazetteer: Gazetteer) -> bool:
+    word = noun.lower_
+    if word in KINSHIP:
+        return True
+    return (
+        word in gazetteer.title_heads
+        and word not in BODY_TITLES
+        and noun.ent_type_ not in {"GPE", "ORG", "NORP"}
+    )
 
 
 def initialled(span: Span) -> bool:

@@ -165,10 +165,16 @@ def _countries() -> list[dict[str, Any]]:
 
 
 def _short_aliases(info: dict[str, Any]) -> list[str]:
-    """Alternative spellings a Latin-script news text would use ("Republic of Armenia", "USA")."""
+    """Alternative spellings a Latin-script news text would use ("Republic of Armenia", "USA").
+
+    A single word that is not an abbreviation is left out: in the data those are mostly names in
+    the country's own languages, and some are English given names or words ("Dominique",
+    "Island", "Mann"). The English short forms news copy uses are in the supplement."""
     aliases = []
     for spelling in info.get("altSpellings") or []:
-        if spelling.isascii() and (len(spelling) > 2 or spelling in {"US", "UK"}):
+        several = " " in spelling or "-" in spelling
+        abbreviation = spelling.isupper() and (len(spelling) > 2 or spelling in {"US", "UK"})
+        if spelling.isascii() and (several or abbreviation):
             aliases.append(spelling)
     return aliases
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
+from generator.extract.entitytypes import ORGANISATION_WORDS, PLACE_WORDS
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.namefixes import (
     COMPASS,
@@ -62,7 +63,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = join_compounds(doc, spans, gazetteer)
     spans = defined_abbreviations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
-    spans = [without_numbers(span) for span in spans]
+    spans = [_without_possessed(without_numbers(span)) for span in spans]
     spans = [span for span in spans if len(span) and not is_storm(span)]
     spans = [span for span in spans if not only_title(span, gazetteer)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
@@ -292,3 +293,19 @@ def _ministry_end(doc: Doc, start: int) -> int | None:
         if token.lower_ in {"ministry", "department"}:
             return end + 1
     return None
+
+
+def _without_possessed(span: Span) -> Span:
+    """ "Credit Suisse’s Additional Tier 1" → "Credit Suisse": a name of two words or more ends
+    at its possessive, unless what follows is itself a body or a place ("St Mary’s Hospital");
+    "People’s Liberation Army", one word before, stays whole."""
+    from spacy.tokens import Span as SpanType
+
+    for token in span:
+        if token.tag_ != "POS" or token.i - span.start < 2:
+            continue
+        rest = [t.text for t in span.doc[token.i + 1 : span.end]]
+        if rest and rest[-1] in ORGANISATION_WORDS | PLACE_WORDS:
+            return span
+        return SpanType(span.doc, span.start, token.i, label=span.label_)
+    return span
