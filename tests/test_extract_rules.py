@@ -1196,6 +1196,26 @@ def test_an_anonymous_speaker_is_named_by_its_nouns(paragraph: str, name: str) -
     assert [q.speaker for q in extraction.quotes] == [name]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("Some legal observers said the charges were “far too light”.", "legal observer"),
+        ("About 90 people were hurt, according to organisers.", "organiser"),
+        ("The envoy’s youngest son said the family was “relieved”.", "youngest son"),
+        ("Frightened passengers told reporters the ship was “listing badly”.", "passenger"),
+    ],
+)
+def test_people_of_a_kind_and_a_relative_are_unnamed_sources(paragraph: str, name: str) -> None:
+    extraction = drafted(paragraph)
+    assert [(d.name, d.anonymous) for d in extraction.entities] == [(name, True)]
+
+
+def test_people_of_a_kind_who_only_act_are_no_source() -> None:
+    """ "officers accused him": the officers act in the story; they are not its source."""
+    extraction = drafted("Officers accused him of theft, and residents argued about it.")
+    assert not [d for d in extraction.entities if d.anonymous]
+
+
 def test_a_ministry_named_in_lower_case_after_a_demonym_is_a_body() -> None:
     extraction = drafted(
         "The Norwegian foreign ministry met on Monday. The ministry said the plan was “illegal”."

@@ -8,43 +8,80 @@ from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.entitytypes import KINSHIP
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.nlp import lemma
 from generator.extract.roles import Role, is_title_word, role_from
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
 
 def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazetteer) -> None:
-    """Unnamed sources: "A US official, speaking on condition of anonymity, said"."""
+    """Unnamed sources: "A US official, speaking on condition of anonymity, said", "legal
+    observers said", "according to organisers", "the ambassador’s youngest son said"."""
     for chunk in paragraph.doc.noun_chunks:
         head = chunk.root
-        if head.lower_ not in gazetteer.anonymous_heads or chunk[0].lower_ not in {
-            "a",
-            "an",
-            "one",
-        }:
+        words = _source_words(chunk, gazetteer)
+        if words is None or any(token.ent_type_ == "PERSON" for token in chunk):
             continue
-        if any(token.ent_type_ == "PERSON" for token in chunk):
+        speaks = _speaks(head, gazetteer) and (head.tag_ != "NNS" or lemma(head.head) in _SAY)
+        if not (speaks or _according_to(head) or "anonymity" in head.sent.text):
             continue
-        if not (_speaks(head, gazetteer) or "anonymity" in head.sent.text):
-            continue
-        words = chunk[1:]
-        while len(words) > 1 and (
-            words[0].lower_ in {"senior", "top", "high-ranking", "junior"}
-            or (words[0].tag_ == "JJ" and words[0].is_lower)  # "a tearful resident"
-        ):
-            words = words[1:]
-        name = words.text
+        while len(words) > 1 and _qualitative(words[0]):
+            words = words[1:]  # "a tearful resident", "a senior official"
+        name = " ".join([*(t.text for t in words[:-1]), _singular(head, gazetteer)])
         draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
         country = next((gazetteer.lookup(t.text) for t in chunk if t.ent_type_), None)
         if country is not None:
             affiliation = country.name if country.kind == "country" else country.country
             draft.role = Role(head.text, affiliation, False, None, head.lower_)
         table.record(draft, paragraph, chunk, alias=False)
+
+
+_SAY = {"say", "tell", "add", "confirm"}
+"""What people of a kind do as a source: "observers said", not "officers accused him"."""
+_SOME = {"some", "several", "two", "three", "many", "other"}
+_QUALITATIVE_ENDINGS = ("ful", "ed", "ing", "ly", "y", "ous", "less", "ive")
+
+
+def _source_words(chunk: Span, gazetteer: Gazetteer) -> list[Token] | None:
+    """The words that name an unnamed source, after its determiner or its owner's possessive;
+    None when the chunk is no unnamed source: one "a" or "one" person of a kind, people of a
+    kind with no article or "some", or a relative named by whose relative they are."""
+    head, first = chunk.root, chunk[0].lower_
+    singular = head.lower_ in gazetteer.anonymous_heads
+    plural = head.tag_ == "NNS" and _singular(head, gazetteer) in gazetteer.anonymous_heads
+    owned = [t for t in chunk if t.tag_ == "POS"]
+    if singular and first in {"a", "an", "one"}:
+        return list(chunk[1:])
+    if plural and (first in _SOME or chunk[0].tag_ != "DT"):
+        return list(chunk[1:] if first in _SOME else chunk)
+    if singular and owned and head.lower_ in KINSHIP:
+        return list(chunk[owned[-1].i - chunk.start + 1 :])
+    return None
+
+
+def _singular(head: Token, gazetteer: Gazetteer) -> str:
+    if head.tag_ != "NNS":
+        return head.text
+    return gazetteer.plural_titles.get(head.lower_) or lemma(head)
+
+
+def _qualitative(word: Token) -> bool:
+    """ "tearful", "senior", "elderly": a word that describes the source rather than saying what
+    kind of source it is ("legal", "foreign" and "Japanese" stay)."""
+    if word.lower_ in {"senior", "top", "high-ranking", "junior", "young", "old", "elderly"}:
+        return True
+    lower = word.is_lower or bool(word.is_sent_start)
+    return word.tag_ == "JJ" and lower and word.lower_.endswith(_QUALITATIVE_ENDINGS)
+
+
+def _according_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _speaks(token: Token, gazetteer: Gazetteer) -> bool:
