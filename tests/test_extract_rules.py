@@ -1345,3 +1345,25 @@ def test_a_country_s_name_in_its_own_language_is_no_given_name() -> None:
     )
     assert not {"Dominica", "Iceland"} & set(types)
     assert types["Robben Island"] == "place"
+
+
+def test_a_possessive_title_s_owner_is_the_whole_name_and_stops_at_a_dateline() -> None:
+    extraction = drafted(
+        "LIMA, May 3 (Meridian) — Peru’s army chief, General Luis Vega, resigned on Monday.",
+        "Costa Rica’s President Ana Mora called him on Tuesday.",
+        "The EU’s envoy for the Lima–Quito dialogue, Karel Novak, met them.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
+    assert roles["Luis Vega"] == "army chief of Peru"
+    assert roles["Ana Mora"] == "President of Costa Rica"
+    assert "Lima–Quito dialogue" in roles["Karel Novak"]  # a dash inside a name goes on
+
+
+def test_an_occupation_is_a_role() -> None:
+    extraction = drafted(
+        "Tomas Berg, a photographer, was hurt on Monday.",
+        "Carlos Mendoza, his running mate, said he was safe.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
+    assert roles["Tomas Berg"] == "photographer"
+    assert roles["Carlos Mendoza"] == "running mate"

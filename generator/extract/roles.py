@@ -149,6 +149,8 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     owned = start >= 2 and start < name.start and doc[start - 1].text in {"'s", "\u2019s"}
     if owned and doc[start - 2].ent_type_ in {"GPE", "ORG"}:
         start -= 2  # "Kenya's President X" → President of Kenya
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1  # the whole owner: "New Zealand's Prime Minister X"
     span = doc[start : name.start]
     if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
@@ -209,7 +211,8 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
 
 def _ends_phrase(token: Token) -> bool:
     return (
-        token.text in {",", ";", ":", "(", "\u201c", "\u201d"}
+        token.text in {",", ";", ":", "(", ")", "\u201c", "\u201d"}
+        or (token.text in {"\u2014", "\u2013"} and bool(token.whitespace_))  # not "A–B talks"
         or token.lower_ in {"and", "because", "that", "while", "when", "if", "although"}
         or token.pos_ in {"VERB", "AUX"}
     )
@@ -232,8 +235,13 @@ def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
     return any(t.lower_ in gazetteer.title_heads or t.lower_ in plurals for t in span)
 
 
+_DANGLING = {"of", "for", "with", "at", "to", "from", "in", "and", "the", "a", "an"}
+
+
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     """Split title words into the office, its affiliation and the former flag."""
+    while len(span) > 1 and span[-1].lower_ in _DANGLING:
+        span = span[:-1]  # "a health worker with" where the body's name was not taken in
     while (
         len(span) > 1
         and span[-1].lower_ in HONORIFICS
