@@ -1367,3 +1367,15 @@ def test_an_occupation_is_a_role() -> None:
     roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
     assert roles["Tomas Berg"] == "photographer"
     assert roles["Carlos Mendoza"] == "running mate"
+
+
+def test_a_pronoun_continues_the_subject_past_a_person_only_described() -> None:
+    extraction = drafted(
+        "President Ivo Marek fled on Monday.",
+        "Rosa Kline, an opposition leader, said by telephone that the president had fled. "
+        "“He has not resigned yet,” she said.",
+        "Tomas Hale met Anna Berg on Tuesday. “We agreed on nothing,” she said.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["He has not resigned yet,"] == "Rosa Kline"
+    assert speakers["We agreed on nothing,"] is None  # two named people: either could be meant

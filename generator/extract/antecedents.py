@@ -203,11 +203,16 @@ def _describes_a_person(subject: Token, gazetteer: Gazetteer) -> bool:
 def _people_in(
     paragraph: ParagraphDoc, sentence: Span, table: EntityTable, skipped: frozenset[int]
 ) -> set[str]:
+    """The people a sentence names outside ``skipped``; one it only describes ("sat in the
+    president's chair") is not as likely a pronoun's antecedent as its subject, and is left out."""
     found = (table.entity_at(paragraph.number, token.i) for token in sentence)
     return {
         entity.name
         for token, entity in zip(sentence, found, strict=True)
-        if entity is not None and entity.type == "person" and token.i not in skipped
+        if entity is not None
+        and entity.type == "person"
+        and token.i not in skipped
+        and token.pos_ == "PROPN"
     }
 
 
