@@ -389,3 +389,13 @@ def test_each_labelled_set_is_consistent_with_its_articles(folder: Path) -> None
         for quote in labelled.gold.get("quotes") or []:
             assert quote["text"] in paragraphs[quote["paragraph"]], (labelled.name, quote["text"])
             assert quote["speaker"] is None or quote["speaker"] in names, labelled.name
+
+
+def test_a_role_is_scored_without_its_labelled_affiliation() -> None:
+    """ "deputy secretary at Nordfack" is "deputy secretary" when Nordfack is the affiliation
+    the label gives; another body's name still counts."""
+    gazetteer = load_gazetteer()
+    body = ("Nordfack", "the union")
+    assert office_words("deputy secretary at Nordfack", gazetteer, body) == "deputy secretary"
+    assert office_words("Nordfack deputy secretary", gazetteer, body) == "deputy secretary"
+    assert office_words("deputy secretary at Vardia Motors", gazetteer, body) != "deputy secretary"

@@ -1379,3 +1379,17 @@ def test_a_pronoun_continues_the_subject_past_a_person_only_described() -> None:
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["He has not resigned yet,"] == "Rosa Kline"
     assert speakers["We agreed on nothing,"] is None  # two named people: either could be meant
+
+
+def test_a_title_keeps_words_between_its_rank_and_its_head_and_a_list_is_no_title() -> None:
+    extraction = drafted(
+        "The plan will be run by chief financial officer Pia Holm, Mats Arle and "
+        "deputy agreement secretary Karl Munk.",
+        "Vardia Motors co-founder Peter Lund left, and another activist, Alina Kos, stayed.",
+    )
+    roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
+    assert roles["Pia Holm"] == "chief financial officer"
+    assert roles["Karl Munk"] == "deputy agreement secretary"
+    assert roles.get("Mats Arle") is None  # not "chief financial officer Pia Holm"
+    assert roles["Peter Lund"].endswith("co-founder")
+    assert roles["Alina Kos"] == "activist"

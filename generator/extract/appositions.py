@@ -13,7 +13,7 @@ from generator.extract.roles import Role, is_title_word
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
+DETERMINERS = {"the", "a", "an", "another", "his", "her", "its", "their", "our"}
 _PREPOSITIONS = {"of", "for", "at", "to", "with", "from"}
 """Prepositions that may go on inside a title: "ambassador to the UN", "an analyst with X"."""
 _CLOSERS = {",", ".", ";", ":", "said", "says", "told", "and", "who", "whose", "which", "in"}

@@ -112,7 +112,7 @@ def score(extraction: Extraction, gold: dict[str, Any], gazetteer: Gazetteer) ->
     """Compare what was extracted from one article with its labels."""
     result = Score()
     matches = _score_entities(extraction, gold["entities"], result)
-    _score_roles(matches, gazetteer, result)
+    _score_roles(matches, gazetteer, result, gold["entities"])
     _score_dates(extraction, gold.get("dates", []), result)
     _score_quotes(extraction, gold.get("quotes", []), gold["entities"], result)
     return result
@@ -177,9 +177,13 @@ def _score_entities(
     return matched
 
 
-def office_words(text: str, gazetteer: Gazetteer) -> str:
+def office_words(text: str, gazetteer: Gazetteer, body: tuple[str, ...] = ()) -> str:
     """A title's office words: "South Korea's Prime Minister" and "Prime Minister of South
-    Korea" both give "prime minister" (names the gazetteer knows go, of up to four words)."""
+    Korea" both give "prime minister" (names the gazetteer knows go, of up to four words, and
+    so do the ``body`` names of the role's labelled affiliation: "deputy secretary at IF
+    Metall" is "deputy secretary" when IF Metall is the affiliation)."""
+    for name in sorted(body, key=len, reverse=True):
+        text = re.sub(rf"(?i)\b(?:at|with|of|for)?\s*(?:the\s+)?{re.escape(name)}\b", " ", text)
     words = re.sub(r"[\u2019']s\b", "", text).replace("\u2013", " ").split()
     kept: list[str] = []
     index = 0
@@ -197,14 +201,18 @@ def office_words(text: str, gazetteer: Gazetteer) -> str:
 
 
 def _score_roles(
-    matches: list[tuple[dict[str, Any], EntityDraft]], gazetteer: Gazetteer, result: Score
+    matches: list[tuple[dict[str, Any], EntityDraft]],
+    gazetteer: Gazetteer,
+    result: Score,
+    entities: list[dict[str, Any]],
 ) -> None:
     for entity, draft in matches:
         if entity["type"] != "person" or not entity.get("role"):
             continue
         result.roles_gold += 1
-        found = office_words(draft.role.text, gazetteer) if draft.role else ""
-        if found and found == office_words(entity["role"], gazetteer):
+        body = _names_of(entity.get("affiliation"), entities)
+        found = office_words(draft.role.text, gazetteer, body) if draft.role else ""
+        if found and found == office_words(entity["role"], gazetteer, body):
             result.roles_right += 1
         else:
             result.mistakes.append(f"role of {entity['name']}: {found!r} != {entity['role']!r}")
@@ -292,3 +300,11 @@ def labelled_articles(folder: Path) -> Iterator[Labelled]:
         source = labels.parent / gold.get("article", labels.with_suffix(".txt").name)
         article, _ = parse_article(source.read_text(encoding="utf-8"), labels.stem, str(source))
         yield Labelled(labels.stem, article, gold)
+
+
+def _names_of(name: str | None, entities: list[dict[str, Any]]) -> tuple[str, ...]:
+    """A labelled entity's name and aliases (none for no name)."""
+    if not name:
+        return ()
+    entity = next((e for e in entities if e["name"] == name), {})
+    return (name, *entity.get("aliases", []))

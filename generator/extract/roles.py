@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.titlewords import lone_name_qualifies, modifies_title, ranked_office_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -74,7 +75,17 @@ PLURAL_TITLES = {
 }
 """Plural titles a list of names shares ("Foreign Ministers X and Y"), and their singular."""
 
-_JOINED = {"president", "elect", "general", "chairman", "minister", "chief"}
+_JOINED = {
+    "president",
+    "elect",
+    "general",
+    "chairman",
+    "minister",
+    "chief",
+    "founder",
+    "chair",
+    "leader",
+}
 """Words after a hyphen that keep a title going in lower case: "vice-president"."""
 _BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "solicitor"}
 """Offices named "… General", where "General" is no rank: "Attorney General"."""
@@ -139,8 +150,9 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
         and doc[start - 1].lower_ != "and"
         and (
             is_title_word(doc[start - 1], gazetteer)
-            or _modifies_title(doc[start - 1], name, gazetteer)
-            or _lone_name_qualifies(doc[start - 1], name)
+            or modifies_title(doc[start - 1], name, gazetteer)
+            or ranked_office_word(doc[start - 1], name, gazetteer)
+            or lone_name_qualifies(doc[start - 1], name)
         )
     ):
         start -= 1
@@ -155,34 +167,6 @@ def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
     if span and _has_head(span, gazetteer) and not all(t.lower_ in _RANKS for t in span):
         return span
     return appositive_head(name, gazetteer)
-
-
-def _lone_name_qualifies(token: Token, name: Span) -> bool:
-    """A one-word name the model took for a person, right before the title of the next name:
-    "Biloxi Mayor X", "Obama adviser X"."""
-    doc = token.doc
-    return (
-        token.ent_type_ == "PERSON"
-        and token.ent_iob_ == "B"
-        and token.i + 1 < name.start
-        and doc[token.i + 1].ent_iob_ != "I"
-        and token.is_title
-    )
-
-
-def _modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
-    """A lower-case noun inside the title before a name: "union" in "union leader
-    X", "rights" in "rights activist X" (the title's head must follow), or an adjective of such a
-    noun ("human" in "human rights chief X"; not "popular" in "popular mayor X")."""
-    head = token.head
-    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.is_lower and head.i > token.i:
-        return _modifies_title(head, name, gazetteer) and head.lower_ not in gazetteer.title_heads
-    if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
-        return False
-    if token.dep_ not in {"compound", "nmod"}:
-        return False
-    following = token.doc[token.i + 1 : name.start]
-    return any(t.lower_ in gazetteer.title_heads for t in following)
 
 
 def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
@@ -206,6 +190,8 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     span = doc[start:end]
     if listed and not any(t.lower_ in _plurals(gazetteer) for t in span):
         return None
+    if span and span[-1].ent_type_ == "PERSON":
+        return None  # "officer Pia Holm, Mats Arle,": a list of people, not a title
     return span if span and _has_head(span, gazetteer) else None
 
 
@@ -221,7 +207,7 @@ def _ends_phrase(token: Token) -> bool:
 def _opens_phrase(token: Token) -> bool:
     """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
     return (
-        token.lower_ in {"the", "a", "an", "other", "both", "all"}
+        token.lower_ in {"the", "a", "an", "another", "other", "both", "all"}
         or token.like_num  # "three former officers, X, Y and Z,"
         or token.tag_ == "PRP$"  # "his deputy, X,"
         or token.pos_ == "SCONJ"

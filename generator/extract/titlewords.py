@@ -1,0 +1,54 @@
+"""Words before a name that belong to its title though they are no title words themselves:
+"union" in "union leader X", "financial" in "chief financial officer X", "Biloxi" in "Biloxi
+Mayor X"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def lone_name_qualifies(token: Token, name: Span) -> bool:
+    """A one-word name the model took for a person, right before the title of the next name:
+    "Biloxi Mayor X", "Obama adviser X"."""
+    doc = token.doc
+    return (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and token.i + 1 < name.start
+        and doc[token.i + 1].ent_iob_ != "I"
+        and token.is_title
+    )
+
+
+_RANK_OPENERS = {"chief", "deputy", "vice", "assistant", "senior", "executive"}
+
+
+def ranked_office_word(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
+    """A lower-case word between a rank and the head of a title: "financial" in "chief
+    financial officer X", "agreement" in "deputy agreement secretary X"."""
+    doc = token.doc
+    if not (token.is_lower and token.is_alpha) or token.i < 1:
+        return False
+    if not any(doc[j].lower_ in _RANK_OPENERS for j in (token.i - 1, token.i - 2) if j >= 0):
+        return False
+    return any(t.lower_ in gazetteer.title_heads for t in doc[token.i + 1 : name.start])
+
+
+def modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
+    """A lower-case noun inside the title before a name: "union" in "union leader
+    X", "rights" in "rights activist X" (the title's head must follow), or an adjective of such a
+    noun ("human" in "human rights chief X"; not "popular" in "popular mayor X")."""
+    head = token.head
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.is_lower and head.i > token.i:
+        return modifies_title(head, name, gazetteer) and head.lower_ not in gazetteer.title_heads
+    if not (token.is_lower and token.is_alpha and token.pos_ == "NOUN"):
+        return False
+    if token.dep_ not in {"compound", "nmod"}:
+        return False
+    following = token.doc[token.i + 1 : name.start]
+    return any(t.lower_ in gazetteer.title_heads for t in following)
