@@ -1393,3 +1393,35 @@ def test_a_title_keeps_words_between_its_rank_and_its_head_and_a_list_is_no_titl
     assert roles.get("Mats Arle") is None  # not "chief financial officer Pia Holm"
     assert roles["Peter Lund"].endswith("co-founder")
     assert roles["Alina Kos"] == "activist"
+
+
+def test_a_party_or_bank_named_first_is_a_body_and_a_square_named_first_a_place() -> None:
+    types = entity_types(
+        drafted(
+            "Mora, the leader of the Parti Vardien, conceded on Monday.",
+            "Crowds gathered at Place du Canada on Monday night.",
+        )
+    )
+    assert types["Parti Vardien"] == "organisation"
+    assert types["Place du Canada"] == "place"
+
+
+def test_an_unknown_name_that_speaks_is_a_body_and_a_place_that_reports_stays_a_place() -> None:
+    types = entity_types(
+        drafted(
+            "In January, Skellevolt told staff that jobs would go.",
+            "Vardia Province reported 361 new cases on Monday.",
+        )
+    )
+    assert types["Skellevolt"] == "organisation"  # the model calls it a place
+    assert types.get("Vardia Province", "place") == "place"
+
+
+def test_two_surnames_of_one_person_are_that_person_and_an_origin_is_no_part_of_a_name() -> None:
+    extraction = drafted(
+        "Rui Gama Vaz, the agency’s representative, spoke on Monday. Gama Vaz said it was over.",
+        "Tomas Sirak, a member of the National Assembly of Greek origin, was angry.",
+    )
+    names = {d.name: d.aliases for d in extraction.entities}
+    assert "Gama Vaz" not in names and "Gama Vaz" in names["Rui Gama Vaz"]
+    assert "National Assembly" in names and "National Assembly of Greek" not in names

@@ -16,7 +16,7 @@ from generator.extract.confidence import GUESSED, entity_confidence, entity_rule
 from generator.extract.dateline import find_dateline
 from generator.extract.descriptions import find_anonymous, find_descriptions
 from generator.extract.document import AnalysedArticle, ParagraphDoc
-from generator.extract.entitydraft import EntityDraft, EntityTable, clean_name, plain
+from generator.extract.entitydraft import ACTS, EntityDraft, EntityTable, clean_name, plain
 from generator.extract.entitytypes import (
     LOCATIVE,
     ORGANISATION_WORDS,
@@ -30,6 +30,7 @@ from generator.extract.namefixes import ORGANISATION_HEADS
 from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
+from generator.extract.personnames import by_given_name, by_surnames, known_as, short_forms
 from generator.extract.roleowners import like_others, name_owners
 from generator.extract.roles import (
     Role,
@@ -48,20 +49,6 @@ if TYPE_CHECKING:
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
 """Prepositions after which a capital is a place, not an actor ("flew to Moscow")."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-_SURNAME_PARTICLES = {
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "van",
-    "von",
-    "der",
-    "den",
-    "le",
-    "la",
-    "du",
-}
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)?")
 _INDICES = re.compile(
     r"^(?:the\s+)?(?:Dow(?:\s+Jones(?:\s+Industrial\s+Average)?)?|Nasdaq(?:\s+Composite)?|"
@@ -197,11 +184,12 @@ def _introduce_people(
             role = _role_of(span, gazetteer, None, person=True)
         elif role is None and (span.label_ != "PERSON" or type_by_context(span, gazetteer)):
             continue
-        person = people.get(text) or people.get(plain(text)) or EntityDraft(text, "person")
+        person = people.get(text) or people.get(plain(text)) or by_surnames(text, people)
+        person = person or EntityDraft(text, "person")
         if role and person.role is None:
             person.role = role
         previous = (span, role)
-        for key in [text, *_short_forms(text), *_known_as(span)]:
+        for key in [text, *short_forms(text), *known_as(span)]:
             people.setdefault(key, person)
             people.setdefault(plain(key), person)
     return people
@@ -239,31 +227,6 @@ def _record_surnames(
         index += size
 
 
-def _short_forms(name: str) -> list[str]:
-    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan", and a double
-    surname ("López Obrador" for Andrés Manuel López Obrador)."""
-    parts = name.split()
-    last = parts[-1]
-    forms = [last]
-    if len(parts) >= 4 or (len(parts) == 3 and parts[-2].lower() in _SURNAME_PARTICLES):
-        forms.append(" ".join(parts[-2:]))  # "López Obrador", "Del Ponte"
-    for prefix in ("al-", "el-", "Al-", "El-"):
-        if last.startswith(prefix):
-            forms.append(last[len(prefix) :])
-    return forms
-
-
-def _known_as(span: Span) -> list[str]:
-    """ "Mohamed Hamdan Dagalo, known as Hemedti" and "Rapid Support Forces (RSF)"."""
-    doc, end = span.doc, span.end
-    words = [token.text for token in doc[end : end + 4]]
-    if words[:3] == [",", "known", "as"] and len(words) == 4:
-        return [words[3]]
-    if words[:1] == ["("] and len(words) >= 3 and words[2] == ")":
-        return [words[1]]
-    return []
-
-
 def _role_of(
     span: Span, gazetteer: Gazetteer, previous: Role | None, *, person: bool = False
 ) -> Role | None:
@@ -298,9 +261,9 @@ def _resolve(
     if (kind := type_by_words(span)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
     person = people.get(text) or people.get(plain(text))
-    person = person or people.get(text.split()[-1] if text else "")
+    person = person or people.get(text.split()[-1] if text else "") or by_surnames(text, people)
     if person is None and len(text.split()) == 1:
-        person = _by_given_name(text, people)
+        person = by_given_name(text, people)
     if person is not None:
         return person
     if initialled(span) or person_by_apposition(span, gazetteer):
@@ -311,9 +274,25 @@ def _resolve(
         return EntityDraft(text, "person", confidence=0.6)
     if span.label_ == "ORG" and not _inside_title(span):
         return EntityDraft(text, "organisation", confidence=0.6)
+    if span.label_ in {"GPE", "LOC", "FAC"} and _speaks(span):
+        return EntityDraft(text, "organisation", confidence=0.6, rule=ACTS)  # "Northvolt told"
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
+
+
+_SPEECH = {"say", "tell", "add", "announce", "state", "confirm", "deny", "warn", "write"}
+"""Verbs of speech a place does not take as its subject ("Guangdong reported 361 cases" is
+still the province)."""
+
+
+def _speaks(span: Span) -> bool:
+    """ "Northvolt told staff": a name the gazetteer does not know as a country or a place,
+    the subject of a verb of speech, is a body, not a place."""
+    root, doc = span.root, span.doc
+    if span.end < len(doc) and doc[span.end].text == ",":
+        return False  # "Mumbai, March 26 – Tata Motors announced": a dateline's place
+    return root.dep_ == "nsubj" and lemma(root.head) in _SPEECH
 
 
 def _lone_guess(draft: EntityDraft, span: Span, gazetteer: Gazetteer) -> bool:
@@ -338,12 +317,6 @@ def _names_no_entity(text: str) -> bool:
     if numbered and not any(word in ORGANISATION_WORDS for word in words):
         return True  # "7853rd Meeting", "Resolution 2334": a numbered thing ("G7" is a name)
     return bool(_INDICES.match(text))
-
-
-def _by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
-    """ "Redwan" for Redwan Hussien, when exactly one person has that first name."""
-    found = {id(p): p for name, p in people.items() if name.split()[0] == text and " " in name}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _names_a_body(span: Span) -> bool:

@@ -39,6 +39,11 @@ class EntityDraft:
             self.sentences.append(sentence_id)
 
 
+ACTS = "acts"
+"""The rule of a guessed organisation that speaks ("Northvolt told staff"): it overrides an
+earlier guess that the same name was a place."""
+
+
 @dataclass
 class EntityTable:
     """Every entity of an article, and which entity each mentioning token stands for."""
@@ -59,8 +64,10 @@ class EntityTable:
         self, draft: EntityDraft, paragraph: ParagraphDoc, span: Span, *, alias: bool = True
     ) -> None:
         """Attach a mention (a span of a paragraph) to ``draft``; a name is also an alias."""
-        self.drafts.setdefault(draft.name, draft)
-        draft = self.drafts[draft.name]
+        known = self.drafts.setdefault(draft.name, draft)
+        if draft.rule == ACTS and known.type == "place" and known.confidence == draft.confidence:
+            known.type = "organisation"  # a name guessed a place that speaks is a body
+        draft = known
         draft.mention(span.text if alias else draft.name, paragraph.sentence_of(span))
         for token in span:
             self.by_token[(paragraph.number, token.i)] = draft.name

@@ -103,10 +103,17 @@ PLACE_WORDS = {
 """Last words that make a name a place: kinds of ground, water and building."""
 PLACE_OPENINGS = {
     "Avenida", "Rua", "Calle", "Plaza", "Praça", "Piazza", "Rue", "Jalan", "Wadi", "Mount",
-    "Lake", "Cape", "Fort",
+    "Lake", "Cape", "Fort", "Place",
 }  # fmt: skip
 """First words that make a name a place (English ones, and languages that put the street or
 square first)."""
+ORGANISATION_OPENINGS = {
+    "Parti", "Partido", "Partito", "Partei", "Bloc", "Bloque", "Frente", "Front", "Movimiento",
+    "Mouvement", "Movimento", "Banco", "Banca", "Banque", "Société", "Compagnie", "Congrès",
+    "Congreso", "Rassemblement", "Alianza", "Alliance", "Union", "Unión",
+}  # fmt: skip
+"""First words that make a name a body, in languages that put the party or bank first ("Parti
+Québécois", "Banco do Brasil")."""
 FACILITY_NOUNS = {
     "prison", "jail", "hospital", "airport", "stadium", "station", "camp", "base", "square",
     "bridge", "dam", "mosque", "church", "cathedral", "temple", "shrine", "palace", "hotel",
@@ -149,10 +156,12 @@ def type_by_words(span: Span) -> str | None:
     """ "Ulster Unionist Party" → organisation, "Castle Buildings" → place, from the last word;
     "Victor Verster prison" → place, from the common noun the name qualifies."""
     words = [t.text for t in span if not t.is_punct]
+    if words and words[0] == "the":
+        words = words[1:]  # "the Parti Québécois"
     while len(words) > 1 and _is_numeral(words[-1]):
         words = words[:-1]
     last = words[-1] if words else ""
-    if len(words) >= 2 and last in ORGANISATION_WORDS:
+    if len(words) >= 2 and (last in ORGANISATION_WORDS or words[0] in ORGANISATION_OPENINGS):
         return "organisation"  # "the High Court building" is still the court
     if len(words) >= 2 and (last in PLACE_WORDS or words[0] in PLACE_OPENINGS):
         return "place"

@@ -64,6 +64,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = defined_abbreviations(doc, spans)
     spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
     spans = [_without_possessed(without_numbers(span)) for span in spans]
+    spans = [_without_origin(span, gazetteer) for span in spans]
     spans = [span for span in spans if len(span) and not is_storm(span)]
     spans = [span for span in spans if not only_title(span, gazetteer)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
@@ -211,6 +212,8 @@ def _continues(doc: Doc, previous: Span, span: Span) -> bool:
     between = doc[previous.end : span.start].text.lower()
     if between in ROMANCE_PARTICLES and span[0].is_title:
         return True  # "São Bernardo" + "do" + "Campo"
+    if not between and previous[-1].lower_ in ROMANCE_PARTICLES and len(previous) > 1:
+        return span[0].is_title  # "Place du" + "Canada"
     if len(previous) == 1 and previous[0].text in COMPASS and span[0].text in COMPASS:
         return between == "and"  # "East" + "and" + "West Germany"
     if previous[-1].lower_ == "and":
@@ -309,3 +312,15 @@ def _without_possessed(span: Span) -> Span:
             return span
         return SpanType(span.doc, span.start, token.i, label=span.label_)
     return span
+
+
+def _without_origin(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "the National Assembly of Greek origin": a name does not end on "of" and a demonym."""
+    from spacy.tokens import Span as SpanType
+
+    if len(span) < 3 or span[-2].lower_ != "of":
+        return span
+    known = gazetteer.lookup(span[-1].text)
+    if known is None or known.kind != "demonym":
+        return span
+    return SpanType(span.doc, span.start, span.end - 2, label=span.label_)

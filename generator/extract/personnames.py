@@ -1,0 +1,67 @@
+"""How an article shortens or varies the name of a person it introduced: "Blinken" and
+"López Obrador" for full names, "Hemedti" for "X, known as Hemedti", "Gama Vaz" for Rui Gama Vaz
+and "Redwan" for Redwan Hussien."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.entitydraft import EntityDraft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_SURNAME_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "du",
+}
+
+
+def short_forms(name: str) -> list[str]:
+    """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan", and a double
+    surname ("López Obrador" for Andrés Manuel López Obrador)."""
+    parts = name.split()
+    last = parts[-1]
+    forms = [last]
+    if len(parts) >= 4 or (len(parts) == 3 and parts[-2].lower() in _SURNAME_PARTICLES):
+        forms.append(" ".join(parts[-2:]))  # "López Obrador", "Del Ponte"
+    for prefix in ("al-", "el-", "Al-", "El-"):
+        if last.startswith(prefix):
+            forms.append(last[len(prefix) :])
+    return forms
+
+
+def known_as(span: Span) -> list[str]:
+    """ "Mohamed Hamdan Dagalo, known as Hemedti" and "Rapid Support Forces (RSF)"."""
+    doc, end = span.doc, span.end
+    words = [token.text for token in doc[end : end + 4]]
+    if words[:3] == [",", "known", "as"] and len(words) == 4:
+        return [words[3]]
+    if words[:1] == ["("] and len(words) >= 3 and words[2] == ")":
+        return [words[1]]
+    return []
+
+
+def by_surnames(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
+    """ "Gama Vaz" for Rui Gama Vaz: a name of two words or more that ends the full name of
+    exactly one person introduced."""
+    if " " not in text:
+        return None
+    found = {id(p): p for name, p in people.items() if name.endswith(" " + text)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
+    """ "Redwan" for Redwan Hussien, when exactly one person has that first name."""
+    found = {id(p): p for name, p in people.items() if name.split()[0] == text and " " in name}
+    return next(iter(found.values())) if len(found) == 1 else None
