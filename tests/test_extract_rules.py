@@ -1425,3 +1425,16 @@ def test_two_surnames_of_one_person_are_that_person_and_an_origin_is_no_part_of_
     names = {d.name: d.aliases for d in extraction.entities}
     assert "Gama Vaz" not in names and "Gama Vaz" in names["Rui Gama Vaz"]
     assert "National Assembly" in names and "National Assembly of Greek" not in names
+
+
+def test_a_tag_after_an_exclamation_and_a_quote_after_a_long_tag_keep_their_speaker() -> None:
+    extraction = drafted(
+        "The two craft met at noon. “We have done it!” Tomas Berg called out in Russian.",
+        "“The wards are full,” said Anna Kos, a doctor and former senator, as she helped the "
+        "injured. “We all need to pray together.”",
+        "“The wards are full,” said Anna Kos, moments after Tomas Berg had spoken to the crowd "
+        "outside. “We all need help.”",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers[:3] == ["Tomas Berg", "Anna Kos", "Anna Kos"]
+    assert speakers[4] is None  # the tag names someone else: the second quote may be theirs

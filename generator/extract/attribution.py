@@ -70,6 +70,8 @@ _CLAUSE_WORDS = {"while", "whereas", "as", "when", "after", "before", "because"}
 _INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
 _CONTINUATION_WORDS = 8
 """The most words between two quotes for the second to go on with the first's speaker."""
+_TAG_WORDS = 25
+"""The most words of a first quote's tag that names no one else, for the second to go on."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def attribute(
             return found
     if (found := _clause_subject(paragraph, start, end, reading)) is not None:
         return found
-    return _continuation(paragraph, start, previous)
+    return _continuation(paragraph, start, previous, reading)
 
 
 def speaker_of_sentence(
@@ -275,7 +277,10 @@ def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | 
     """ "“…,” Anaya told supporters", "“…,” said a woman": a reporting verb just after the
     closing mark, with its subject before or after it."""
     after = [t for t in paragraph.doc if t.idx > end and not t.is_punct][:_TAIL_WORDS]
-    if not after or after[0].sent.start > paragraph.doc[max(after[0].i - 1, 0)].sent.start:
+    if not after or (
+        after[0].sent.start > paragraph.doc[max(after[0].i - 1, 0)].sent.start
+        and not _exclaimed_then_tagged(paragraph, end, after[0])
+    ):
         return None
     for verb in after:
         if verb.pos_ in {"CCONJ", "SCONJ"} or verb.lower_ in _CLAUSE_WORDS:
@@ -290,6 +295,14 @@ def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | 
         if verb.pos_ in {"VERB", "AUX"} or reading.is_quoted(paragraph, verb):
             return None
     return None
+
+
+def _exclaimed_then_tagged(paragraph: ParagraphDoc, end: int, first: Token) -> bool:
+    """ "“We have succeeded!” Stafford called out.": after a quote that ends in "!" or "?", the
+    model starts a new sentence, but a short one right after it is the quote's tag."""
+    text = paragraph.doc.text
+    ends_sentence = text[max(end - 1, 0) : end + 1].rstrip('\u201d"')[-1:] in {"!", "?"}
+    return ends_sentence and len(first.sent) <= _TAIL_WORDS + 2
 
 
 def _inverted(verb: Token, child: Token) -> bool:
@@ -360,11 +373,29 @@ def _clause_subject(
     return Attribution(entity, rule="clause")
 
 
-def _continuation(paragraph: ParagraphDoc, start: int, previous: Previous | None) -> Attribution:
-    """ "“…,” López Obrador said. “…”": the quote goes on after its attribution."""
+def _continuation(
+    paragraph: ParagraphDoc, start: int, previous: Previous | None, reading: Reading
+) -> Attribution:
+    """ "“…,” López Obrador said. “…”": the quote goes on after its attribution, which may be
+    long ("said X, a doctor and former senator, as he helped the injured") if it names no one
+    else and ends in one sentence."""
     if previous is None or previous.attribution.speaker is None:
         return NOBODY
     between = paragraph.doc.text[previous.end : start]
-    if len(re.findall(r"\w+", between)) > _CONTINUATION_WORDS:
+    if len(re.findall(r"\w+", between)) > _CONTINUATION_WORDS and not _only_the_tag(
+        paragraph, previous, start, reading
+    ):
         return NOBODY
     return Attribution(previous.attribution.speaker, previous.attribution.via, "continuation")
+
+
+def _only_the_tag(
+    paragraph: ParagraphDoc, previous: Previous, start: int, reading: Reading
+) -> bool:
+    between = paragraph.doc.text[previous.end : start]
+    if len(re.findall(r"\w+", between)) > _TAG_WORDS or len(re.findall(r"[.!?]", between)) > 1:
+        return False
+    speaker = previous.attribution.speaker
+    tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
+    named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
+    return all(entity is None or entity is speaker for entity in named)
