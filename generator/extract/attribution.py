@@ -26,7 +26,6 @@ beats a wrong one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.antecedents import (
@@ -43,6 +42,7 @@ from generator.extract.antecedents import (
     resolve_pronoun,
     subject_of,
 )
+from generator.extract.continuation import Previous, continuation
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
@@ -68,18 +68,6 @@ _GOES_ON = {"continue"}
 """Verbs that report speech only right after a quote ("“…,” she continued")."""
 _CLAUSE_WORDS = {"while", "whereas", "as", "when", "after", "before", "because"}
 _INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
-_CONTINUATION_WORDS = 8
-"""The most words between two quotes for the second to go on with the first's speaker."""
-_TAG_WORDS = 25
-"""The most words of a first quote's tag that names no one else, for the second to go on."""
-
-
-@dataclass(frozen=True)
-class Previous:
-    """The quote before, in the same paragraph: where it ended and who said it."""
-
-    end: int
-    attribution: Attribution
 
 
 def attribute(
@@ -111,7 +99,7 @@ def attribute(
             return found
     if (found := _clause_subject(paragraph, start, end, reading)) is not None:
         return found
-    return _continuation(paragraph, start, previous, reading)
+    return continuation(paragraph, start, previous, reading)
 
 
 def speaker_of_sentence(
@@ -371,31 +359,3 @@ def _clause_subject(
     if entity is None or entity.type not in SPEAKER_TYPES:
         return None
     return Attribution(entity, rule="clause")
-
-
-def _continuation(
-    paragraph: ParagraphDoc, start: int, previous: Previous | None, reading: Reading
-) -> Attribution:
-    """ "“…,” López Obrador said. “…”": the quote goes on after its attribution, which may be
-    long ("said X, a doctor and former senator, as he helped the injured") if it names no one
-    else and ends in one sentence."""
-    if previous is None or previous.attribution.speaker is None:
-        return NOBODY
-    between = paragraph.doc.text[previous.end : start]
-    if len(re.findall(r"\w+", between)) > _CONTINUATION_WORDS and not _only_the_tag(
-        paragraph, previous, start, reading
-    ):
-        return NOBODY
-    return Attribution(previous.attribution.speaker, previous.attribution.via, "continuation")
-
-
-def _only_the_tag(
-    paragraph: ParagraphDoc, previous: Previous, start: int, reading: Reading
-) -> bool:
-    between = paragraph.doc.text[previous.end : start]
-    if len(re.findall(r"\w+", between)) > _TAG_WORDS or len(re.findall(r"[.!?]", between)) > 1:
-        return False
-    speaker = previous.attribution.speaker
-    tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
-    named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
-    return all(entity is None or entity is speaker for entity in named)

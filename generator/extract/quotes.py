@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.antecedents import Reading
-from generator.extract.attribution import Previous, attribute, speaker_of_sentence
+from generator.extract.attribution import attribute, speaker_of_sentence
 from generator.extract.confidence import speaker_confidence
+from generator.extract.continuation import Previous
 from generator.extract.document import AnalysedArticle, ParagraphDoc
 from generator.extract.entitydraft import EntityTable
 from generator.extract.gazetteer import Gazetteer

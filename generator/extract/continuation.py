@@ -1,0 +1,52 @@
+"""A quote that goes on after its attribution ("“…,” X said. “…”") keeps that speaker, when
+little lies between the two or what lies between is the first quote's tag alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.extract.antecedents import Reading
+from generator.extract.document import ParagraphDoc
+from generator.extract.phrases import NOBODY, Attribution
+
+_CONTINUATION_WORDS = 8
+"""The most words between two quotes for the second to go on with the first's speaker."""
+_TAG_WORDS = 25
+"""The most words of a first quote's tag that names no one else, for the second to go on."""
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The quote before, in the same paragraph: where it ended and who said it."""
+
+    end: int
+    attribution: Attribution
+
+
+def continuation(
+    paragraph: ParagraphDoc, start: int, previous: Previous | None, reading: Reading
+) -> Attribution:
+    """ "“…,” López Obrador said. “…”": the quote goes on after its attribution, which may be
+    long ("said X, a doctor and former senator, as he helped the injured") if it names no one
+    else and ends in one sentence."""
+    if previous is None or previous.attribution.speaker is None:
+        return NOBODY
+    between = paragraph.doc.text[previous.end : start]
+    if len(re.findall(r"\w+", between)) > _CONTINUATION_WORDS and not _only_the_tag(
+        paragraph, previous, start, reading
+    ):
+        return NOBODY
+    return Attribution(previous.attribution.speaker, previous.attribution.via, "continuation")
+
+
+def _only_the_tag(
+    paragraph: ParagraphDoc, previous: Previous, start: int, reading: Reading
+) -> bool:
+    between = paragraph.doc.text[previous.end : start]
+    if len(re.findall(r"\w+", between)) > _TAG_WORDS or len(re.findall(r"[.!?]", between)) > 1:
+        return False
+    speaker = previous.attribution.speaker
+    tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
+    named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
+    return all(entity is None or entity is speaker for entity in named)
