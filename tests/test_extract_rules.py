@@ -1438,3 +1438,28 @@ def test_a_tag_after_an_exclamation_and_a_quote_after_a_long_tag_keep_their_spea
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers[:3] == ["Tomas Berg", "Anna Kos", "Anna Kos"]
     assert speakers[4] is None  # the tag names someone else: the second quote may be theirs
+
+
+def test_an_unnamed_source_is_taken_up_by_its_kind_and_its_pronoun() -> None:
+    extraction = drafted(
+        "Vice President Tomas Berg spoke first. “We are ready,” Berg said.",
+        "A Vardian delegate, who asked not to be named, said the president had given way. "
+        "“Without that clause there would be no deal,” he said.",
+        "A Norland delegate said Berg had given way. “He had no choice,” he said.",
+        "A currency analyst in Lisbon said the peg was high. “They are buying calm,” the analyst "
+        "said.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["We are ready,"] == "Tomas Berg"
+    assert speakers["Without that clause there would be no deal,"] == "Vardian delegate"
+    assert speakers["He had no choice,"] != "Tomas Berg"  # the delegate, or no one
+    assert speakers["They are buying calm,"] == "currency analyst"
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_person() -> None:
+    extraction = drafted(
+        "Evo Morales won on Sunday, and Jorge Quiroga conceded. “It is over,” Quiroga said.",
+        "Morales, 46, spoke to supporters in Cochabamba. “A new history has started,” he said.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["A new history has started,"] == "Evo Morales"

@@ -183,7 +183,7 @@ def resolve_pronoun(
         quoted = frozenset(i for n, i in reading.quoted if n == before_paragraph.number)
         others = quoted | {token.i for token in subject.subtree}
         entity = named_entity(before_paragraph, subject, reading.table)
-        mentioned = _people_in(before_paragraph, before, reading.table, others)
+        mentioned = _people_in(before_paragraph, before, reading.table, others, named_only=True)
         if entity is not None and mentioned - {entity.name}:
             return None  # "Hale met Berg. She said …": either could be meant
         if entity is None and _describes_a_person(subject, reading.gazetteer):
@@ -201,10 +201,16 @@ def _describes_a_person(subject: Token, gazetteer: Gazetteer) -> bool:
 
 
 def _people_in(
-    paragraph: ParagraphDoc, sentence: Span, table: EntityTable, skipped: frozenset[int]
+    paragraph: ParagraphDoc,
+    sentence: Span,
+    table: EntityTable,
+    skipped: frozenset[int],
+    *,
+    named_only: bool = False,
 ) -> set[str]:
-    """The people a sentence names outside ``skipped``; one it only describes ("sat in the
-    president's chair") is not as likely a pronoun's antecedent as its subject, and is left out."""
+    """The people a sentence mentions outside ``skipped``; with ``named_only``, those it names by
+    a proper noun (one it only describes, "sat in the president's chair", is not as likely a
+    pronoun's antecedent as its subject)."""
     found = (table.entity_at(paragraph.number, token.i) for token in sentence)
     return {
         entity.name
@@ -212,7 +218,7 @@ def _people_in(
         if entity is not None
         and entity.type == "person"
         and token.i not in skipped
-        and token.pos_ == "PROPN"
+        and (token.pos_ == "PROPN" or not named_only)
     }
 
 
@@ -247,9 +253,10 @@ def _sentences_before(
 def described_entity(
     paragraph: ParagraphDoc, subject: Token, reading: Reading
 ) -> EntityDraft | None:
-    """ "the central bank said", "the army said": an organisation whose name has the
-    description's head noun; the one mentioned last, in this paragraph or the one before, else
-    the only one the article has named so far."""
+    """ "the central bank said", "the army said", "the official said": an organisation whose name
+    has the description's head noun, or an unnamed source of that kind; the one mentioned last,
+    in this paragraph or the one before, else the only organisation the article has named so
+    far."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
     table, here = reading.table, (paragraph.number, subject.i)
@@ -261,11 +268,15 @@ def described_entity(
     ]
     if fitting and fitting[0][0] >= paragraph.number - 1:
         return fitting[0][1]
-    named = {draft.name for _, draft in fitting}
-    return fitting[0][1] if len(named) == 1 else None
+    named = {draft.name for _, draft in fitting if not draft.anonymous}
+    return fitting[0][1] if len(named) == 1 and not fitting[0][1].anonymous else None
 
 
 def _fits(draft: EntityDraft, head: str) -> bool:
+    """ "the bank" for the Central Bank of X; "the official" for an unnamed "Fund official" just
+    before (an unnamed source only in this paragraph or the one before)."""
+    if draft.anonymous:
+        return draft.name.lower().split()[-1] == head
     return draft.type in {"organisation", "group"} and head in draft.name.lower().split()
 
 
@@ -316,4 +327,9 @@ def last_speaker_for(
     for where, earlier in before:
         skipped = frozenset(i for n, i in reading.quoted if n == where.number)
         named |= _people_in(where, earlier, reading.table, skipped)
+        subject = _sentence_subject(earlier)
+        if subject is not None and _describes_a_person(subject, reading.gazetteer):
+            described = reading.table.entity_at(where.number, subject.i)
+            if described is not speaker:
+                return None  # "A delegate said …. “…,” he said": not the speaker before
     return speaker if named <= {speaker.name} else None

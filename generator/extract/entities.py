@@ -43,7 +43,7 @@ from generator.extract.roles import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 _LOCATIVE = LOCATIVE | {"to", "from", "via", "beyond", "off", "of"}
@@ -201,6 +201,14 @@ def _surname_role(span: Span, person: EntityDraft | None, gazetteer: Gazetteer) 
         person.role = _role_of(span, gazetteer, None, person=True)
 
 
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common one that heads no other
+    noun ("Morales, 46, spoke": the model read a plural of "morale")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.is_title and token.dep_ != "compound"
+
+
 def _record_surnames(
     paragraph: ParagraphDoc,
     table: EntityTable,
@@ -210,7 +218,7 @@ def _record_surnames(
     """ "Nice said", "López Obrador said": a proper noun the model left unlabelled that is the
     short form of a person the article introduced stands for that person."""
     doc, taken = paragraph.doc, table.by_token
-    free = [t.pos_ == "PROPN" and (paragraph.number, t.i) not in taken for t in doc]
+    free = [_name_like(t) and (paragraph.number, t.i) not in taken for t in doc]
     index = 0
     while index < len(doc):
         size = next(
