@@ -1463,3 +1463,28 @@ def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_person() -> No
     )
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["A new history has started,"] == "Evo Morales"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A crowd had waited for hours before he appeared.", ("for hours", "PXH")),
+        ("A ruling could come within days.", ("within days", "PXD")),
+        ("Prices will rise in the coming days.", ("in the coming days", "PXD")),
+        ("Shares fell in recent weeks.", ("in recent weeks", "PXW")),
+        ("It was the worst quake in decades.", ("in decades", "PXY")),
+        ("A full count could take several days.", ("several days", "PXD")),
+    ],
+)
+def test_an_uncounted_span_is_an_approximate_duration(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(e[0], e[1]) for e in resolve(sentence)] == [expected]
+    assert all(e[3] for e in resolve(sentence))
+
+
+def test_a_few_days_later_is_no_duration_and_a_month_last_year_is_last_year_s() -> None:
+    assert not [e for e in resolve("He left a few days later.") if e[2] == "duration"]
+    assert resolve("The baht was floated in July last year.") == [
+        ("in July last year", "2022-07", "month", False)
+    ]

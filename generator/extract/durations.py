@@ -42,6 +42,16 @@ COUNTED = re.compile(
     re.IGNORECASE,
 )
 BARE_PLURAL = re.compile(r"\b(?:be|take)\s+(?P<unit>weeks|months|years|days)\b")
+_NOT_DATING = r"(?!\s+(?:ago|later|earlier|before|after)\b)"
+UNCOUNTED = re.compile(
+    r"\b(?:(?:for|within|in|over|during)\s+(?:the\s+(?:coming|past|last|next)\s+|recent\s+)?"
+    r"(?:(?:several|a\s+few|many)\s+(?:more\s+)?)?(?P<unit>hours|days|weeks|months|years|decades)"
+    r"\b(?!\s+(?:ago|later|earlier)\b)|(?:several|a\s+few)\s+(?:more\s+)?"
+    rf"(?P<bare>hours|days|weeks|months|years|decades)\b{_NOT_DATING})",
+    re.IGNORECASE,
+)
+"""An uncounted span: "for hours", "within days", "in the coming days", "in recent weeks", "in
+decades", "several days"."""
 
 
 def resolve_counted(match: re.Match[str], _: Context) -> TimeExpression | None:
@@ -93,3 +103,10 @@ def resolve_bare(match: re.Match[str], _: Context) -> TimeExpression:
     return TimeExpression(
         match.group("unit"), match.start("unit"), f"PX{designator}", "duration", True
     )
+
+
+def resolve_uncounted(match: re.Match[str], _: Context) -> TimeExpression:
+    """A match of :data:`UNCOUNTED`: ``PX`` and the unit's designator, approximate."""
+    unit = (match.group("unit") or match.group("bare")).lower().rstrip("s")
+    designator = _UNITS[unit][0]
+    return TimeExpression(match.group(0), match.start(), f"PX{designator}", "duration", True)

@@ -119,8 +119,13 @@ def resolve_named_month(match: re.Match[str], context: Context) -> TimeExpressio
     lead = (match.group("lead") or "").lower()
     month = _month_number(match.group("month"))
     published = context.published
-    if match.group("year"):
-        return month_expression(match.group(0), match.start(), int(match.group("year")), month)
+    groups = match.groupdict()
+    if groups.get("year"):
+        return month_expression(match.group(0), match.start(), int(groups["year"]), month)
+    which = (groups.get("whichyear") or "").lower()
+    if which:  # "in July last year"
+        shift = {"last": -1, "this": 0, "next": 1}[which]
+        return month_expression(match.group(0), match.start(), published.year + shift, month)
     if lead == "since":  # "since October": from its first day to the day of publication
         year = published.year if month <= published.month else published.year - 1
         first = date(year, month, 1)

@@ -17,7 +17,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from generator.extract.durations import BARE_PLURAL, COUNTED, resolve_bare, resolve_counted
+from generator.extract.durations import (
+    BARE_PLURAL,
+    COUNTED,
+    UNCOUNTED,
+    resolve_bare,
+    resolve_counted,
+    resolve_uncounted,
+)
 from generator.extract.periods import (
     DAY_PAIR,
     OLD_YEAR,
@@ -97,6 +104,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(?P<count>{_NUM})-(?P<unit>day|week|month|year)\b(?!-old)", resolve_duration),
         (COUNTED.pattern, resolve_counted),
         (BARE_PLURAL.pattern, resolve_bare),
+        (UNCOUNTED.pattern, resolve_uncounted),
         (
             rf"\b(?P<d1>\d{{1,2}})\s*[-\u2013]\s*(?P<d2>\d{{1,2}})\s+(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?\b",
             resolve_day_span,
@@ -123,6 +131,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_this_period),
         (r"\bthis\s+(?P<unit>week|month|year)\b", resolve_this_period),
+        (
+            rf"\b(?:(?P<lead>in|early|late|since|until|by)\s+)?(?P<month>{_MO})\s+(?P<whichyear>last|next|this)\s+year\b",
+            resolve_named_month,
+        ),
         (
             r"\b(?P<lead>last|next|past|previous|coming)\s+(?P<unit>week|month|year)\b",
             resolve_relative_unit,
