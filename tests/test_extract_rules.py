@@ -1488,3 +1488,15 @@ def test_a_few_days_later_is_no_duration_and_a_month_last_year_is_last_year_s() 
     assert resolve("The baht was floated in July last year.") == [
         ("in July last year", "2022-07", "month", False)
     ]
+
+
+def test_a_colon_quote_is_its_subject_s_and_a_description_s_words_count() -> None:
+    extraction = drafted(
+        "Anna Berg, Managing Director of the IMF, issued the following statement: “The plan is "
+        "sound. It is a multi-year program that begins with large efforts to cut the deficit.”",
+        "Tomas Holm, a deputy director of the Fund’s European Department, led the mission. "
+        "The Managing Director said the Fund was “ready to move quickly.”",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers[next(t for t in speakers if t.startswith("The plan"))] == "Anna Berg"
+    assert speakers["ready to move quickly."] != "Tomas Holm"

@@ -160,8 +160,15 @@ def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:
         if (role := person.role) is not None
         and role.head == wanted.head
         and role.former == wanted.former
+        and _words(wanted.title) <= _words(role.text)
     ]
     exact = [p for p in fitting if p.role is not None and p.role.affiliation == wanted.affiliation]
     if exact or wanted.affiliation is None:
         return exact
     return [p for p in fitting if p.role is not None and p.role.affiliation is None]
+
+
+def _words(title: str) -> set[str]:
+    """A title's words: "the Managing Director" asks for "managing", which a deputy director's
+    title lacks (a description's country is its affiliation, not one of these words)."""
+    return {word.lower() for word in title.replace("-", " ").split()} - {"the", "of", "and"}

@@ -40,14 +40,16 @@ def colon(
         for t in before
         if t.dep_ in SUBJECTS and (entity := named_entity(paragraph, t, reading.table)) is not None
     }
+    inside = {w.i for t in before if t.dep_ in SUBJECTS for w in t.subtree}
     named = {
         entity.name
         for t in before
         if (entity := reading.table.entity_at(paragraph.number, t.i)) is not None
         and entity.type in SPEAKER_TYPES
+        and (t.i not in inside or entity.name in subjects)
     }
     if len(subjects) != 1 or named != set(subjects):
-        return None  # "Berg met Dunn:" could be either's words
+        return None  # "Berg met Dunn:" could be either's words; "X, head of Y," is X's
     return Attribution(next(iter(subjects.values())), rule="colon")
 
 
