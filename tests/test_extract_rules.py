@@ -1500,3 +1500,16 @@ def test_a_colon_quote_is_its_subject_s_and_a_description_s_words_count() -> Non
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers[next(t for t in speakers if t.startswith("The plan"))] == "Anna Berg"
     assert speakers["ready to move quickly."] != "Tomas Holm"
+
+
+def test_a_named_spokeswoman_is_no_unnamed_source_and_words_are_not_their_owner_s_quote() -> None:
+    extraction = drafted(
+        "A spokeswoman for the Vardian Foreign Ministry, Anna Berg, said in Lisbon that “there "
+        "is no more need to yield”.",
+        "Army commander Constantin Mbewe had warned the party. Its spokesman, Simon Dube, said "
+        "Mbewe’s words suggested “treasonable conduct” on his part.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert not [d for d in extraction.entities if d.anonymous]
+    assert speakers["there is no more need to yield"] == "Anna Berg"
+    assert speakers["treasonable conduct"] != "Constantin Mbewe"

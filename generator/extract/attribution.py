@@ -66,6 +66,12 @@ _TAIL_WORDS = 6
 _FINITE = {"VBD", "VBZ", "VBP"}
 _GOES_ON = {"continue"}
 """Verbs that report speech only right after a quote ("“…,” she continued")."""
+_CONTENT = {
+    "word", "remark", "comment", "speech", "tone", "language", "claim", "allegation", "action",
+    "move", "decision", "conduct", "behaviour", "behavior", "silence", "absence",
+}  # fmt: skip
+"""Nouns for what someone said or did: as the subject of "suggest" or "show", their owner is
+not the speaker of the quote the verb governs."""
 _CLAUSE_WORDS = {"while", "whereas", "as", "when", "after", "before", "because"}
 _INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
 
@@ -192,6 +198,8 @@ def _subject_attribution(
     if subject.lower_ in {"it", "they"}:
         body = resolve_it(paragraph, subject, reading)
         return Attribution(body, rule="it") if body else None
+    if subject.pos_ == "NOUN" and lemma(subject) in _CONTENT:
+        return None  # "X said Chiwenga's words suggested “…”": Chiwenga did not say it
     entity = relative_entity(paragraph, verb, subject, reading.table)
     entity = entity or named_entity(paragraph, subject, reading.table)
     if entity is not None:

@@ -27,6 +27,8 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
         words = _source_words(chunk, gazetteer)
         if words is None or any(token.ent_type_ == "PERSON" for token in chunk):
             continue
+        if _names_follow(chunk, paragraph, table):
+            continue  # "A spokeswoman for the ministry, Zhang Qiyue, said": she is named
         speaks = _speaks(head, gazetteer) and (head.tag_ != "NNS" or lemma(head.head) in _SAY)
         if not (speaks or _according_to(head) or "anonymity" in head.sent.text):
             continue
@@ -62,6 +64,22 @@ def _source_words(chunk: Span, gazetteer: Gazetteer) -> list[Token] | None:
     if singular and owned and head.lower_ in KINSHIP:
         return list(chunk[owned[-1].i - chunk.start + 1 :])
     return None
+
+
+def _names_follow(chunk: Span, paragraph: ParagraphDoc, table: EntityTable) -> bool:
+    """Whether a person's name stands in apposition to the phrase ("a spokeswoman for the
+    ministry, Zhang Qiyue,")."""
+    head = chunk.root
+    for child in head.children:
+        entity = table.entity_at(paragraph.number, child.i)
+        if child.dep_ == "appos" and entity is not None and entity.type == "person":
+            return True
+    words = [t for t in head.subtree if t.i >= chunk.end]
+    comma = next((t.i for t in words if t.text == ","), None)
+    if comma is None or comma + 1 >= len(chunk.doc):
+        return False
+    after = table.entity_at(paragraph.number, comma + 1)
+    return after is not None and after.type == "person" and not after.anonymous
 
 
 def _singular(head: Token, gazetteer: Gazetteer) -> str:
