@@ -1513,3 +1513,21 @@ def test_a_named_spokeswoman_is_no_unnamed_source_and_words_are_not_their_owner_
     assert not [d for d in extraction.entities if d.anonymous]
     assert speakers["there is no more need to yield"] == "Anna Berg"
     assert speakers["treasonable conduct"] != "Constantin Mbewe"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It has been held since November 2006.", ("since November 2006", "2006-11/2023-05-01")),
+        (
+            "Talks ran from 14 September to 2 October 2009.",
+            ("from 14 September to 2 October 2009", "2009-09-14/2009-10-02"),
+        ),
+        ("Funds must be home by the end of the month.", ("by the end of the month", "2023-05")),
+        ("It rose over the past few years.", ("over the past few years", "PXY")),
+    ],
+)
+def test_spans_since_a_month_across_months_and_to_a_month_s_end(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(e[0], e[1]) for e in resolve(sentence)] == [expected]

@@ -45,7 +45,7 @@ BARE_PLURAL = re.compile(r"\b(?:be|take)\s+(?P<unit>weeks|months|years|days)\b")
 _NOT_DATING = r"(?!\s+(?:ago|later|earlier|before|after)\b)"
 UNCOUNTED = re.compile(
     r"\b(?:(?:for|within|in|over|during)\s+(?:the\s+(?:coming|past|last|next)\s+|recent\s+)?"
-    r"(?:(?:several|a\s+few|many)\s+(?:more\s+)?)?(?P<unit>hours|days|weeks|months|years|decades)"
+    r"(?:(?:several|a\s+few|few|many)\s+(?:more\s+)?)?(?P<unit>hours|days|weeks|months|years|decades)"
     r"\b(?!\s+(?:ago|later|earlier)\b)|(?:several|a\s+few)\s+(?:more\s+)?"
     rf"(?P<bare>hours|days|weeks|months|years|decades)\b{_NOT_DATING})",
     re.IGNORECASE,

@@ -120,12 +120,18 @@ def resolve_named_month(match: re.Match[str], context: Context) -> TimeExpressio
     month = _month_number(match.group("month"))
     published = context.published
     groups = match.groupdict()
-    if groups.get("year"):
+    if groups.get("year") and lead != "since":
         return month_expression(match.group(0), match.start(), int(groups["year"]), month)
     which = (groups.get("whichyear") or "").lower()
     if which:  # "in July last year"
         shift = {"last": -1, "this": 0, "next": 1}[which]
         return month_expression(match.group(0), match.start(), published.year + shift, month)
+    if lead == "since" and groups.get("year"):  # "since November 2006": to publication
+        first = date(int(groups["year"]), month, 1)
+        return _range(
+            match.group(0), match.start(), first, published, f"{first.year}-{month:02d}",
+            published.isoformat(),
+        )  # fmt: skip
     if lead == "since":  # "since October": from its first day to the day of publication
         year = published.year if month <= published.month else published.year - 1
         first = date(year, month, 1)
@@ -186,9 +192,10 @@ _LIMITS = {"until", "till", "by"}
 
 def resolve_day_span(match: re.Match[str], context: Context) -> TimeExpression | None:
     month = _month_number(match.group("month"))
+    first_month = _month_number(match.groupdict().get("m1") or match.group("month"))
     year = int(match.group("year")) if match.group("year") else context.published.year
     try:
-        first = date(year, month, int(match.group("d1")))
+        first = date(year, first_month, int(match.group("d1")))
         last = date(year, month, int(match.group("d2")))
     except ValueError:
         return None
@@ -312,3 +319,18 @@ def resolve_anchored(match: re.Match[str], context: Context) -> TimeExpression:
     step = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
     anchor = context.anchor or context.published
     return day_expression(match.group(0), match.start(), anchor + timedelta(days=step))
+
+
+def resolve_end_of_month(match: re.Match[str], context: Context) -> TimeExpression:
+    """ "by the end of the month" is the publication month; "by the end of March" is the
+    nearest March, or the one the year gives."""
+    published = context.published
+    if match.group("this"):
+        return month_expression(match.group(0), match.start(), published.year, published.month)
+    month = _month_number(match.group("month"))
+    year = published.year
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif month < published.month and context.is_future(match.start()):
+        year += 1  # "will be done by the end of March", said in May
+    return month_expression(match.group(0), match.start(), year, month)

@@ -45,6 +45,7 @@ from generator.extract.timeresolvers import (
     resolve_deictic,
     resolve_duration,
     resolve_earlier,
+    resolve_end_of_month,
     resolve_later,
     resolve_named_month,
     resolve_relative_unit,
@@ -81,6 +82,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", resolve_ago),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+earlier\b", resolve_earlier),
         (rf"\b(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\s+later\b", resolve_later),
+        (
+            rf"\bfrom\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{_MO})\s+(?:to|until)\s+(?P<d2>\d{{1,2}})\s+(?P<month>{_MO}),?\s+(?P<year>\d{{4}})\b",
+            resolve_day_span,
+        ),
         (
             rf"\b(?:from|between)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|until)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MO})(?:,?\s+(?P<year>\d{{4}}))?\b",
             resolve_day_span,
@@ -128,6 +133,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"\b(?:(?P<lead>over|during|at|on|this|last|next|past)\s+)?(?:the\s+)?weekend\b",
             resolve_weekend,
+        ),
+        (
+            rf"\b(?:by\s+)?the\s+end\s+of\s+(?:(?P<this>the|this)\s+month|(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?)\b",
+            resolve_end_of_month,
         ),
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_this_period),
         (r"\bthis\s+(?P<unit>week|month|year)\b", resolve_this_period),
