@@ -1531,3 +1531,14 @@ def test_spans_since_a_month_across_months_and_to_a_month_s_end(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert [(e[0], e[1]) for e in resolve(sentence)] == [expected]
+
+
+def test_a_company_s_last_word_makes_it_a_body() -> None:
+    types = entity_types(
+        drafted(
+            "Karsten Gold said it was disappointed.",
+            "The lease was held by Karsten Niugini Limited, a joint venture.",
+        )
+    )
+    assert types["Karsten Gold"] == "organisation"  # the model calls it a person
+    assert types["Karsten Niugini Limited"] == "organisation"
