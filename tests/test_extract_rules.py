@@ -1542,3 +1542,14 @@ def test_a_company_s_last_word_makes_it_a_body() -> None:
     )
     assert types["Karsten Gold"] == "organisation"  # the model calls it a person
     assert types["Karsten Niugini Limited"] == "organisation"
+
+
+def test_an_appositive_title_is_the_noun_phrase_of_its_head_only() -> None:
+    extraction = drafted(
+        "The curbs follow the resignation last Friday of the central bank governor, Ahmad Karim, "
+        "after a dispute.",
+        "On Monday the commander of the Vardian Defence Forces, General Tomas Holm, spoke.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
+    assert roles["Ahmad Karim"] == "central bank governor"
+    assert roles["Tomas Holm"].startswith("commander of the Vardian Defence Forces")

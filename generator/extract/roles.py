@@ -185,6 +185,7 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     start = end
     while start > name.sent.start and not _ends_phrase(doc[start - 1]):
         start -= 1
+    start = _title_phrase_start(doc[start:end], gazetteer)
     while start < end and _opens_phrase(doc[start]):
         start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
@@ -193,6 +194,18 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     if span and span[-1].ent_type_ == "PERSON":
         return None  # "officer Pia Holm, Mats Arle,": a list of people, not a title
     return span if span and _has_head(span, gazetteer) else None
+
+
+def _title_phrase_start(words: Span, gazetteer: Gazetteer) -> int:
+    """Where the noun phrase of the title before a comma starts: "the resignation last Friday of
+    the central bank governor," → "the central bank governor" (the parse's left edge of the
+    first title head whose phrase runs to the comma)."""
+    for token in words:
+        if token.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"}:
+            continue  # "Prince" in "Port-au-Prince"
+        if token.lower_ in gazetteer.title_heads and token.right_edge.i >= words.end - 1:
+            return max(words.start, token.left_edge.i)
+    return words.start
 
 
 def _ends_phrase(token: Token) -> bool:
