@@ -4,7 +4,7 @@ Three sets, side by side:
 
 - **tuned**: the seed article and the five articles the rules were first written against
   (``tests/extract_corpus/*.yml``);
-- **dev**: the development set (``dev/``), 37 articles written for the project from public
+- **dev**: the development set (``dev/``), 57 articles written for the project from public
   reports in other outlets' conventions; rules may be designed from it;
 - **test**: the held-out test set (``test/``), written apart from the rules and from the
   development set and frozen (its hash is pinned in ``tests/test_extract.py``). Only its
