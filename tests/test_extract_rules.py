@@ -1553,3 +1553,12 @@ def test_an_appositive_title_is_the_noun_phrase_of_its_head_only() -> None:
     roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
     assert roles["Ahmad Karim"] == "central bank governor"
     assert roles["Tomas Holm"].startswith("commander of the Vardian Defence Forces")
+
+
+def test_a_quote_goes_on_past_a_long_tag_that_names_only_a_place() -> None:
+    extraction = drafted(
+        "“Investors inside are locked in,” said an economist at a European bank in Lisbon, who "
+        "asked not to be named because of his employer’s rules. “The door is shut.”",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["economist", "economist"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.extract.antecedents import Reading
+from generator.extract.antecedents import SPEAKER_TYPES, Reading
 from generator.extract.document import ParagraphDoc
 from generator.extract.phrases import NOBODY, Attribution
 
@@ -49,4 +49,4 @@ def _only_the_tag(
     speaker = previous.attribution.speaker
     tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
     named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
-    return all(entity is None or entity is speaker for entity in named)
+    return all(e is None or e is speaker or e.type not in SPEAKER_TYPES for e in named)
