@@ -282,7 +282,7 @@ def _resolve(
         return EntityDraft(text, "person", confidence=0.6)
     if span.label_ == "ORG" and not _inside_title(span):
         return EntityDraft(text, "organisation", confidence=0.6)
-    if span.label_ in {"GPE", "LOC", "FAC"} and _speaks(span):
+    if span.label_ in {"GPE", "LOC", "FAC"} and _speaks_as_body(span):
         return EntityDraft(text, "organisation", confidence=0.6, rule=ACTS)  # "Northvolt told"
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
@@ -294,7 +294,7 @@ _SPEECH = {"say", "tell", "add", "announce", "state", "confirm", "deny", "warn",
 still the province)."""
 
 
-def _speaks(span: Span) -> bool:
+def _speaks_as_body(span: Span) -> bool:
     """ "Northvolt told staff": a name the gazetteer does not know as a country or a place,
     the subject of a verb of speech, is a body, not a place."""
     root, doc = span.root, span.doc

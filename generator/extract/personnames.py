@@ -4,6 +4,7 @@ and "Redwan" for Redwan Hussien."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.entitydraft import EntityDraft
@@ -57,11 +58,15 @@ def by_surnames(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None
     exactly one person introduced."""
     if " " not in text:
         return None
-    found = {id(p): p for name, p in people.items() if name.endswith(" " + text)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _the_one(people, lambda name: name.endswith(" " + text))
 
 
 def by_given_name(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
     """ "Redwan" for Redwan Hussien, when exactly one person has that first name."""
-    found = {id(p): p for name, p in people.items() if name.split()[0] == text and " " in name}
+    return _the_one(people, lambda name: " " in name and name.split()[0] == text)
+
+
+def _the_one(people: dict[str, EntityDraft], fits: Callable[[str], bool]) -> EntityDraft | None:
+    """The one person any of whose keys fits, or None for none or several."""
+    found = {id(person): person for name, person in people.items() if fits(name)}
     return next(iter(found.values())) if len(found) == 1 else None
