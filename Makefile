@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lock setup setup-test setup-extract serve build check test test-lowest lint golden bench bench-extract bench-scale fuzz clean
+.PHONY: lock setup setup-test setup-extract serve build check test test-lowest lint golden bench bench-extract bench-extract-one bench-scale fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,9 @@ bench: setup
 
 bench-extract: setup-extract
 	$(BIN)/python benchmarks/extract_quality.py
+
+bench-extract-one: setup-extract
+	$(BIN)/python benchmarks/extract_one.py
 
 bench-scale: setup
 	$(BIN)/python benchmarks/scale.py
