@@ -1562,3 +1562,13 @@ def test_a_quote_goes_on_past_a_long_tag_that_names_only_a_place() -> None:
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers == ["economist", "economist"]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_one_speaks() -> None:
+    """A section label ("Red Cross:") is parsed as a second subject of the verb after it."""
+    extraction = drafted(
+        "The storm passed on Sunday.",
+        "Red Cross: Director-General Anna Lindqvist said 12 staff were missing and that 40 "
+        "more were hurt. “Many are still trapped inside the building,” she said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Anna Lindqvist"]

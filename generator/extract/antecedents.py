@@ -59,11 +59,13 @@ class Reading:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the subject it shares with the verb it hangs from."""
+    """The verb's subject, or the subject it shares with the verb it hangs from. Of two subjects
+    the parse gave one verb, the nearer before it ("United Nations: Secretary-General Ban said")."""
     for _ in range(4):
-        subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        before = [child for child in subjects if child.i < verb.i]
+        if subjects:
+            return before[-1] if before else subjects[0]
         if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
             return None
         verb = verb.head
