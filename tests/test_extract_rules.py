@@ -1572,3 +1572,15 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_one_speaks() -> None:
         "more were hurt. “Many are still trapped inside the building,” she said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Anna Lindqvist"]
+
+
+def test_he_is_the_name_before_an_appositive_when_the_parse_lost_the_subject() -> None:
+    """After a participial opener the small model attaches the name to the opener's object, and
+    "said" is left with no subject; the appositive between name and verb still marks the speaker."""
+    extraction = drafted(
+        "The clinic is full.",
+        "Speaking by video link from Monrovia, Jackson K.P. Niamah, a health worker with Médecins "
+        "Sans Frontières (MSF), said people were dying outside the gates. “We cannot fight this "
+        "alone,” he said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Jackson K.P. Niamah"]

@@ -144,11 +144,22 @@ def _before_aside(words: Span) -> int:
         if token.text != ",":
             continue
         relative = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"who", "whose"}
-        if words.end - token.i > _ASIDE_WORDS and not relative:
+        appositive = _is_appositive(doc[token.i + 1 : words.end])
+        if words.end - token.i > _ASIDE_WORDS and not (relative or appositive):
             return -1
         before = token.i - 1
-        return before if before >= 0 and _in_subject(doc[before]) else -1
+        return before if before >= 0 and (appositive or _in_subject(doc[before])) else -1
     return -1
+
+
+def _is_appositive(aside: Span) -> bool:
+    """ "a health worker with Médecins Sans Frontières (MSF)": a noun phrase with an article and
+    no verb, which can only describe the name before it, whatever the parse attached that to."""
+    return (
+        len(aside) > 1
+        and aside[0].lower_ in {"a", "an", "the"}
+        and not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in _RELATIVES for t in aside)
+    )
 
 
 def relative_entity(
@@ -178,7 +189,9 @@ def resolve_pronoun(
         if reading.is_quoted(before_paragraph, before.root):
             continue
         subject = _sentence_subject(before)
-        if subject is None or reading.is_quoted(before_paragraph, subject):
+        if subject is None:
+            return _subject_the_parse_missed(before_paragraph, before, reading.table)
+        if reading.is_quoted(before_paragraph, subject):
             return None
         if subject.lower_ == pronoun.lower_:
             continue
@@ -194,6 +207,17 @@ def resolve_pronoun(
             entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
         return entity if entity is not None and entity.type == "person" else None
     return None
+
+
+def _subject_the_parse_missed(
+    paragraph: ParagraphDoc, sentence: Span, table: EntityTable
+) -> EntityDraft | None:
+    """The person named just before a main verb the parse left without a subject ("Speaking
+    from X, Jackson Niamah, a health worker, said …")."""
+    if sentence.root.pos_ != "VERB":
+        return None
+    entity = adjacent_entity(paragraph, sentence.root, table)
+    return entity if entity is not None and entity.type == "person" else None
 
 
 def _describes_a_person(subject: Token, gazetteer: Gazetteer) -> bool:
