@@ -1584,3 +1584,29 @@ def test_he_is_the_name_before_an_appositive_when_the_parse_lost_the_subject() -
         "alone,” he said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Jackson K.P. Niamah"]
+
+
+def test_capitals_in_a_heading_in_headline_case_name_only_what_the_body_names() -> None:
+    extraction = drafted(
+        "Security Council, Plenary Meeting",
+        "General Assembly Admits Republic of Norland as 194th Member of United Nations",
+        "The General Assembly this morning admitted the Republic of Norland. “I declare Norland "
+        "admitted,” said Assembly President Tomas Holm of Sweden.",
+        "Mr. Holm called it a joyous day. “I am confident,” the Assembly President said.",
+    )
+    names = set(entity_types(extraction))
+    assert "UN General Assembly" in names  # "General" is no rank here
+    assert not any("Admits" in name for name in names)
+    assert [q.speaker for q in extraction.quotes] == ["Tomas Holm", "Tomas Holm"]
+
+
+def test_the_title_stands_for_the_one_person_named_lately_who_holds_it() -> None:
+    extraction = drafted(
+        "Prime Minister Kaito Mori and Foreign Minister Ren Sato met the envoy on Sunday.",
+        "“We are grateful,” Mori said at a news conference.",
+        "The prime minister said he had spoken to Sato by telephone. “I thanked him,” he said.",
+        "“It was a long night,” the foreign minister said.",
+        "“We will see,” the minister said.",  # either minister: nobody
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["Kaito Mori", "Kaito Mori", "Ren Sato", None]

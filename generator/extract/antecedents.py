@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.titleholders import title_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -202,7 +203,8 @@ def resolve_pronoun(
         if entity is not None and mentioned - {entity.name}:
             return None  # "Hale met Berg. She said …": either could be meant
         if entity is None and _describes_a_person(subject, reading.gazetteer):
-            return None  # "The prime minister said he spoke to X": not X, whoever he is
+            # "The prime minister said he spoke to X": the prime minister named lately, not X
+            return title_holder(before_paragraph.number, subject, reading.table, reading.gazetteer)
         if entity is None or entity.type != "person":
             entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
         return entity if entity is not None and entity.type == "person" else None
@@ -235,8 +237,9 @@ def _people_in(
     named_only: bool = False,
 ) -> set[str]:
     """The people a sentence mentions outside ``skipped``; with ``named_only``, those it names by
-    a proper noun (one it only describes, "sat in the president's chair", is not as likely a
-    pronoun's antecedent as its subject)."""
+    a proper noun and not inside a prepositional phrase (one it only describes, "sat in the
+    president's chair", or names as an object of a preposition, is not as likely a pronoun's
+    antecedent as its subject)."""
     found = (table.entity_at(paragraph.number, token.i) for token in sentence)
     return {
         entity.name
@@ -245,7 +248,16 @@ def _people_in(
         and entity.type == "person"
         and token.i not in skipped
         and (token.pos_ == "PROPN" or not named_only)
+        and not (named_only and _in_a_phrase(token))
     }
+
+
+def _in_a_phrase(token: Token) -> bool:
+    """ "spoke to Fujimori", "a portrait of Pope John Paul II": a name that is the object of a
+    preposition is a less likely antecedent of the next sentence's "he" than the subject."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def _sentence_subject(sentence: Span) -> Token | None:

@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.antecedents import (
+    BODIES,
     PRONOUNS,
     SPEAKER_TYPES,
     SUBJECTS,
@@ -47,6 +48,7 @@ from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
 from generator.extract.phrases import NOBODY, Attribution, according_to, colon, words_of
+from generator.extract.titleholders import title_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -202,14 +204,31 @@ def _subject_attribution(
         return None  # "X said Chiwenga's words suggested “…”": Chiwenga did not say it
     entity = relative_entity(paragraph, verb, subject, reading.table)
     entity = entity or named_entity(paragraph, subject, reading.table)
-    if entity is not None:
+    if entity is not None and not _body_before_a_title(paragraph, subject, entity, reading):
         return Attribution(entity, rule="named")
+    holder = title_holder(paragraph.number, subject, reading.table, reading.gazetteer)
+    if holder is not None:
+        return Attribution(holder, rule="title")
+    if entity is not None:
+        return None  # "the Assembly President said": not the Assembly, and no one named fits
     if lemma(subject) in _CHANNELS:
         author = _channel_owner(paragraph, subject, reading)
         author = author or _statement_author(paragraph, subject.sent, reading)
         return Attribution(author, rule="statement") if author else None
     described = described_entity(paragraph, subject, reading)
     return Attribution(described, rule="description") if described else None
+
+
+def _body_before_a_title(
+    paragraph: ParagraphDoc, subject: Token, entity: EntityDraft, reading: Reading
+) -> bool:
+    """ "the Assembly President", "the UN spokesman": a body named in front of a title is whom
+    the holder serves, not the speaker."""
+    return (
+        entity.type in BODIES
+        and subject.lower_ in reading.gazetteer.title_heads
+        and reading.table.entity_at(paragraph.number, subject.i) is None
+    )
 
 
 def _channel_owner(paragraph: ParagraphDoc, channel: Token, reading: Reading) -> EntityDraft | None:

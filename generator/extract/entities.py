@@ -26,7 +26,7 @@ from generator.extract.entitytypes import (
     type_by_words,
 )
 from generator.extract.gazetteer import Gazetteer, Known
-from generator.extract.namefixes import ORGANISATION_HEADS
+from generator.extract.namefixes import ORGANISATION_HEADS, headline_case
 from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
@@ -70,6 +70,7 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         for span in name_spans(paragraph, gazetteer)
         if span.start_char >= starts[paragraph.number]
     ]
+    names = _without_heading_guesses(names, analysed, gazetteer)
     people = _introduce_people(names, gazetteer)
     previous: tuple[Span, EntityDraft] | None = None
     abbreviations: dict[str, EntityDraft] = {}
@@ -100,6 +101,23 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)
     return table
+
+
+def _without_heading_guesses(
+    names: list[tuple[ParagraphDoc, Span]], analysed: AnalysedArticle, gazetteer: Gazetteer
+) -> list[tuple[ParagraphDoc, Span]]:
+    """Capitals in a heading in headline case mark no names, so a span there is a name only if
+    the gazetteer knows it or the article's other paragraphs use it ("Assembly Admits Republic
+    of South Sudan" is none)."""
+    headings = {p.number for p in analysed.paragraphs if headline_case(p.doc)}
+    body = "\n".join(p.doc.text for p in analysed.paragraphs if p.number not in headings)
+    return [
+        (paragraph, span)
+        for paragraph, span in names
+        if paragraph.number not in headings
+        or span.text in body
+        or gazetteer.lookup(clean_name(span.text)) is not None
+    ]
 
 
 def _abbreviates(span: Span, before: Span) -> bool:

@@ -153,6 +153,16 @@ def title_case(sentence: Span) -> bool:
     return bool(words) and all(token.is_title for token in words)
 
 
+def headline_case(paragraph: Doc) -> bool:
+    """A heading paragraph in headline case ("General Assembly Admits Republic of South Sudan as
+    193rd Member"): no closing punctuation, and every word of more than three letters capitalised,
+    whatever the tagger made of it."""
+    if paragraph.text.rstrip()[-1:] in {".", "!", "?", "\u201d", '"', ":"}:
+        return False
+    words = [token for token in paragraph if token.is_alpha and len(token) > 3]
+    return len(words) >= 3 and all(token.is_title or token.is_upper for token in words)
+
+
 def defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Liberation Tigers of Tamil Eelam (LTTE)": the capitalised words whose initials spell the
     abbreviation in brackets after them are one name, whatever the model made of them."""

@@ -179,10 +179,14 @@ def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
 
 
 def _without_honorific(span: Span) -> Span:
-    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title)."""
+    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title); a rank
+    that is also an adjective stays in an organisation's name ("General Assembly", "General
+    Motors")."""
     from spacy.tokens import Span
 
     start = span.start
+    if span.label_ == "ORG" and span.doc[start].lower_ == "general":
+        return span
     while start < span.end - 1 and span.doc[start].lower_ in HONORIFICS | {"the"}:
         start += 1
     if start < span.end and span.doc[start - 1].lower_ == "the" and start - 1 == span.start:

@@ -1,0 +1,67 @@
+"""Who "the prime minister", "the priest" or "the Assembly President" is: the person the article
+has given that title, named in this paragraph or the two before.
+
+Every word of the description must fit the holder's role ("the prime minister" is not the
+foreign minister; "the Chinese president" belongs to China), a description that fits two people
+named in that stretch stands for nobody, and a former holder answers only to "the former …".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NON_RESTRICTIVE = {"new", "current", "incumbent", "veteran", "embattled", "visiting", "then"}
+"""Words that describe a holder without narrowing the office."""
+_PARAGRAPHS_BACK = 2
+_REFUSED = {"poss", "prep", "relcl", "acl", "appos", "conj"}
+"""Dependents that make a description something other than a bare title ("the country's
+president", "the president of the club")."""
+
+
+def title_holder(
+    paragraph: int, subject: Token, table: EntityTable, gazetteer: Gazetteer
+) -> EntityDraft | None:
+    """The one person named lately whose role the definite description ``subject`` fits."""
+    head = subject.lower_
+    if subject.pos_ not in {"NOUN", "PROPN"} or head not in gazetteer.title_heads:
+        return None
+    children = list(subject.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return None
+    if any(c.dep_ in _REFUSED for c in children):
+        return None
+    words = [w.lower_ for c in children if c.dep_ != "det" for w in c.subtree if w.is_alpha]
+    former = "former" in words
+    words = [w for w in words if w not in _NON_RESTRICTIVE and w != "former"]
+    here = (paragraph, subject.i)
+    holders: dict[str, EntityDraft] = {}
+    for number, token in table.by_token:
+        if not (paragraph - _PARAGRAPHS_BACK <= number and (number, token) < here):
+            continue
+        draft = table.drafts[table.by_token[(number, token)]]
+        if draft.type == "person" and _holds(draft, [*words, head], former, gazetteer):
+            holders[draft.name] = draft
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _holds(draft: EntityDraft, words: list[str], former: bool, gazetteer: Gazetteer) -> bool:
+    """Whether every word of the description is a word of the draft's role or names its
+    affiliation ("Chinese" for China)."""
+    role = draft.role
+    if role is None or role.former != former:
+        return False
+    office = " ".join(filter(None, [role.text, role.affiliation, role.qualifier]))
+    fitting = set(office.lower().replace("-", " ").split())
+    for word in words:
+        if all(part in fitting for part in word.split("-")):
+            continue
+        known = gazetteer.lookup(word.capitalize())
+        if known is None or known.country != role.affiliation:
+            return False
+    return True
