@@ -1610,3 +1610,8 @@ def test_the_title_stands_for_the_one_person_named_lately_who_holds_it() -> None
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers == ["Kaito Mori", "Kaito Mori", "Ren Sato", None]
+
+
+def test_an_unnamed_source_keeps_the_hyphens_of_its_words() -> None:
+    extraction = drafted("“Nobody has a plan B,” a senior euro-zone official said on Monday.")
+    assert [q.speaker for q in extraction.quotes] == ["euro-zone official"]

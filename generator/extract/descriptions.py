@@ -34,7 +34,8 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
             continue
         while len(words) > 1 and _qualitative(words[0]):
             words = words[1:]  # "a tearful resident", "a senior official"
-        name = " ".join([*(t.text for t in words[:-1]), _singular(head, gazetteer)])
+        before = "".join(t.text_with_ws for t in words[:-1])  # "euro-zone", not "euro - zone"
+        name = f"{before.strip()} {_singular(head, gazetteer)}".strip()
         draft = EntityDraft(name, "person", anonymous=True, confidence=0.7)
         country = next((gazetteer.lookup(t.text) for t in chunk if t.ent_type_), None)
         if country is not None:
