@@ -1615,3 +1615,12 @@ def test_the_title_stands_for_the_one_person_named_lately_who_holds_it() -> None
 def test_an_unnamed_source_keeps_the_hyphens_of_its_words() -> None:
     extraction = drafted("“Nobody has a plan B,” a senior euro-zone official said on Monday.")
     assert [q.speaker for q in extraction.quotes] == ["euro-zone official"]
+
+
+def test_a_title_looks_back_for_its_holder_never_forward() -> None:
+    extraction = drafted(
+        "President Wu Bin sat on the stage.",
+        "Mr Wu answered with a speech. “This is a festival,” the Chinese leader said.",
+        "Outside, Tomas Lindqvist, leader of the Democratic Party, addressed supporters.",
+    )
+    assert [q.speaker for q in extraction.quotes] == [None]

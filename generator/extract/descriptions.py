@@ -130,13 +130,19 @@ def find_descriptions(
         if (paragraph.number, title.root.i) in table.by_token and title.root.ent_type_ == "PERSON":
             continue
         role = role_from(title, gazetteer)
-        holders = _holders(table, role)
+        here = (paragraph.number, article.i)
+        holders = [h for h in _holders(table, role) if _named_before(table, h, here)]
         argument = title.root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
         untitled = _untitled_before(paragraph, table, article, before) if argument else None
         if not holders and untitled is not None:
             untitled.role, holders = role, [untitled]  # "sentenced X, convicting the former …"
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
+
+
+def _named_before(table: EntityTable, person: EntityDraft, here: tuple[int, int]) -> bool:
+    """Whether the article named the person before ``here``: a description looks back."""
+    return any(at < here for at, name in table.by_token.items() if name == person.name)
 
 
 def _untitled_before(
