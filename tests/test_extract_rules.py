@@ -1624,3 +1624,17 @@ def test_a_title_looks_back_for_its_holder_never_forward() -> None:
         "Outside, Tomas Lindqvist, leader of the Democratic Party, addressed supporters.",
     )
     assert [q.speaker for q in extraction.quotes] == [None]
+
+
+def test_chants_have_no_speaker_and_a_director_general_is_no_general() -> None:
+    extraction = drafted(
+        "“Police arrested him at the border,” the interior minister, Karim Osei, told reporters, "
+        "as the crowd broke into chants of “Hang him”.",
+        "The agency’s director general, Tomas Holm, said the owner had fled. “We found him,” he "
+        "said.",
+        "Major General Ana Ruiz, the coordinator of the rescue, spoke on Sunday.",
+        "Later the general told a briefing that cranes were coming. “Nobody answers,” he said.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["Hang him"] is None
+    assert speakers["Nobody answers,"] != "Tomas Holm"

@@ -58,11 +58,12 @@ _SCARE_MARK = re.compile(
     r"\b(?:so-called|(?:the|a|an|its|their|his|her)\s+(?:theme|slogan|motto|title|banner|"
     r"headline|hashtag|catchphrase|chant|campaign|operation|programme|program|initiative)|"
     r"(?:campaign|operation|programme|program|initiative|plan|book|film|song|group|party|"
-    r"movement|event)\s+(?:called|named|dubbed|titled|entitled|known\s+as|branded))\s*$",
+    r"movement|event)\s+(?:called|named|dubbed|titled|entitled|known\s+as|branded)|"
+    r"(?:chants|cries|shouts|slogans|placards|banners)\s+of)\s*$",
     re.IGNORECASE,
 )
 """Words before a quote that make it a term or a name, not someone's words ("the so-called
-“…”", "under the theme “…”", "a campaign called “…”")."""
+“…”", "under the theme “…”", "a campaign called “…”", "chants of “…”")."""
 _TAIL_WORDS = 6
 """The most words after a quote's closing mark to look for "X said"."""
 _FINITE = {"VBD", "VBZ", "VBP"}

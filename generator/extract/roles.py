@@ -279,8 +279,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     heads = [
         _hyphenated(t) + _singular(t, gazetteer).lower()
         for t in span
-        if t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer)
-    ]
+        if (t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer))
+        and not (t.lower_ == "general" and t.i > 0 and t.nbor(-1).lower_ in gazetteer.title_heads)
+    ]  # "director general" is a director: "general" after a title is no general
     other = span.start > 0 and span.doc[span.start - 1].lower_ == "other"  # "three other officers"
     return Role(title, affiliation, former, qualifier, heads[-1] if heads else "", None, other)
 

@@ -45,16 +45,19 @@ def title_holder(
         if not (paragraph - _PARAGRAPHS_BACK <= number and (number, token) < here):
             continue
         draft = table.drafts[table.by_token[(number, token)]]
-        if draft.type == "person" and _holds(draft, [*words, head], former, gazetteer):
+        if draft.type == "person" and _holds(draft, head, words, former, gazetteer):
             holders[draft.name] = draft
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-def _holds(draft: EntityDraft, words: list[str], former: bool, gazetteer: Gazetteer) -> bool:
-    """Whether every word of the description is a word of the draft's role or names its
+def _holds(
+    draft: EntityDraft, head: str, words: list[str], former: bool, gazetteer: Gazetteer
+) -> bool:
+    """Whether the draft's office has the description's head noun ("the general" is no director
+    general) and every other word of the description is a word of its role or names its
     affiliation ("Chinese" for China)."""
     role = draft.role
-    if role is None or role.former != former:
+    if role is None or role.former != former or role.head.split("-")[-1] != head:
         return False
     office = " ".join(filter(None, [role.text, role.affiliation, role.qualifier]))
     fitting = set(office.lower().replace("-", " ").split())
