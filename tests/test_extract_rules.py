@@ -1638,3 +1638,11 @@ def test_chants_have_no_speaker_and_a_director_general_is_no_general() -> None:
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["Hang him"] is None
     assert speakers["Nobody answers,"] != "Tomas Holm"
+
+
+def test_he_is_the_one_person_a_sentence_names_when_its_subject_is_a_thing() -> None:
+    extraction = drafted(
+        "The announcement, made by WHO Representative Ana Lindqvist at a news conference in the "
+        "capital, drew applause. “This is a success story,” she said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Ana Lindqvist"]

@@ -207,6 +207,9 @@ def resolve_pronoun(
             return title_holder(before_paragraph.number, subject, reading.table, reading.gazetteer)
         if entity is None or entity.type != "person":
             entity = one_person_within(before_paragraph, before.root, reading.table, quoted)
+        if entity is None:  # "The announcement, made by X, drew applause. “…,” he said."
+            named = _people_in(before_paragraph, before, reading.table, quoted)
+            entity = reading.table.drafts[named.pop()] if len(named) == 1 else None
         return entity if entity is not None and entity.type == "person" else None
     return None
 
