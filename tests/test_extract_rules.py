@@ -1646,3 +1646,14 @@ def test_he_is_the_one_person_a_sentence_names_when_its_subject_is_a_thing() -> 
         "capital, drew applause. “This is a success story,” she said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Ana Lindqvist"]
+
+
+def test_a_sentence_that_is_only_a_quote_goes_on_with_the_reported_speaker_before_it() -> None:
+    extraction = drafted(
+        "Anna Lindqvist, the foreign minister, said the talks had failed. “We are disappointed.”",
+        "The war had ended, Lindqvist said. “But the journey continues,” she said later.",
+        "The mood was grim. “Nobody slept.”",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["We are disappointed."] == "Anna Lindqvist"
+    assert speakers["Nobody slept."] is None  # no reporting verb before it

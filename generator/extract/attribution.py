@@ -29,7 +29,6 @@ import re
 from typing import TYPE_CHECKING
 
 from generator.extract.antecedents import (
-    BODIES,
     PRONOUNS,
     SPEAKER_TYPES,
     SUBJECTS,
@@ -48,7 +47,7 @@ from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
 from generator.extract.phrases import NOBODY, Attribution, according_to, colon, words_of
-from generator.extract.titleholders import title_holder
+from generator.extract.titleholders import body_before_a_title, title_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -108,7 +107,21 @@ def attribute(
             return found
     if (found := _clause_subject(paragraph, start, end, reading)) is not None:
         return found
+    if previous is None:
+        return _after_reported_speech(paragraph, sentence, reading)
     return continuation(paragraph, start, previous, reading)
+
+
+def _after_reported_speech(
+    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+) -> Attribution:
+    """ "X said the talks had failed. “We are disappointed.”": a sentence that is only a quote,
+    after a sentence of the same paragraph that reports X's words, goes on with X."""
+    if any(t.is_alpha and not reading.is_quoted(paragraph, t) for t in sentence):
+        return NOBODY
+    before = [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+    found = speaker_of_sentence(paragraph, before[0], reading) if before else None
+    return Attribution(found.speaker, found.via, "reported-before") if found else NOBODY
 
 
 def speaker_of_sentence(
@@ -205,7 +218,9 @@ def _subject_attribution(
         return None  # "X said Chiwenga's words suggested “…”": Chiwenga did not say it
     entity = relative_entity(paragraph, verb, subject, reading.table)
     entity = entity or named_entity(paragraph, subject, reading.table)
-    if entity is not None and not _body_before_a_title(paragraph, subject, entity, reading):
+    if entity is not None and not body_before_a_title(
+        paragraph.number, subject, entity, reading.table, reading.gazetteer
+    ):
         return Attribution(entity, rule="named")
     holder = title_holder(paragraph.number, subject, reading.table, reading.gazetteer)
     if holder is not None:
@@ -218,18 +233,6 @@ def _subject_attribution(
         return Attribution(author, rule="statement") if author else None
     described = described_entity(paragraph, subject, reading)
     return Attribution(described, rule="description") if described else None
-
-
-def _body_before_a_title(
-    paragraph: ParagraphDoc, subject: Token, entity: EntityDraft, reading: Reading
-) -> bool:
-    """ "the Assembly President", "the UN spokesman": a body named in front of a title is whom
-    the holder serves, not the speaker."""
-    return (
-        entity.type in BODIES
-        and subject.lower_ in reading.gazetteer.title_heads
-        and reading.table.entity_at(paragraph.number, subject.i) is None
-    )
 
 
 def _channel_owner(paragraph: ParagraphDoc, channel: Token, reading: Reading) -> EntityDraft | None:

@@ -68,3 +68,15 @@ def _holds(
         if known is None or known.country != role.affiliation:
             return False
     return True
+
+
+def body_before_a_title(
+    paragraph: int, subject: Token, entity: EntityDraft, table: EntityTable, gazetteer: Gazetteer
+) -> bool:
+    """ "the Assembly President", "the UN spokesman": a body named in front of a title is whom
+    the holder serves, not the speaker."""
+    return (
+        entity.type in {"organisation", "country", "group"}
+        and subject.lower_ in gazetteer.title_heads
+        and table.entity_at(paragraph, subject.i) is None
+    )
