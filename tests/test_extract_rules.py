@@ -1657,3 +1657,25 @@ def test_a_sentence_that_is_only_a_quote_goes_on_with_the_reported_speaker_befor
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["We are disappointed."] == "Anna Lindqvist"
     assert speakers["Nobody slept."] is None  # no reporting verb before it
+
+
+def test_what_is_urged_scheduled_or_ordered_for_a_day_looks_forward() -> None:
+    text = (
+        "He urged voters to approve the deal in a vote on Sunday.\n"
+        "The deal still has to be approved in the vote on Sunday.\n"
+        "Tusk called a summit of leaders for Tuesday.\n"
+        "The signing had been set for Wednesday, but it was held up.\n"
+        "The court was asked to declare him the winner on the strength of his lead on April 21.\n"
+        "Oil for June delivery fell $2.\n"
+        "#x\n2024-05-02 10:00:00\n"
+    )  # a Thursday
+    article, _ = parse_article(text, "a", "a.txt")
+    dates = [(m.expression.text, m.expression.value) for m in extract(article).dates]
+    assert dates == [
+        ("on Sunday", "2024-05-05"),
+        ("on Sunday", "2024-05-05"),
+        ("Tuesday", "2024-05-07"),
+        ("Wednesday", "2024-05-01"),
+        ("on April 21", "2024-04-21"),
+        ("June", "2024-06"),
+    ]

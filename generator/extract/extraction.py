@@ -32,15 +32,23 @@ _FUTURE = re.compile(
 
 _MODALS = {"would", "must", "should", "could", "can", "might"}
 """Modals that look forward ("may" is left out: the parse takes the month for it)."""
+_EVENTS = {
+    "vote", "plebiscite", "referendum", "election", "poll", "meeting", "summit", "talk",
+    "session", "hearing", "trial", "ceremony", "visit", "debate", "signing", "conference",
+}  # fmt: skip
+"""Nouns for events, whose day is the day of the verb they hang from ("urged them to approve it
+in a vote on Sunday"), unlike a thing's ("his lead on October 31")."""
 _NOT_SCHEDULES = {"say", "be", "have", "tell", "report"}
 """Present-tense verbs that report or describe rather than schedule ("says", "is")."""
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}
 _FUTURE_HEADS = {"due", "expect", "suppose", "schedule", "plan", "intend", "set"}
 _INTENT_HEADS = {
     "agree", "promise", "pledge", "vow", "decide", "plan", "intend", "hope", "aim", "expect",
-    "want", "seek", "prepare", "threaten", "undertake", "schedule", "arrange", "offer",
+    "want", "seek", "prepare", "threaten", "undertake", "schedule", "arrange", "offer", "urge",
+    "ask", "invite", "call", "order", "have", "need", "ready", "willing", "poised",
 }  # fmt: skip
-"""Verbs whose infinitive looks forward from when they were said: "agreed to meet"."""
+"""Verbs (and adjectives) whose infinitive looks forward from when they were said: "agreed to
+meet", "urged voters to approve it", "has to be approved", "ready to return to talks"."""
 
 
 @dataclass(frozen=True)
@@ -150,10 +158,17 @@ def clause_tense(token: Token, *, timetable: bool = True) -> str | None:
     on Thursday"), or None when the clause does not tell: the governing verbs, read up the parse
     as far as a noun. With ``timetable``, a simple present with a date looks forward (not in a
     heading, whose present is the news's past)."""
-    verb, steps, direct = token, 0, timetable
+    preposition = token.head if token.dep_ == "pobj" else token
+    scheduler = preposition.head
+    had = any(c.lower_ == "had" for c in scheduler.children)  # "had been set for Thursday"
+    if preposition.lower_ == "for" and scheduler.pos_ in {"NOUN", "VERB"} and not had:
+        return "future"  # "called a summit for Tuesday", "elections set for May"
+    verb, steps, direct, of_a_noun = token, 0, timetable, False
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 6:
         verb, steps = verb.head, steps + 1
-        direct = direct and verb.pos_ not in {"NOUN", "PROPN", "PRON"}
+        noun = verb.pos_ in {"NOUN", "PROPN", "PRON"}
+        of_a_noun = of_a_noun or (noun and lemma(verb) not in _EVENTS)
+        direct = direct and not noun
         if verb.pos_ == "ADJ" and lemma(verb) in _FUTURE_HEADS:
             return "future"
     present = False
@@ -163,12 +178,16 @@ def clause_tense(token: Token, *, timetable: bool = True) -> str | None:
             return "future"
         if _MODALS.intersection(auxiliaries) and "have" not in auxiliaries:
             return "future"  # "said the bridge would reopen in June", "must be paid by Friday"
-        if "to" in auxiliaries and verb.tag_ == "VB" and lemma(verb.head) in _INTENT_HEADS:
-            return "future"  # "agreed to meet again on Friday"
+        infinitive = "to" in auxiliaries and verb.tag_ in {"VB", "VBN"}
+        if infinitive and lemma(verb.head) in _INTENT_HEADS and not of_a_noun:
+            # "agreed to meet again on Friday", "has to be approved on Sunday"; not "asked it to
+            # declare him the winner on the strength of his lead on October 31"
+            return "future"
         if verb.tag_ == "VBD" or any(
             c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
         ):
-            return None if present else "past"  # "said he takes office on Dec. 1": not past
+            # "said he takes office on Dec. 1", "invited him to the summit in November": not past
+            return None if present or of_a_noun else "past"
         if lemma(verb) in _FUTURE_HEADS:
             return "future"
         if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}:

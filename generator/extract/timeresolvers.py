@@ -139,14 +139,17 @@ def resolve_named_month(match: re.Match[str], context: Context) -> TimeExpressio
             match.group(0), match.start(), first, published, f"{year}-{month:02d}",
             published.isoformat(),
         )  # fmt: skip
-    if lead == "last" or (lead != "next" and not context.is_future(match.start())):
+    future, past = context.is_future(match.start()), context.is_past(match.start())
+    if lead == "last" or (lead != "next" and past):
         year = (
             published.year
             if month < published.month or (month == published.month and lead != "last")
             else published.year - 1
         )
-    else:
+    elif lead == "next" or future:
         year = published.year if month >= published.month else published.year + 1
+    else:  # a tense that does not tell ("oil for October delivery"): the nearest such month
+        year = published.year + (month - published.month < -6) - (month - published.month > 6)
     return month_expression(match.group(0), match.start(), year, month)
 
 
