@@ -1679,3 +1679,19 @@ def test_what_is_urged_scheduled_or_ordered_for_a_day_looks_forward() -> None:
         ("on April 21", "2024-04-21"),
         ("June", "2024-06"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It would take a day or two to know.", ("a day or two", "P2D", "duration", True)),
+        ("They gain within a year or two.", ("within a year or two", "P2Y", "duration", True)),
+        ("It took two and a half hours.", ("two and a half hours", "PT2H30M", "duration", False)),
+        ("The rain had not stopped for hours.", ("for hours", "PTXH", "duration", True)),
+        ("He seized power after weeks of threats.", ("weeks", "PXW", "duration", True)),
+    ],
+)  # fmt: skip
+def test_uncounted_alternative_and_fractional_durations(
+    sentence: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence) == [expected]

@@ -27,6 +27,8 @@ _UNITS = {
 }
 """Unit → (ISO designator, whether it belongs to the time part after ``T``)."""
 _SCALE = {"decade": 10, "century": 100}
+_FRACTIONS = {"hour": ("M", 60), "minute": ("S", 60)}
+"""The next smaller unit of a time unit, and how many of it make one."""
 _HEDGES = (
     r"more\s+than|just\s+over|just\s+under|nearly|almost|about|around|roughly|some|"
     r"at\s+least|less\s+than|fewer\s+than|over"
@@ -41,13 +43,26 @@ COUNTED = re.compile(
     rf"(?:\s+and\s+(?P<count2>{_COUNT})\s+(?P<unit2>{_UNIT}))?\b{_AFTER}",
     re.IGNORECASE,
 )
-BARE_PLURAL = re.compile(r"\b(?:be|take)\s+(?P<unit>weeks|months|years|days)\b")
+_ALTERNATIVE_COUNT = rf"(?:\d+|{_WORD_NUMBERS})"
+ALTERNATIVE = re.compile(
+    rf"\b(?:(?:for|within|in|over|during)\s+)?(?:(?P<count>a|an|one)\s+(?P<unit>{_UNIT})\s+or"
+    rf"\s+(?P<alt>{_ALTERNATIVE_COUNT})|(?P<count2>{_ALTERNATIVE_COUNT})\s+or\s+"
+    rf"(?P<alt2>{_ALTERNATIVE_COUNT})\s+(?P<unit2>{_UNIT}))\b{_AFTER}",
+    re.IGNORECASE,
+)
+"""Two counts offered together: "a day or two", "within a year or two", "two or three weeks"."""
+BARE_PLURAL = re.compile(
+    r"\b(?:be|take|(?:after|amid|ending|following|despite)(?=\s+\w+\s+of\b))\s+"
+    r"(?P<unit>hours|days|weeks|months|years)\b"
+)
+"""A plural unit with no count: "it would be weeks before…", "after weeks of threats"."""
 _NOT_DATING = r"(?!\s+(?:ago|later|earlier|before|after)\b)"
 UNCOUNTED = re.compile(
     r"\b(?:(?:for|within|in|over|during)\s+(?:the\s+(?:coming|past|last|next)\s+|recent\s+)?"
-    r"(?:(?:several|a\s+few|few|many)\s+(?:more\s+)?)?(?P<unit>hours|days|weeks|months|years|decades)"
+    r"(?:(?:several|a\s+few|few|many)\s+(?:more\s+)?)?"
+    r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)"
     r"\b(?!\s+(?:ago|later|earlier)\b)|(?:several|a\s+few)\s+(?:more\s+)?"
-    rf"(?P<bare>hours|days|weeks|months|years|decades)\b{_NOT_DATING})",
+    rf"(?P<bare>seconds|minutes|hours|days|weeks|months|years|decades)\b{_NOT_DATING})",
     re.IGNORECASE,
 )
 """An uncounted span: "for hours", "within days", "in the coming days", "in recent weeks", "in
@@ -70,6 +85,18 @@ def resolve_counted(match: re.Match[str], _: Context) -> TimeExpression | None:
     return TimeExpression(match.group(0), match.start(), value, "duration", approximate)
 
 
+def resolve_alternative(match: re.Match[str], _: Context) -> TimeExpression | None:
+    """A match of :data:`ALTERNATIVE`: the larger count, approximate ("a day or two" is about
+    ``P2D``)."""
+    unit = match.group("unit") or match.group("unit2")
+    counts = [match.group(name) for name in ("alt", "count2", "alt2") if match.group(name)]
+    parts = [_part(count.lower(), unit) for count in counts]
+    if not parts or any(part is None for part in parts):
+        return None
+    largest = max((part for part in parts if part is not None), key=lambda part: part[0])
+    return TimeExpression(match.group(0), match.start(), _iso([largest]), "duration", True)
+
+
 def _part(count_word: str, unit_word: str) -> tuple[float, str] | None:
     unit = unit_word.lower().rstrip("s").replace("centurie", "century")
     half = count_word.endswith("and a half")
@@ -89,6 +116,9 @@ def _iso(parts: list[tuple[float, str]]) -> str:
         text = f"{whole}{designator}"
         if amount != whole and unit in {"year", "decade", "century"}:
             text += f"{round((amount - whole) * 12)}M"
+        elif amount != whole and unit in _FRACTIONS:  # "two and a half hours" is PT2H30M
+            smaller, per = _FRACTIONS[unit]
+            text += f"{round((amount - whole) * per)}{smaller}"
         if is_time:
             time_part += text
         else:
@@ -99,14 +129,18 @@ def _iso(parts: list[tuple[float, str]]) -> str:
 def resolve_bare(match: re.Match[str], _: Context) -> TimeExpression:
     """A match of :data:`BARE_PLURAL`: an uncounted span ("weeks"), approximate."""
     unit = match.group("unit").lower().rstrip("s")
-    designator = _UNITS[unit][0]
     return TimeExpression(
-        match.group("unit"), match.start("unit"), f"PX{designator}", "duration", True
+        match.group("unit"), match.start("unit"), _uncounted(unit), "duration", True
     )
 
 
 def resolve_uncounted(match: re.Match[str], _: Context) -> TimeExpression:
     """A match of :data:`UNCOUNTED`: ``PX`` and the unit's designator, approximate."""
     unit = (match.group("unit") or match.group("bare")).lower().rstrip("s")
-    designator = _UNITS[unit][0]
-    return TimeExpression(match.group(0), match.start(), f"PX{designator}", "duration", True)
+    return TimeExpression(match.group(0), match.start(), _uncounted(unit), "duration", True)
+
+
+def _uncounted(unit: str) -> str:
+    """ "PXW" for weeks, "PTXH" for hours (a time unit goes after ``T``, as ISO 8601 has it)."""
+    designator, is_time = _UNITS[unit]
+    return f"PTX{designator}" if is_time else f"PX{designator}"

@@ -18,9 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.extract.durations import (
+    ALTERNATIVE,
     BARE_PLURAL,
     COUNTED,
     UNCOUNTED,
+    resolve_alternative,
     resolve_bare,
     resolve_counted,
     resolve_uncounted,
@@ -94,6 +96,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"\b(?:from|between)\s+(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|until|through)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
             resolve_day_span,
         ),
+        (ALTERNATIVE.pattern, resolve_alternative),
         (
             rf"\b(?:to|will|would|should|could|may)\s+last\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b",
             resolve_duration,
