@@ -1468,7 +1468,7 @@ def test_a_surname_the_tagger_took_for_a_common_noun_is_still_the_person() -> No
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A crowd had waited for hours before he appeared.", ("for hours", "PXH")),
+        ("A crowd had waited for hours before he appeared.", ("for hours", "PTXH")),
         ("A ruling could come within days.", ("within days", "PXD")),
         ("Prices will rise in the coming days.", ("in the coming days", "PXD")),
         ("Shares fell in recent weeks.", ("in recent weeks", "PXW")),
