@@ -1695,3 +1695,27 @@ def test_uncounted_alternative_and_fractional_durations(
     sentence: str, expected: tuple[str, str, str, bool]
 ) -> None:
     assert resolve(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A loan approved in February 2010 went off track the following year.",
+            ("the following year", "2011", "year", False),
+        ),
+        (
+            "The lease expired last August, and the court ruled that month that work could go on.",
+            ("that month", "2022-08", "month", False),
+        ),
+        (
+            "He asked for help on April 23, and the Fund said the same day that it was ready.",
+            ("the same day", "2023-04-23", "day", False),
+        ),
+    ],
+)
+def test_that_year_month_or_day_is_the_one_the_text_gave_last(
+    sentence: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence)[-1] == expected
+    assert resolve(expected[0] + " it rained.") == []  # with nothing before, no value

@@ -95,6 +95,7 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
         return []
     found: list[DatedMention] = []
     anchor: date | None = None  # the last day the text gave, for "The night before, …"
+    period: TimeExpression | None = None  # the last day, month or year, for "that year"
     for paragraph in analysed.paragraphs:
         dateline = find_dateline(paragraph.doc.text)
         dateline_end = dateline.end if dateline is not None else 0
@@ -102,7 +103,11 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
             text = paragraph.sentence_text(sentence_id)
             offset = paragraph.starts[paragraph.sentence_ids.index(sentence_id)]
             context = Context(
-                published.date(), _is_future(text), anchor, _tense_reader(paragraph, offset)
+                published.date(),
+                _is_future(text),
+                anchor,
+                _tense_reader(paragraph, offset),
+                period=period,
             )
             expressions = find_time_expressions(text, context)
             if offset < dateline_end:  # the day the story was filed, never ahead of it
@@ -114,6 +119,10 @@ def find_dates(analysed: AnalysedArticle) -> list[DatedMention]:
             expressions.sort(key=lambda expression: expression.start)
             anchor = next(
                 (e.first for e in reversed(expressions) if e.granularity == "day"), anchor
+            )
+            period = next(
+                (e for e in reversed(expressions) if e.granularity in {"day", "month", "year"}),
+                period,
             )
             found.extend(
                 DatedMention(expression, sentence_id, paragraph.number)

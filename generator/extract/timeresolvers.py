@@ -324,6 +324,24 @@ def resolve_anchored(match: re.Match[str], context: Context) -> TimeExpression:
     return day_expression(match.group(0), match.start(), anchor + timedelta(days=step))
 
 
+def resolve_same_period(match: re.Match[str], context: Context) -> TimeExpression | None:
+    """ "the following year", "that month", "the same day": counted from the last day, month or
+    year the text gave (none before it: no value, since the publication is not what is meant)."""
+    words, start = match.group(0), match.start()
+    if match.group("day"):  # "the same day", "that day": the last day given
+        return day_expression(words, start, context.anchor) if context.anchor else None
+    period, unit = context.period, match.group("unit").lower()
+    step = {"previous": -1, "following": 1, "next": 1}.get((match.group("which") or "").lower(), 0)
+    if period is None or period.first is None:
+        return None
+    if unit == "year":
+        return year_expression(words, start, period.first.year + step)
+    if period.granularity in {"day", "month"}:
+        month_index = period.first.year * 12 + period.first.month - 1 + step
+        return month_expression(words, start, month_index // 12, month_index % 12 + 1)
+    return None
+
+
 def resolve_end_of_month(match: re.Match[str], context: Context) -> TimeExpression:
     """ "by the end of the month" is the publication month; "by the end of March" is the
     nearest March, or the one the year gives."""

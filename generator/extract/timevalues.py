@@ -95,6 +95,9 @@ class Context:
 
     anchor_in_sentence: bool = False
     """Whether ``anchor`` was given in the same sentence (a year carries over only then)."""
+    period: TimeExpression | None = None
+    """The last day, month or year the text mentioned before this expression (for "the
+    following year", "that month")."""
 
     def is_future(self, offset: int) -> bool:
         """Whether the expression at ``offset`` speaks of what is still to come."""

@@ -51,6 +51,7 @@ from generator.extract.timeresolvers import (
     resolve_later,
     resolve_named_month,
     resolve_relative_unit,
+    resolve_same_period,
     resolve_this_period,
     resolve_weekday,
     resolve_weekend,
@@ -165,6 +166,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_deictic,
         ),
         (
+            r"\b(?:(?:in|during)\s+)?(?:(?:the\s+(?P<which>previous|following|next|same)|that)\s+"
+            r"(?P<unit>year|month)|(?:the\s+same|that)\s+(?P<day>day))\b"
+            r"(?!\s+(?:before|after|earlier|later)\b)",
+            resolve_same_period,
+        ),
+        (
             r"\bthe\s+(?:previous|following|next)\s+(?:day|night)\b|\bthe\s+(?:night|evening)\s+before\b|\bthe\s+day\s+(?:before|after)\b|\ba\s+day\s+(?:earlier|later)\b",
             resolve_anchored,
         ),
@@ -231,13 +238,15 @@ def _resolve_in_order(
 ) -> list[TimeExpression]:
     """Resolve left to right so "the previous day" sees the date given just before it."""
     resolved: list[TimeExpression] = []
-    anchor, here = context.anchor, False
+    anchor, here, period = context.anchor, False, context.period
     for item in pending:
-        step = Context(context.published, context.future, anchor, context.tense_at, here)
+        step = Context(context.published, context.future, anchor, context.tense_at, here, period)
         expression = item.resolver(item.match, step)
         if expression is None:
             continue
         resolved.append(expression)
+        if expression.granularity in {"day", "month", "year"}:
+            period = expression
         opens_with = expression.text.split()[0].lower()
         if expression.granularity == "day" and expression.first and opens_with not in _NOT_ANCHORS:
             anchor, here = expression.first, True
