@@ -1719,3 +1719,22 @@ def test_that_year_month_or_day_is_the_one_the_text_gave_last(
 ) -> None:
     assert resolve(sentence)[-1] == expected
     assert resolve(expected[0] + " it rained.") == []  # with nothing before, no value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Banks have been shut since last Wednesday.",
+            ("since last Wednesday", "2023-04-26/2023-05-01", "range", False),
+        ),
+        (
+            "It will set aside money in the third quarter.",
+            ("in the third quarter", "2023-07/2023-09", "range", False),
+        ),
+    ],
+)
+def test_since_last_weekday_and_a_quarter_without_its_year(
+    sentence: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence) == [expected]

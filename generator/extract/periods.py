@@ -32,8 +32,8 @@ YEAR_SPAN = (
     r"(?:to|until|through))\s+(?P<last>(?:1[5-9]|20)\d\d)\b"
 )
 QUARTER = (
-    rf"\b(?:in\s+)?the\s+(?P<which>{'|'.join(_QUARTERS)})\s+quarter\s+of\s+"
-    r"(?P<year>(?:19|20)\d\d)\b"
+    rf"\b(?:in\s+)?the\s+(?P<which>{'|'.join(_QUARTERS)})\s+quarter\b"
+    r"(?:\s+of\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 DAY_PAIR = (
     rf"\b(?:(?:on|from)\s+)?(?P<month>{_MO})\s+(?P<d1>\d{{1,2}})\s+(?:and|to)\s+"
@@ -63,9 +63,11 @@ def resolve_year_span(match: re.Match[str], _: Context) -> TimeExpression:
     )
 
 
-def resolve_quarter(match: re.Match[str], _: Context) -> TimeExpression:
-    """ "the first quarter of 2009" → ``2009-01/2009-03``."""
-    year, quarter = int(match.group("year")), _QUARTERS[match.group("which").lower()]
+def resolve_quarter(match: re.Match[str], context: Context) -> TimeExpression:
+    """ "the first quarter of 2009" → ``2009-01/2009-03``; "in the third quarter", of the year
+    of publication."""
+    year = int(match.group("year") or context.published.year)
+    quarter = _QUARTERS[match.group("which").lower()]
     first_month = 3 * quarter - 2
     value = f"{year}-{first_month:02d}/{year}-{first_month + 2:02d}"
     last = date(year + (quarter == 4), 1 if quarter == 4 else first_month + 3, 1)

@@ -78,7 +78,7 @@ def resolve_weekday(match: re.Match[str], context: Context) -> TimeExpression:
         day = published + timedelta(days=delta)
     else:
         day = published - timedelta(days=7 - delta)
-    if lead == "since":
+    if lead == "since" or match.group("since"):  # "since last Monday": to publication
         return _range(words, match.start(), day, published, day.isoformat(), published.isoformat())
     return day_expression(words, match.start(), day)
 

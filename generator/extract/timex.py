@@ -131,7 +131,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_calendar_day,
         ),
         (
-            rf"\b(?:(?P<lead>last|next|this|until|by|till|since|from|on|early|late)\s+)?(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night))?",
+            rf"\b(?:(?P<since>since)\s+(?=last\s))?(?:(?P<lead>last|next|this|until|by|till|since|from|on|early|late)\s+)?(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night))?",
             resolve_weekday,
         ),
         (
