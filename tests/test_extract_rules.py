@@ -1738,3 +1738,15 @@ def test_since_last_weekday_and_a_quarter_without_its_year(
     sentence: str, expected: tuple[str, str, str, bool]
 ) -> None:
     assert resolve(sentence) == [expected]
+
+
+def test_titles_in_ing_and_owners_in_s_apostrophe_stay_whole() -> None:
+    extraction = drafted(
+        "Odinga and, on Thursday, his running mate, Kalonzo Musyoka, went to court.",
+        "Nordic Airlines’ chief executive, Tomas Holm, said the plane was new.",
+        "The acting Administrator, Daniel Brandt, signed the order.",
+    )
+    roles = {d.name: d.role.text for d in extraction.entities if d.role is not None}
+    assert roles["Kalonzo Musyoka"] == "running mate"
+    assert roles["Tomas Holm"] == "chief executive of Nordic Airlines"
+    assert roles["Daniel Brandt"] == "acting Administrator"

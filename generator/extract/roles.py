@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.titlewords import lone_name_qualifies, modifies_title, ranked_office_word
+from generator.extract.titlewords import (
+    ends_phrase,
+    lone_name_qualifies,
+    modifies_title,
+    opens_phrase,
+    possessive_mark,
+    ranked_office_word,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -183,10 +190,10 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct and not listed):
         return None
     start = end
-    while start > name.sent.start and not _ends_phrase(doc[start - 1]):
+    while start > name.sent.start and not ends_phrase(doc[start - 1]):
         start -= 1
     start = _title_phrase_start(doc[start:end], gazetteer)
-    while start < end and _opens_phrase(doc[start]):
+    while start < end and opens_phrase(doc[start]):
         start += 1  # "when the SDLP leader, John Hume,", "by the chairman of the talks, X,"
     span = doc[start:end]
     if listed and not any(t.lower_ in _plurals(gazetteer) for t in span):
@@ -206,27 +213,6 @@ def _title_phrase_start(words: Span, gazetteer: Gazetteer) -> int:
         if token.lower_ in gazetteer.title_heads and token.right_edge.i >= words.end - 1:
             return max(words.start, token.left_edge.i)
     return words.start
-
-
-def _ends_phrase(token: Token) -> bool:
-    return (
-        token.text in {",", ";", ":", "(", ")", "\u201c", "\u201d"}
-        or (token.text in {"\u2014", "\u2013"} and bool(token.whitespace_))  # not "A–B talks"
-        or token.lower_ in {"and", "because", "that", "while", "when", "if", "although"}
-        or token.pos_ in {"VERB", "AUX"}
-    )
-
-
-def _opens_phrase(token: Token) -> bool:
-    """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
-    return (
-        token.lower_ in {"the", "a", "an", "another", "other", "both", "all"}
-        or token.like_num  # "three former officers, X, Y and Z,"
-        or token.tag_ == "PRP$"  # "his deputy, X,"
-        or token.pos_ == "SCONJ"
-        or token.tag_ in {"WRB", "TO"}
-        or (token.pos_ == "ADP" and token.lower_ != "of")
-    )
 
 
 def _has_head(span: Span, gazetteer: Gazetteer) -> bool:
@@ -289,7 +275,7 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
 def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
     """ "Scotland's First Minister" → "First Minister of Scotland"; "the Secretary-General's
     spokesman" → "spokesman of the Secretary-General"."""
-    marks = [t.i - span.start for t in span if t.text in {"'s", "\u2019s"}]
+    marks = [t.i - span.start for t in span if possessive_mark(t)]
     if not marks or marks[0] == 0 or marks[0] >= len(span) - 1:
         return None
     owner, office = span[: marks[0]], span[marks[0] + 1 :]
@@ -301,7 +287,10 @@ def _possessive_role(span: Span, gazetteer: Gazetteer) -> Role | None:
     known = gazetteer.lookup(owner.text)
     named_place = known is not None and known.kind in {"country", "capital", "place"}
     bare = (
-        named_place or owner[0].lower_ == "the" or owner.root.ent_type_ in {"PERSON", "GPE", "LOC"}
+        named_place
+        or owner[0].lower_ == "the"
+        or owner.root.ent_type_ in {"PERSON", "GPE", "LOC"}
+        or owner.root.tag_ == "NNPS"  # "Ethiopian Airlines’ chief executive"
     )
     of = owner.text if bare else f"the {owner.text}"
     affiliation = inner.affiliation

@@ -1,6 +1,6 @@
 """Words before a name that belong to its title though they are no title words themselves:
 "union" in "union leader X", "financial" in "chief financial officer X", "Biloxi" in "Biloxi
-Mayor X"."""
+Mayor X"; and where a title in apposition before a name begins and ends."""
 
 from __future__ import annotations
 
@@ -52,3 +52,37 @@ def modifies_title(token: Token, name: Span, gazetteer: Gazetteer) -> bool:
         return False
     following = token.doc[token.i + 1 : name.start]
     return any(t.lower_ in gazetteer.title_heads for t in following)
+
+
+def possessive_mark(token: Token) -> bool:
+    """ "'s", or the bare apostrophe of a plural owner ("Ethiopian Airlines’ chief executive")."""
+    bare = token.text in {"'", "\u2019"} and (token.tag_ == "POS" or token.dep_ == "case")
+    return token.text in {"'s", "\u2019s"} or bare
+
+
+_GERUNDS = {"running", "acting", "presiding", "managing", "ruling", "founding", "governing"}
+"""Words in "-ing" that belong to a title ("running mate", "acting Administrator")."""
+
+
+def ends_phrase(token: Token) -> bool:
+    """A word an appositive title before a name cannot run back past: a comma, a clause word, a
+    verb (not the "-ing" of "running mate")."""
+    return (
+        token.text in {",", ";", ":", "(", ")", "\u201c", "\u201d"}
+        or (token.text in {"\u2014", "\u2013"} and bool(token.whitespace_))  # not "A–B talks"
+        or token.lower_ in {"and", "because", "that", "while", "when", "if", "although"}
+        or (token.pos_ in {"VERB", "AUX"} and token.lower_ not in _GERUNDS)
+    )
+
+
+def opens_phrase(token: Token) -> bool:
+    """A word before an appositive title that is not part of it: "when", "by", "to", "the"."""
+    return (
+        token.lower_ in {"the", "a", "an", "another", "other", "both", "all"}
+        or token.like_num  # "three former officers, X, Y and Z,"
+        or token.tag_ == "PRP$"  # "his deputy, X,"
+        or token.pos_ == "SCONJ"
+        or token.tag_ in {"WRB", "TO"}
+        or token.ent_type_ in {"DATE", "TIME"}  # "on Thursday his running mate, X,"
+        or (token.pos_ == "ADP" and token.lower_ != "of")
+    )
