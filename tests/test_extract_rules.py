@@ -1750,3 +1750,16 @@ def test_titles_in_ing_and_owners_in_s_apostrophe_stay_whole() -> None:
     assert roles["Kalonzo Musyoka"] == "running mate"
     assert roles["Tomas Holm"] == "chief executive of Nordic Airlines"
     assert roles["Daniel Brandt"] == "acting Administrator"
+
+
+def test_common_words_and_the_points_of_the_compass_are_no_names() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "“Hong Kong has shown how East and West can live together,” Tomas Holm said.",
+                "The ministry signed a deal on peace & friendship with the federal motor "
+                "transport authority.",
+            )
+        )
+    )
+    assert not any(name.islower() or name == "East and West" for name in names), names

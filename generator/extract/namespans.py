@@ -67,7 +67,22 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [_without_origin(span, gazetteer) for span in spans]
     spans = [span for span in spans if len(span) and not is_storm(span)]
     spans = [span for span in spans if not only_title(span, gazetteer)]
+    spans = [span for span in spans if _has_capital(span) and not _only_compass(span)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+_COMPASS = {"north", "south", "east", "west", "and", "&"}
+
+
+def _has_capital(span: Span) -> bool:
+    """A name has a capital ("peace & friendship" and "federal motor transport authority" are
+    common words the model labelled)."""
+    return any(token.text[:1].isupper() for token in span)
+
+
+def _only_compass(span: Span) -> bool:
+    """ "East and West", "South and North": the points of the compass, no place."""
+    return len(span) > 1 and all(token.lower_ in _COMPASS for token in span)
 
 
 def _organisation_names(doc: Doc, people: set[int]) -> list[Span]:
