@@ -1763,3 +1763,14 @@ def test_common_words_and_the_points_of_the_compass_are_no_names() -> None:
         )
     )
     assert not any(name.islower() or name == "East and West" for name in names), names
+
+
+def test_a_full_name_described_by_who_is_a_person() -> None:
+    types = entity_types(
+        drafted(
+            "Alejandro Toledo, who lost the vote in May, has rushed home from Madrid.",
+            "Nordic Holdings Group, who own the mine, said nothing.",
+        )
+    )
+    assert types["Alejandro Toledo"] == "person"  # the model calls Toledo a city
+    assert types.get("Nordic Holdings Group") != "person"

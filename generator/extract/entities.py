@@ -22,6 +22,7 @@ from generator.extract.entitytypes import (
     ORGANISATION_WORDS,
     initialled,
     person_by_apposition,
+    person_by_relative,
     type_by_context,
     type_by_words,
 )
@@ -292,7 +293,7 @@ def _resolve(
         person = by_given_name(text, people)
     if person is not None:
         return person
-    if initialled(span) or person_by_apposition(span, gazetteer):
+    if initialled(span) or person_by_apposition(span, gazetteer) or person_by_relative(span):
         return EntityDraft(text, "person", confidence=0.6)
     if (kind := type_by_context(span, gazetteer)) is not None:
         return EntityDraft(text, kind, confidence=0.6)

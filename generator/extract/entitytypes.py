@@ -200,6 +200,19 @@ def type_by_words(span: Span) -> str | None:
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
 
 
+def person_by_relative(span: Span) -> bool:
+    """ "Alejandro Toledo, who lost to Fujimori": a full name described by "who" is a person's,
+    whatever the model called it (a body takes "which")."""
+    doc, end = span.doc, span.end
+    return (
+        len(span) > 1
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ == "who"
+        and span[-1].text not in ORGANISATION_WORDS
+    )
+
+
 def person_by_apposition(span: Span, gazetteer: Gazetteer) -> bool:
     """ "Samantha Power, the United States Ambassador to the United Nations", "his wife, Leah":
     a name in apposition with a noun only a person can be (a relative, or a title no body
