@@ -1774,3 +1774,13 @@ def test_a_full_name_described_by_who_is_a_person() -> None:
     )
     assert types["Alejandro Toledo"] == "person"  # the model calls Toledo a city
     assert types.get("Nordic Holdings Group") != "person"
+
+
+def test_a_quote_goes_on_past_a_tag_with_initials_and_the_speaker_s_own_bodies() -> None:
+    extraction = drafted(
+        "“We are pleased,” said Mr Karan N. Mehta, Chairman of Mehta Sons and Mehta Motors. "
+        "“We respect the two brands.”",
+        "At the campus, the president-elect spoke. “We accept our obligations,” he said.",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["Karan N. Mehta", "Karan N. Mehta", None]  # not the last speaker

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.titleholders import title_holder
+from generator.extract.titleholders import title_holder, title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -228,7 +228,8 @@ def _subject_the_parse_missed(
 def _describes_a_person(subject: Token, gazetteer: Gazetteer) -> bool:
     """ "the prime minister", "a witness": a common noun for a person as the subject."""
     heads = gazetteer.title_heads | gazetteer.anonymous_heads
-    return subject.pos_ == "NOUN" and subject.lower_ in heads
+    noun = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.is_lower)
+    return noun and title_word(subject) in heads
 
 
 def _people_in(

@@ -13,6 +13,8 @@ from generator.extract.phrases import NOBODY, Attribution
 _CONTINUATION_WORDS = 8
 """The most words between two quotes for the second to go on with the first's speaker."""
 _TAG_WORDS = 25
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?]")
+"""A full stop that ends a sentence, not an initial ("Ratan N. Tata")."""
 """The most words of a first quote's tag that names no one else, for the second to go on."""
 
 
@@ -44,9 +46,12 @@ def _only_the_tag(
     paragraph: ParagraphDoc, previous: Previous, start: int, reading: Reading
 ) -> bool:
     between = paragraph.doc.text[previous.end : start]
-    if len(re.findall(r"\w+", between)) > _TAG_WORDS or len(re.findall(r"[.!?]", between)) > 1:
+    if len(re.findall(r"\w+", between)) > _TAG_WORDS or len(_SENTENCE_END.findall(between)) > 1:
         return False
     speaker = previous.attribution.speaker
     tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
     named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
-    return all(e is None or e is speaker or e.type not in SPEAKER_TYPES for e in named)
+    office = speaker.role.text if speaker is not None and speaker.role is not None else ""
+    return all(
+        e is None or e is speaker or e.type not in SPEAKER_TYPES or e.name in office for e in named
+    )  # "said Ratan Tata, Chairman of Tata Sons.": a body in the speaker's title does not speak

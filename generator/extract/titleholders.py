@@ -24,11 +24,23 @@ _REFUSED = {"poss", "prep", "relcl", "acl", "appos", "conj"}
 president", "the president of the club")."""
 
 
+def title_word(token: Token) -> str:
+    """The token's word in lower case, with the word joined to it by a hyphen before it: the
+    parse splits "president-elect" and makes "elect" the head."""
+    doc, i = token.doc, token.i
+    joined = i >= 2 and doc[i - 1].text in {"-", "\u2013"} and not doc[i - 2].whitespace_
+    return (
+        f"{doc[i - 2].lower_}-{token.lower_}"
+        if joined and not doc[i - 1].whitespace_
+        else token.lower_
+    )
+
+
 def title_holder(
     paragraph: int, subject: Token, table: EntityTable, gazetteer: Gazetteer
 ) -> EntityDraft | None:
     """The one person named lately whose role the definite description ``subject`` fits."""
-    head = subject.lower_
+    head = title_word(subject)
     if subject.pos_ not in {"NOUN", "PROPN"} or head not in gazetteer.title_heads:
         return None
     children = list(subject.children)
@@ -57,7 +69,7 @@ def _holds(
     general) and every other word of the description is a word of its role or names its
     affiliation ("Chinese" for China)."""
     role = draft.role
-    if role is None or role.former != former or role.head.split("-")[-1] != head:
+    if role is None or role.former != former or head not in {role.head, role.head.split("-")[-1]}:
         return False
     office = " ".join(filter(None, [role.text, role.affiliation, role.qualifier]))
     fitting = set(office.lower().replace("-", " ").split())
@@ -77,6 +89,6 @@ def body_before_a_title(
     the holder serves, not the speaker."""
     return (
         entity.type in {"organisation", "country", "group"}
-        and subject.lower_ in gazetteer.title_heads
+        and title_word(subject) in gazetteer.title_heads
         and table.entity_at(paragraph, subject.i) is None
     )
