@@ -1784,3 +1784,11 @@ def test_a_quote_goes_on_past_a_tag_with_initials_and_the_speaker_s_own_bodies()
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers == ["Karan N. Mehta", "Karan N. Mehta", None]  # not the last speaker
+
+
+def test_said_a_person_of_a_kind_after_a_quote_is_the_speaker_whatever_the_parse() -> None:
+    extraction = drafted(
+        "“I am not waiting around to find out,” said a woman loading suitcases outside her house.",
+        "“It was flying very low,” said a mechanic at a garage near the hotel.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["woman", "mechanic"]

@@ -46,7 +46,15 @@ from generator.extract.continuation import Previous, continuation
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
 from generator.extract.nlp import lemma
-from generator.extract.phrases import NOBODY, Attribution, according_to, colon, words_of
+from generator.extract.phrases import (
+    NOBODY,
+    Attribution,
+    according_to,
+    colon,
+    inverted,
+    inverted_subject,
+    words_of,
+)
 from generator.extract.titleholders import body_before_a_title, title_holder
 
 if TYPE_CHECKING:
@@ -75,7 +83,6 @@ _CONTENT = {
 """Nouns for what someone said or did: as the subject of "suggest" or "show", their owner is
 not the speaker of the quote the verb governs."""
 _CLAUSE_WORDS = {"while", "whereas", "as", "when", "after", "before", "because"}
-_INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
 
 
 def attribute(
@@ -307,7 +314,8 @@ def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | 
         reporting = lemma(verb) in reading.gazetteer.reporting_verbs or lemma(verb) in _GOES_ON
         if verb.tag_ in _FINITE and reporting:
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-            subject = subject or next((c for c in verb.children if _inverted(verb, c)), None)
+            subject = subject or next((c for c in verb.children if inverted(verb, c)), None)
+            subject = subject or inverted_subject(verb, reading)
             if subject is None or reading.is_quoted(paragraph, subject):
                 return None
             return _subject_attribution(paragraph, verb, subject, reading) or NOBODY
@@ -322,11 +330,6 @@ def _exclaimed_then_tagged(paragraph: ParagraphDoc, end: int, first: Token) -> b
     text = paragraph.doc.text
     ends_sentence = text[max(end - 1, 0) : end + 1].rstrip('\u201d"')[-1:] in {"!", "?"}
     return ends_sentence and len(first.sent) <= _TAIL_WORDS + 2
-
-
-def _inverted(verb: Token, child: Token) -> bool:
-    """ "said a woman": the noun after the verb is its subject."""
-    return child.i > verb.i and child.pos_ in {"NOUN", "PROPN"} and child.dep_ in _INVERTED
 
 
 def _governing_verbs(span: Span) -> list[Token]:

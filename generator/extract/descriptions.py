@@ -12,6 +12,7 @@ from generator.extract.entitytypes import KINSHIP
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.nlp import lemma
 from generator.extract.roles import Role, is_title_word, role_from
+from generator.extract.titlewords import said_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -30,6 +31,7 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
         if _names_follow(chunk, paragraph, table):
             continue  # "A spokeswoman for the ministry, Zhang Qiyue, said": she is named
         speaks = _speaks(head, gazetteer) and (head.tag_ != "NNS" or lemma(head.head) in _SAY)
+        speaks = speaks or said_before(head, gazetteer.reporting_verbs) is not None
         if not (speaks or _according_to(head) or "anonymity" in head.sent.text):
             continue
         while len(words) > 1 and _qualitative(words[0]):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from generator.extract.antecedents import SPEAKER_TYPES, SUBJECTS, Reading, named_entity
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
+from generator.extract.titlewords import said_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -84,3 +85,19 @@ def words_of(
                 if entity is not None and entity.type == "person":
                     return Attribution(entity, rule="words-of")
     return None
+
+
+_INVERTED = {"dobj", "attr", "nsubj", "npadvmod", "oprd"}
+
+
+def inverted_subject(verb: Token, reading: Reading) -> Token | None:
+    """ "said a woman loading suitcases": the noun after the verb that the parse hung elsewhere."""
+    nouns = (t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.pos_ in {"NOUN", "PROPN"})
+    noun = next(nouns, None)
+    found = said_before(noun, reading.gazetteer.reporting_verbs) if noun is not None else None
+    return noun if found is not None and found.i == verb.i else None
+
+
+def inverted(verb: Token, child: Token) -> bool:
+    """ "said a woman": the noun after the verb is its subject."""
+    return child.i > verb.i and child.pos_ in {"NOUN", "PROPN"} and child.dep_ in _INVERTED

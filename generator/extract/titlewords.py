@@ -86,3 +86,18 @@ def opens_phrase(token: Token) -> bool:
         or token.ent_type_ in {"DATE", "TIME"}  # "on Thursday his running mate, X,"
         or (token.pos_ == "ADP" and token.lower_ != "of")
     )
+
+
+def said_before(noun: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """ "“…,” said a woman loading suitcases": the reporting verb just before a noun phrase that
+    the parse took into a clause of its own, read from the surface (an article and modifiers
+    between), or None."""
+    from generator.extract.nlp import lemma
+
+    index = noun.i - 1
+    while index > 0 and noun.doc[index].dep_ in {"det", "amod", "compound", "nmod"}:
+        index -= 1
+    verb = noun.doc[index]
+    if index == noun.i - 1 or verb.tag_ != "VBD" or lemma(verb) not in reporting_verbs:
+        return None
+    return verb if index > 0 and noun.doc[index - 1].text in {"\u201d", '"', ","} else None
