@@ -12,7 +12,7 @@ from generator.extract.entitydraft import EntityDraft
 from generator.extract.titlewords import said_before
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True)
