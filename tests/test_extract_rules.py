@@ -1792,3 +1792,16 @@ def test_said_a_person_of_a_kind_after_a_quote_is_the_speaker_whatever_the_parse
         "“It was flying very low,” said a mechanic at a garage near the hotel.",
     )
     assert [q.speaker for q in extraction.quotes] == ["woman", "mechanic"]
+
+
+def test_a_tag_stays_in_its_sentence_and_an_agent_s_apposition_does_not_compete() -> None:
+    extraction = drafted(
+        "Nordic Air resumed its flights. The company said it had “complete faith” in the plane. "
+        "A spokeswoman said its jets had been checked.",
+        "Dr. Kwame Osei addressed the assembly before it was closed by the Governor, Sir Tomas "
+        "Holm. He told members that he would also be foreign minister.",
+        "He said the country would stay in the union. “The union is of value to us,” he said.",
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["complete faith"] != "spokeswoman"
+    assert speakers["The union is of value to us,"] == "Kwame Osei"

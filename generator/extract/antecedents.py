@@ -259,8 +259,8 @@ def _people_in(
 def _in_a_phrase(token: Token) -> bool:
     """ "spoke to Fujimori", "a portrait of Pope John Paul II": a name that is the object of a
     preposition is a less likely antecedent of the next sentence's "he" than the subject."""
-    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
-        token = token.head
+    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i:
+        token = token.head  # "prorogued by the Governor, Sir Charles Arden-Clarke"
     return token.dep_ == "pobj"
 
 

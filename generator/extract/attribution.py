@@ -311,6 +311,8 @@ def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | 
     for verb in after:
         if verb.pos_ in {"CCONJ", "SCONJ"} or verb.lower_ in _CLAUSE_WORDS:
             return None
+        if verb.sent.start != after[0].sent.start:
+            return None  # "… “complete faith” in it. A spokeswoman said …": another sentence
         reporting = lemma(verb) in reading.gazetteer.reporting_verbs or lemma(verb) in _GOES_ON
         if verb.tag_ in _FINITE and reporting:
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
