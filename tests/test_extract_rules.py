@@ -1805,3 +1805,15 @@ def test_a_tag_stays_in_its_sentence_and_an_agent_s_apposition_does_not_compete(
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["complete faith"] != "spokeswoman"
     assert speakers["The union is of value to us,"] == "Kwame Osei"
+
+
+def test_the_company_is_the_one_body_the_text_was_just_about() -> None:
+    extraction = drafted(
+        "Nordvik Motors admitted on Tuesday that its engines cheated emissions tests.",
+        "The company said the engines showed a “noticeable deviation” on the road.",
+        "Nordvik Motors and Karsten Gold both reported losses. The company said it was “not "
+        "worried” about the results.",  # either body: nobody
+    )
+    speakers = {q.text: q.speaker for q in extraction.quotes}
+    assert speakers["noticeable deviation"] == "Nordvik Motors"
+    assert speakers["not worried"] is None

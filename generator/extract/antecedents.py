@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.extract.bodynouns import class_antecedent
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
@@ -298,7 +299,7 @@ def described_entity(
     """ "the central bank said", "the army said", "the official said": an organisation whose name
     has the description's head noun, or an unnamed source of that kind; the one mentioned last,
     in this paragraph or the one before, else the only organisation the article has named so
-    far."""
+    far; else, for a kind of body ("the company"), the body the text has just been about."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
     table, here = reading.table, (paragraph.number, subject.i)
@@ -311,7 +312,9 @@ def described_entity(
     if fitting and fitting[0][0] >= paragraph.number - 1:
         return fitting[0][1]
     named = {draft.name for _, draft in fitting if not draft.anonymous}
-    return fitting[0][1] if len(named) == 1 and not fitting[0][1].anonymous else None
+    if len(named) == 1 and not fitting[0][1].anonymous:
+        return fitting[0][1]
+    return class_antecedent(paragraph, subject, reading.paragraphs, table)
 
 
 def _fits(draft: EntityDraft, head: str) -> bool:
