@@ -1817,3 +1817,17 @@ def test_the_company_is_the_one_body_the_text_was_just_about() -> None:
     speakers = {q.text: q.speaker for q in extraction.quotes}
     assert speakers["noticeable deviation"] == "Nordvik Motors"
     assert speakers["not worried"] is None
+
+
+def test_a_dateline_with_its_year_and_a_headline_with_little_words() -> None:
+    found = find_dateline("ULAANBAATAR, August 21, 2014 — The president held talks.")
+    assert found is not None and found.place_name == "Ulaanbaatar"
+    names = set(
+        entity_types(
+            drafted(
+                "President Wu Bin Meets with Nordland President Tomas Holm in Bali",
+                "On Monday, President Wu Bin met Nordland President Tomas Holm in Bali.",
+            )
+        )
+    )
+    assert not any("Meets" in name for name in names), names

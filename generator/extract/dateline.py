@@ -17,7 +17,9 @@ from generator.extract.timevalues import MONTHS
 _MONTH = "|".join(
     [*(m.capitalize() for m in MONTHS), *(m[:3].capitalize() + r"\." for m in MONTHS)]
 )
-_DATE = rf"(?:(?:{_MONTH}|Sept\.)\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?)"
+_DATE = (
+    rf"(?:(?:{_MONTH}|Sept\.)\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?)"
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*|[A-Z][a-z]+)"
     r"(?:,\s+(?P<region>[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?))?"

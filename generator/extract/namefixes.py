@@ -155,11 +155,11 @@ def title_case(sentence: Span) -> bool:
 
 def headline_case(paragraph: Doc) -> bool:
     """A heading paragraph in headline case ("General Assembly Admits Republic of South Sudan as
-    193rd Member"): no closing punctuation, and every word of more than three letters capitalised,
-    whatever the tagger made of it."""
+    193rd Member"): no closing punctuation, and every word of more than three letters capitalised
+    but the little words ("with", "from"), whatever the tagger made of it."""
     if paragraph.text.rstrip()[-1:] in {".", "!", "?", "\u201d", '"', ":"}:
         return False
-    words = [token for token in paragraph if token.is_alpha and len(token) > 3]
+    words = [t for t in paragraph if t.is_alpha and len(t) > 3 and not t.is_stop]
     return len(words) >= 3 and all(token.is_title or token.is_upper for token in words)
 
 
