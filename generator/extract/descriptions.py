@@ -58,7 +58,11 @@ def _source_words(chunk: Span, gazetteer: Gazetteer) -> list[Token] | None:
     kind with no article or "some", or a relative named by whose relative they are."""
     head, first = chunk.root, chunk[0].lower_
     singular = head.lower_ in gazetteer.anonymous_heads
-    plural = head.tag_ == "NNS" and _singular(head, gazetteer) in gazetteer.anonymous_heads
+    plural = (
+        head.tag_ == "NNS"
+        and _may_be_plural_of_a_source(head.lower_, gazetteer)
+        and _singular(head, gazetteer) in gazetteer.anonymous_heads
+    )
     owned = [t for t in chunk if t.tag_ == "POS"]
     if singular and first in {"a", "an", "one"}:
         return list(chunk[1:])
@@ -83,6 +87,15 @@ def _names_follow(chunk: Span, paragraph: ParagraphDoc, table: EntityTable) -> b
         return False
     after = table.entity_at(paragraph.number, comma + 1)
     return after is not None and after.type == "person" and not after.anonymous
+
+
+def _may_be_plural_of_a_source(word: str, gazetteer: Gazetteer) -> bool:
+    """A cheap test before the lemmatizer: whether the word could be the plural of a kind of
+    unnamed source ("officials", "spokespeople", "women")."""
+    if word in gazetteer.plural_titles:
+        return True
+    stems = {word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "man", word[:-3] + "person"}
+    return bool(stems & gazetteer.anonymous_heads) or word.endswith("men")
 
 
 def _singular(head: Token, gazetteer: Gazetteer) -> str:
