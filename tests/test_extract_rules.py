@@ -1831,3 +1831,22 @@ def test_a_dateline_with_its_year_and_a_headline_with_little_words() -> None:
         )
     )
     assert not any("Meets" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He will visit this weekend.", ("this weekend", "2023-05-06/2023-05-07", "range", False)),
+        ("Cuts come by the end of the year.", ("by the end of the year", "2023", "year", False)),
+        ("Debt rose at the end of last year.", ("the end of last year", "2022", "year", False)),
+        ("The wave struck on Boxing Day.", ("on Boxing Day", "2022-12-26", "day", False)),
+        (
+            "Growth fell in the first half of 2018.",
+            ("in the first half of 2018", "2018-01/2018-06", "range", False),
+        ),
+    ],
+)
+def test_weekends_year_ends_holidays_and_halves(
+    sentence: str, expected: tuple[str, str, str, bool]
+) -> None:
+    assert resolve(sentence) == [expected]

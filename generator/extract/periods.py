@@ -32,7 +32,7 @@ YEAR_SPAN = (
     r"(?:to|until|through))\s+(?P<last>(?:1[5-9]|20)\d\d)\b"
 )
 QUARTER = (
-    rf"\b(?:in\s+)?the\s+(?P<which>{'|'.join(_QUARTERS)})\s+quarter\b"
+    rf"\b(?:in\s+)?the\s+(?P<which>{'|'.join(_QUARTERS)})\s+(?P<part>quarter|half)\b"
     r"(?:\s+of\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 DAY_PAIR = (
@@ -67,10 +67,14 @@ def resolve_quarter(match: re.Match[str], context: Context) -> TimeExpression:
     """ "the first quarter of 2009" → ``2009-01/2009-03``; "in the third quarter", of the year
     of publication."""
     year = int(match.group("year") or context.published.year)
-    quarter = _QUARTERS[match.group("which").lower()]
-    first_month = 3 * quarter - 2
-    value = f"{year}-{first_month:02d}/{year}-{first_month + 2:02d}"
-    last = date(year + (quarter == 4), 1 if quarter == 4 else first_month + 3, 1)
+    which = _QUARTERS[match.group("which").lower()]
+    months = 6 if match.group("part").lower() == "half" else 3  # "the first half of 2018"
+    if months == 6 and which > 2:
+        which = 2  # "the last half": the second
+    first_month = months * (which - 1) + 1
+    last_month = first_month + months - 1
+    value = f"{year}-{first_month:02d}/{year}-{last_month:02d}"
+    last = date(year + (last_month == 12), 1 if last_month == 12 else last_month + 1, 1)
     last = date.fromordinal(last.toordinal() - 1)
     return TimeExpression(
         match.group(0), match.start(), value, "range", False, date(year, first_month, 1), last

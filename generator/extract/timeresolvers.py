@@ -87,7 +87,12 @@ def resolve_weekend(match: re.Match[str], context: Context) -> TimeExpression:
     lead = (match.group("lead") or "").lower()
     published = context.published
     saturday_delta = (5 - published.weekday()) % 7
-    if lead == "next" or (context.is_future(match.start()) and lead not in {"last", "past"}):
+    this = lead == "this" and published.weekday() < 5  # "this weekend", said on a weekday
+    if (
+        lead == "next"
+        or this
+        or (context.is_future(match.start()) and lead not in {"last", "past"})
+    ):
         saturday = published + timedelta(days=saturday_delta)
     else:
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
@@ -342,12 +347,36 @@ def resolve_same_period(match: re.Match[str], context: Context) -> TimeExpressio
     return None
 
 
+_HOLIDAYS = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year day": (1, 1),
+}  # fmt: skip
+"""Holidays on the same day every year, which news gives by name (month, day)."""
+
+
+def resolve_holiday(match: re.Match[str], context: Context) -> TimeExpression:
+    """ "on Christmas Day", "Boxing Day": the last one before publication, or the next one in a
+    clause about what is to come."""
+    name = " ".join(match.group("holiday").lower().replace("\u2019", "'").split())
+    month, day_number = _HOLIDAYS[name]
+    published = context.published
+    day = date(published.year, month, day_number)
+    if context.is_future(match.start()) and day < published:
+        day = shift_year(day, 1)
+    elif not context.is_future(match.start()) and day > published:
+        day = shift_year(day, -1)
+    return day_expression(match.group(0), match.start(), day)
+
+
 def resolve_end_of_month(match: re.Match[str], context: Context) -> TimeExpression:
-    """ "by the end of the month" is the publication month; "by the end of March" is the
-    nearest March, or the one the year gives."""
+    """ "by the end of the month" is the publication month, "by the end of the year" its year;
+    "by the end of March" is the nearest March, or the one the year gives."""
     published = context.published
     if match.group("this"):
         return month_expression(match.group(0), match.start(), published.year, published.month)
+    if match.group("which"):  # "by the end of the year", "at the end of last year"
+        shift = {"last": -1, "next": 1}.get(match.group("which").lower(), 0)
+        return year_expression(match.group(0), match.start(), published.year + shift)
     month = _month_number(match.group("month"))
     year = published.year
     if match.group("year"):

@@ -48,6 +48,7 @@ from generator.extract.timeresolvers import (
     resolve_duration,
     resolve_earlier,
     resolve_end_of_month,
+    resolve_holiday,
     resolve_later,
     resolve_named_month,
     resolve_relative_unit,
@@ -139,8 +140,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_weekend,
         ),
         (
-            rf"\b(?:by\s+)?the\s+end\s+of\s+(?:(?P<this>the|this)\s+month|(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?)\b",
+            rf"\b(?:by\s+)?the\s+end\s+of\s+(?:(?P<this>the|this)\s+month|(?P<which>the|this|last|next)\s+year|(?P<month>{_MO})(?:\s+(?P<year>\d{{4}}))?)\b",
             resolve_end_of_month,
+        ),
+        (
+            r"\b(?:on\s+)?(?P<holiday>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year(?:['\u2019]s)?\s+(?:Day|Eve))\b",
+            resolve_holiday,
         ),
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", resolve_this_period),
         (r"\bthis\s+(?P<unit>week|month|year)\b", resolve_this_period),
