@@ -1850,3 +1850,11 @@ def test_weekends_year_ends_holidays_and_halves(
     sentence: str, expected: tuple[str, str, str, bool]
 ) -> None:
     assert resolve(sentence) == [expected]
+
+
+def test_quoted_as_saying_by_a_spokesman_gives_the_speaker_and_the_relayer() -> None:
+    extraction = drafted(
+        "President Ana Lindqvist met the envoy on Monday.",
+        "“Peace is within reach,” Lindqvist was quoted as saying by her spokesman, Tomas Holm.",
+    )
+    assert [(q.speaker, q.via) for q in extraction.quotes] == [("Ana Lindqvist", "Tomas Holm")]

@@ -53,6 +53,7 @@ from generator.extract.phrases import (
     colon,
     inverted,
     inverted_subject,
+    quoted_as_saying,
     words_of,
 )
 from generator.extract.titleholders import body_before_a_title, title_holder
@@ -321,6 +322,8 @@ def _tail(paragraph: ParagraphDoc, end: int, reading: Reading) -> Attribution | 
             if subject is None or reading.is_quoted(paragraph, subject):
                 return None
             return _subject_attribution(paragraph, verb, subject, reading) or NOBODY
+        if verb.dep_ == "auxpass" and lemma(verb.head) == "quote":
+            return quoted_as_saying(paragraph, verb.head, reading)
         if verb.pos_ in {"VERB", "AUX"} or reading.is_quoted(paragraph, verb):
             return None
     return None

@@ -101,3 +101,16 @@ def inverted_subject(verb: Token, reading: Reading) -> Token | None:
 def inverted(verb: Token, child: Token) -> bool:
     """ "said a woman": the noun after the verb is its subject."""
     return child.i > verb.i and child.pos_ in {"NOUN", "PROPN"} and child.dep_ in _INVERTED
+
+
+def quoted_as_saying(paragraph: ParagraphDoc, verb: Token, reading: Reading) -> Attribution:
+    """ "“…,” Moon was quoted as saying by his spokesman, Y": the subject of the passive is the
+    speaker, and whoever quoted him ("by …") relays the words."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = named_entity(paragraph, subject, reading.table) if subject is not None else None
+    if speaker is None or speaker.type not in SPEAKER_TYPES:
+        return NOBODY
+    by = next((t for t in verb.subtree if t.lower_ == "by" and t.dep_ in {"prep", "agent"}), None)
+    target = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    via = named_entity(paragraph, target, reading.table) if target is not None else None
+    return Attribution(speaker, via if via is not speaker else None, "quoted-as-saying")
