@@ -1858,3 +1858,15 @@ def test_quoted_as_saying_by_a_spokesman_gives_the_speaker_and_the_relayer() -> 
         "“Peace is within reach,” Lindqvist was quoted as saying by her spokesman, Tomas Holm.",
     )
     assert [(q.speaker, q.via) for q in extraction.quotes] == [("Ana Lindqvist", "Tomas Holm")]
+
+
+def test_a_name_does_not_run_on_into_a_small_word_after_it() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "Aung San Suu Kyi defended Myanmar at the International Court of Justice in The "
+                "Hague against Gambia's genocide case."
+            )
+        )
+    )
+    assert not any(name.split()[-1].islower() for name in names), names

@@ -43,7 +43,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     from spacy.util import filter_spans
 
     doc = paragraph.doc
-    spans = [entity for entity in doc.ents if entity.label_ in _NAME_LABELS]
+    spans = [_without_lowercase_tail(e) for e in doc.ents if e.label_ in _NAME_LABELS]
     taken = {token.i for span in spans for token in span}
     for token in doc:
         if token.i in taken or token.lower_ not in gazetteer.title_heads | {"ministers"}:
@@ -69,6 +69,25 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [span for span in spans if not only_title(span, gazetteer)]
     spans = [span for span in spans if _has_capital(span) and not _only_compass(span)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+def _without_lowercase_tail(span: Span) -> Span:
+    """ "The Hague against" → "The Hague": the model ran a name on into a small word after it
+    (a name may end in "of" or "and" only where the next words finish it, as in "Bank of")."""
+    from spacy.tokens import Span
+
+    end = span.end
+    while end - span.start > 1 and _small_word(span.doc[end - 1]):
+        end -= 1
+    return Span(span.doc, span.start, end, label=span.label_) if end != span.end else span
+
+
+def _small_word(token: Token) -> bool:
+    return (
+        token.is_lower
+        and token.lower_ not in _OPEN_ENDS
+        and token.pos_ in {"ADP", "CCONJ", "SCONJ", "DET", "PART", "ADV", "AUX", "PRON", "VERB"}
+    )
 
 
 _COMPASS = {"north", "south", "east", "west", "and", "&"}
