@@ -1870,3 +1870,14 @@ def test_a_name_does_not_run_on_into_a_small_word_after_it() -> None:
         )
     )
     assert not any(name.split()[-1].islower() for name in names), names
+
+
+def test_military_as_an_adjective_makes_no_body() -> None:
+    types = entity_types(
+        drafted(
+            "The pact would not allow a Chinese military base on the islands.",
+            "The Sudanese army said it had taken the bridge.",
+        )
+    )
+    assert "Chinese military" not in types
+    assert types["Sudanese army"] == "organisation"

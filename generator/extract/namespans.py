@@ -316,12 +316,18 @@ def _merge_demonym_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
         ):
             merged[-1] = Span(doc, previous.start, span.end, label="ORG")
             continue
-        if span.label_ == "NORP" and span.end < len(doc) and doc[span.end].lower_ in _FORCES:
+        if span.label_ == "NORP" and span.end < len(doc) and _force(doc[span.end]):
             merged.append(Span(doc, span.start, span.end + 1, label="ORG"))
             continue
         end = _ministry_end(doc, span.end) if span.label_ == "NORP" else None
         merged.append(Span(doc, span.start, end, label="ORG") if end else span)
     return merged
+
+
+def _force(token: Token) -> bool:
+    """ "army", "military" as the noun a demonym qualifies ("the Sudanese army"), not as a word
+    qualifying another noun ("a Chinese military base")."""
+    return token.lower_ in _FORCES and token.pos_ != "ADJ"
 
 
 def _ministry_end(doc: Doc, start: int) -> int | None:
