@@ -1881,3 +1881,10 @@ def test_military_as_an_adjective_makes_no_body() -> None:
     )
     assert "Chinese military" not in types
     assert types["Sudanese army"] == "organisation"
+
+
+def test_a_country_of_several_words_before_a_title_is_its_affiliation() -> None:
+    extraction = drafted("Solomon Islands Prime Minister Manasseh Sogavare signed the pact.")
+    role = next(d.role for d in extraction.entities if d.name == "Manasseh Sogavare")
+    assert role is not None
+    assert (role.title, role.affiliation) == ("Prime Minister", "Solomon Islands")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.titlewords import (
+    country_before,
     ends_phrase,
     lone_name_qualifies,
     modifies_title,
@@ -243,6 +244,10 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     qualifier_tokens: list[str] = []
     title_tokens: list[str] = []
     spacing: list[str] = []  # what follows each title word in the text: "Secretary-General"
+    country = country_before(span, gazetteer)  # "Solomon Islands Prime Minister"
+    if country is not None:
+        affiliation, qualifier_tokens = country[1], [span[: country[0]].text]
+        span = span[country[0] :]
     for token in span:
         if token.lower_ in _FORMER or token.text in {"'s", "\u2019s"}:
             if spacing and token.whitespace_:

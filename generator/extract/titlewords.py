@@ -101,3 +101,12 @@ def said_before(noun: Token, reporting_verbs: frozenset[str]) -> Token | None:
     if index == noun.i - 1 or verb.tag_ != "VBD" or lemma(verb) not in reporting_verbs:
         return None
     return verb if index > 0 and noun.doc[index - 1].text in {"\u201d", '"', ","} else None
+
+
+def country_before(span: Span, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """A country of two to four words opening a title, and how many words it takes."""
+    for size in range(min(4, len(span) - 1), 1, -1):
+        known = gazetteer.lookup(span[:size].text)
+        if known is not None and known.kind == "country":
+            return size, known.name
+    return None
