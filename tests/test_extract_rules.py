@@ -1888,3 +1888,9 @@ def test_a_country_of_several_words_before_a_title_is_its_affiliation() -> None:
     role = next(d.role for d in extraction.entities if d.name == "Manasseh Sogavare")
     assert role is not None
     assert (role.title, role.affiliation) == ("Prime Minister", "Solomon Islands")
+
+
+def test_a_court_s_registrar_has_a_title() -> None:
+    extraction = drafted("“This is a historic day,” said the court’s registrar, Binta Mansaray.")
+    role = next(d.role for d in extraction.entities if d.name == "Binta Mansaray")
+    assert role is not None and role.title == "registrar of the court"
