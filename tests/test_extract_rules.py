@@ -1894,3 +1894,12 @@ def test_a_court_s_registrar_has_a_title() -> None:
     extraction = drafted("“This is a historic day,” said the court’s registrar, Binta Mansaray.")
     role = next(d.role for d in extraction.entities if d.name == "Binta Mansaray")
     assert role is not None and role.title == "registrar of the court"
+
+
+def test_a_name_with_an_age_is_a_person_and_a_brother_is_not_his_namesake() -> None:
+    extraction = drafted(
+        "In Kyoto Prefecture, Junichi Miyashita, 69, whose younger brother, Akira Miyashita, is "
+        "president of a trading house, was jubilant. “I am really happy,” he said.",
+    )
+    assert entity_types(extraction).get("Junichi Miyashita") == "person"
+    assert [q.speaker for q in extraction.quotes] != ["Akira Miyashita"]

@@ -288,7 +288,7 @@ def _resolve(
     if (kind := type_by_words(span)) is not None:
         return EntityDraft(text, kind, confidence=0.6)
     person = people.get(text) or people.get(plain(text))
-    person = person or people.get(text.split()[-1] if text else "") or by_surnames(text, people)
+    person = person or _by_surname(text, people) or by_surnames(text, people)
     if person is None and len(text.split()) == 1:
         person = by_given_name(text, people)
     if person is not None:
@@ -306,6 +306,19 @@ def _resolve(
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
+
+
+def _by_surname(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
+    """The person introduced with this surname, unless the text gives another given name
+    ("Junichi Miyashita" is not his brother "Akira Miyashita")."""
+    words = text.split()
+    person = people.get(words[-1]) if words else None
+    if person is None or len(words) == 1:
+        return person
+    given, theirs = words[0].rstrip("."), person.name.split()[0].rstrip(".")
+    initial = len(given) == 1 or len(theirs) == 1
+    same = given == theirs or (initial and given[0] == theirs[0])
+    return person if same else None
 
 
 _SPEECH = {"say", "tell", "add", "announce", "state", "confirm", "deny", "warn", "write"}

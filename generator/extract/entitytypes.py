@@ -201,16 +201,15 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
 
 
 def person_by_relative(span: Span) -> bool:
-    """ "Alejandro Toledo, who lost to Fujimori": a full name described by "who" is a person's,
-    whatever the model called it (a body takes "which")."""
+    """ "Alejandro Toledo, who lost to Fujimori", "Junichi Miyashita, 69,": a full name described
+    by "who" or by an age in commas is a person's, whatever the model called it (a body takes
+    "which", and has no age)."""
     doc, end = span.doc, span.end
-    return (
-        len(span) > 1
-        and end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].lower_ == "who"
-        and span[-1].text not in ORGANISATION_WORDS
-    )
+    if len(span) < 2 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    after = doc[end + 1]
+    aged = after.text.isdigit() and end + 2 < len(doc) and doc[end + 2].text == ","
+    return (after.lower_ == "who" or aged) and span[-1].text not in ORGANISATION_WORDS
 
 
 def person_by_apposition(span: Span, gazetteer: Gazetteer) -> bool:

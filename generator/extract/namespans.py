@@ -55,6 +55,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
         if len(words) >= 2:  # a name, not only ranks ("spokesman Brigadier General X")
             spans.append(Span(doc, token.i + 1, end, label="PERSON"))
     spans.extend(_organisation_names(doc, {t.i for s in spans if s.label_ == "PERSON" for t in s}))
+    spans.extend(_named_with_age(doc, {token.i for span in spans for token in span}))
     spans = [_without_title(_without_honorific(span), gazetteer) for span in spans]
     spans = [_extend_name(span, taken, gazetteer) for span in spans]
     spans = [_given_name_before(span, taken, gazetteer) for span in spans]
@@ -69,6 +70,26 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = [span for span in spans if not only_title(span, gazetteer)]
     spans = [span for span in spans if _has_capital(span) and not _only_compass(span)]
     return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+def _named_with_age(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Junichi Miyashita, 69,": capitalised words the model left unnamed, followed by an age in
+    commas, are a person's name."""
+    from spacy.tokens import Span
+
+    found = []
+    for index in range(2, len(doc) - 2):
+        age = doc[index + 1]
+        if doc[index].text != "," or not age.like_num or doc[index + 2].text != ",":
+            continue
+        if not (age.text.isdigit() and 1 <= int(age.text) <= 120):
+            continue
+        start = index
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        if index - start >= 2 and all(t.is_title for t in doc[start:index]):
+            found.append(Span(doc, start, index, label="PERSON"))
+    return found
 
 
 def _without_lowercase_tail(span: Span) -> Span:
