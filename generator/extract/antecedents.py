@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.bodynouns import class_antecedent
 from generator.extract.document import ParagraphDoc
-from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.titleholders import title_holder, title_word
 
@@ -323,10 +323,6 @@ def _fits(draft: EntityDraft, head: str) -> bool:
     if draft.anonymous:
         return draft.name.lower().split()[-1] == head
     return draft.type in {"organisation", "group"} and head in draft.name.lower().split()
-
-
-BODIES = {"organisation", "country", "group"}
-"""What "it" or "they" may stand for as the subject of a reporting verb."""
 
 
 def resolve_it(paragraph: ParagraphDoc, pronoun: Token, reading: Reading) -> EntityDraft | None:

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
+BODIES = {"organisation", "country", "group"}
+"""Entity types that act as bodies: what "it" or "they" may stand for as the subject of a
+reporting verb, and never the holder of a title."""
+
+
 @dataclass
 class EntityDraft:
     """An entity as the article presents it, before a person reviews it."""

@@ -14,6 +14,7 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.titlewords import (
     country_before,
     ends_phrase,
+    hyphen_prefix,
     lone_name_qualifies,
     modifies_title,
     opens_phrase,
@@ -268,7 +269,7 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
     heads = [
-        _hyphenated(t) + _singular(t, gazetteer).lower()
+        hyphen_prefix(t) + _singular(t, gazetteer).lower()
         for t in span
         if (t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer))
         and not (t.lower_ == "general" and t.i > 0 and t.nbor(-1).lower_ in gazetteer.title_heads)
@@ -379,13 +380,6 @@ def _singular(token: Token, gazetteer: Gazetteer) -> str:
     if word is None:
         return str(token.text)
     return word.capitalize() if token.text[0].isupper() else word
-
-
-def _hyphenated(head: Token) -> str:
-    """The words joined to a head by a hyphen: "vice-" of "vice-president" (another office)."""
-    doc, i = head.doc, head.i
-    joined = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-    return f"{doc[i - 2].lower_}-" if joined and doc[i - 2].is_alpha else ""
 
 
 def _plurals(gazetteer: Gazetteer) -> dict[str, str]:

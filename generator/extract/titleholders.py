@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.titlewords import hyphen_prefix
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,13 +28,7 @@ president", "the president of the club")."""
 def title_word(token: Token) -> str:
     """The token's word in lower case, with the word joined to it by a hyphen before it: the
     parse splits "president-elect" and makes "elect" the head."""
-    doc, i = token.doc, token.i
-    joined = i >= 2 and doc[i - 1].text in {"-", "\u2013"} and not doc[i - 2].whitespace_
-    return (
-        f"{doc[i - 2].lower_}-{token.lower_}"
-        if joined and not doc[i - 1].whitespace_
-        else token.lower_
-    )
+    return hyphen_prefix(token) + token.lower_
 
 
 def title_holder(
@@ -88,7 +83,7 @@ def body_before_a_title(
     """ "the Assembly President", "the UN spokesman": a body named in front of a title is whom
     the holder serves, not the speaker."""
     return (
-        entity.type in {"organisation", "country", "group"}
+        entity.type in BODIES
         and title_word(subject) in gazetteer.title_heads
         and table.entity_at(paragraph, subject.i) is None
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -92,8 +93,6 @@ def said_before(noun: Token, reporting_verbs: frozenset[str]) -> Token | None:
     """ "“…,” said a woman loading suitcases": the reporting verb just before a noun phrase that
     the parse took into a clause of its own, read from the surface (an article and modifiers
     between), or None."""
-    from generator.extract.nlp import lemma
-
     index = noun.i - 1
     while index > 0 and noun.doc[index].dep_ in {"det", "amod", "compound", "nmod"}:
         index -= 1
@@ -110,3 +109,11 @@ def country_before(span: Span, gazetteer: Gazetteer) -> tuple[int, str] | None:
         if known is not None and known.kind == "country":
             return size, known.name
     return None
+
+
+def hyphen_prefix(token: Token) -> str:
+    """The word joined to a token by a hyphen before it, with the hyphen: "vice-" of
+    "vice-president", "president-" of "president-elect" (the parse splits such words)."""
+    doc, i = token.doc, token.i
+    joined = i >= 2 and doc[i - 1].text in {"-", "\u2013"} and not doc[i - 1].whitespace_
+    return f"{doc[i - 2].lower_}-" if joined and doc[i - 2].is_alpha else ""
