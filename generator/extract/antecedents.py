@@ -15,6 +15,7 @@ from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.titleholders import title_holder, title_word
+from generator.extract.titlewords import definite
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -300,7 +301,7 @@ def described_entity(
     has the description's head noun, or an unnamed source of that kind; the one mentioned last,
     in this paragraph or the one before, else the only organisation the article has named so
     far; else, for a kind of body ("the company"), the body the text has just been about."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    if not definite(subject):
         return None
     table, here = reading.table, (paragraph.number, subject.i)
     earlier = sorted((p for p in table.by_token if p < here), reverse=True)

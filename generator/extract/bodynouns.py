@@ -33,11 +33,10 @@ def class_antecedent(
     earlier: list[ParagraphDoc],
     table: EntityTable,
 ) -> EntityDraft | None:
-    """The one body that was the subject of a sentence before ``subject``, in its paragraph or
-    the one before, for "the company said"; else None."""
+    """The one body that was the subject of a sentence before ``subject`` (a noun with "the",
+    which the caller has checked), in its paragraph or the one before, for "the company said";
+    else None."""
     if subject.lower_ not in CLASS_NOUNS:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
     found: dict[str, EntityDraft] = {}
     for where in [*earlier[-1:], paragraph]:

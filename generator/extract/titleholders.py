@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.titlewords import hyphen_prefix
+from generator.extract.titlewords import definite, hyphen_prefix
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,9 +39,7 @@ def title_holder(
     if subject.pos_ not in {"NOUN", "PROPN"} or head not in gazetteer.title_heads:
         return None
     children = list(subject.children)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-        return None
-    if any(c.dep_ in _REFUSED for c in children):
+    if not definite(subject) or any(c.dep_ in _REFUSED for c in children):
         return None
     words = [w.lower_ for c in children if c.dep_ != "det" for w in c.subtree if w.is_alpha]
     former = "former" in words

@@ -117,3 +117,8 @@ def hyphen_prefix(token: Token) -> str:
     doc, i = token.doc, token.i
     joined = i >= 2 and doc[i - 1].text in {"-", "\u2013"} and not doc[i - 1].whitespace_
     return f"{doc[i - 2].lower_}-" if joined and doc[i - 2].is_alpha else ""
+
+
+def definite(noun: Token) -> bool:
+    """Whether the noun has "the" before it: "the minister", "the company"."""
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
