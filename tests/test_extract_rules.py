@@ -1903,3 +1903,50 @@ def test_a_name_with_an_age_is_a_person_and_a_brother_is_not_his_namesake() -> N
     )
     assert entity_types(extraction).get("Junichi Miyashita") == "person"
     assert [q.speaker for q in extraction.quotes] != ["Akira Miyashita"]
+
+
+def test_a_tag_after_a_long_apposition_names_a_quote_with_its_own_subject() -> None:
+    extraction = drafted(
+        "“At the present, we don’t see that the radiation will decrease,” Sven Åkerlund, a "
+        "spokesman for the Radiation Safety Office, said on Monday night.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Sven Åkerlund"]
+
+
+def test_he_after_a_report_is_its_speaker_not_a_name_in_what_was_reported() -> None:
+    extraction = drafted(
+        "Ministry spokesman Ivan Petrov told reporters that none of the men who had followed Oleg "
+        "Sidorov would be charged. “The case will be closed,” he said.",
+        "Ivan Petrov met Oleg Sidorov on Monday. “It went well,” he said.",  # either: nobody
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Ivan Petrov", None]
+
+
+def test_a_rank_or_a_style_before_a_name_answers_to_its_description() -> None:
+    extraction = drafted(
+        "“Time is short,” said Major General Tomas Ruiz, the coordinator of the rescue.",
+        "Later the general told a briefing that cranes were coming. “Nobody answers,” he said.",
+        "“What chance would a child have?” asked the Rev. Paul Crane.",
+        "“They may be hiding somewhere,” the priest said.",
+        "General Ana Osei and General Lena Dube arrived. “We are ready,” the general said.",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["Tomas Ruiz", "Tomas Ruiz", "Paul Crane", "Paul Crane", None]
+
+
+def test_a_peer_is_named_by_the_title() -> None:
+    extraction = drafted(
+        "Before: Lord Hale of Ripon, Lord Moss and Baroness Kerr. The Lord Chancellor attended.",
+        "Lord Hale said the appeal failed. “It is immune,” Lord Moss said.",
+    )
+    people = {d.name: d.aliases for d in extraction.entities if d.type == "person"}
+    assert set(people) == {"Lord Hale of Ripon", "Lord Moss", "Baroness Kerr"}
+    assert "Lord Hale" in people["Lord Hale of Ripon"]
+    assert [q.speaker for q in extraction.quotes] == ["Lord Moss"]
+
+
+def test_a_description_in_what_someone_said_is_not_their_title() -> None:
+    extraction = drafted(
+        "John Smith said the general was immune.", "Jane Doe said that the minister was wrong."
+    )
+    assert {d.name: d.role for d in extraction.entities} == {"John Smith": None, "Jane Doe": None}

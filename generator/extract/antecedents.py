@@ -14,6 +14,7 @@ from generator.extract.bodynouns import class_antecedent
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.nlp import lemma
 from generator.extract.titleholders import title_holder, title_word
 from generator.extract.titlewords import definite
 
@@ -200,6 +201,8 @@ def resolve_pronoun(
             continue
         quoted = frozenset(i for n, i in reading.quoted if n == before_paragraph.number)
         others = quoted | {token.i for token in subject.subtree}
+        if lemma(pronoun.head) in _GOES_ON:
+            others |= _reported_words(before, reading)
         entity = named_entity(before_paragraph, subject, reading.table)
         mentioned = _people_in(before_paragraph, before, reading.table, others, named_only=True)
         if entity is not None and mentioned - {entity.name}:
@@ -214,6 +217,21 @@ def resolve_pronoun(
             entity = reading.table.drafts[named.pop()] if len(named) == 1 else None
         return entity if entity is not None and entity.type == "person" else None
     return None
+
+
+_GOES_ON = {"say", "add", "tell", "continue", "explain", "note"}
+"""Verbs with which a speaker goes on ("he said"); with others ("she denied it"), someone the
+speaker just spoke about may be answering."""
+
+
+def _reported_words(sentence: Span, reading: Reading) -> set[int]:
+    """ "Peskov told reporters that the men who followed Prigozhin …": the words a reporting verb
+    reports; a name among them is what the speaker spoke about, not a "he said" after it."""
+    root = sentence.root
+    if lemma(root) not in reading.gazetteer.reporting_verbs:
+        return set()
+    clauses = (c for c in root.children if c.dep_ == "ccomp")
+    return {token.i for clause in clauses for token in clause.subtree}
 
 
 def _subject_the_parse_missed(

@@ -51,6 +51,7 @@ from generator.extract.phrases import (
     Attribution,
     according_to,
     colon,
+    governing_verbs,
     inverted,
     inverted_subject,
     quoted_as_saying,
@@ -174,7 +175,7 @@ def _fragments(paragraph: ParagraphDoc, start: int, end: int) -> list[Span]:
 
 
 def _by_reporting_verb(paragraph: ParagraphDoc, span: Span, reading: Reading) -> Attribution | None:
-    verbs = [v for v in _governing_verbs(span) if lemma(v) in reading.gazetteer.reporting_verbs]
+    verbs = [v for v in governing_verbs(span) if lemma(v) in reading.gazetteer.reporting_verbs]
     found: list[Attribution] = []
     for verb in verbs:
         subject = subject_of(verb)
@@ -337,27 +338,6 @@ def _exclaimed_then_tagged(paragraph: ParagraphDoc, end: int, first: Token) -> b
     return ends_sentence and len(first.sent) <= _TAIL_WORDS + 2
 
 
-def _governing_verbs(span: Span) -> list[Token]:
-    """Verbs from the quote up to the sentence root, innermost first; the quote's own main verb
-    counts when its subject stands outside the quote ("Assad had “confirmed …”")."""
-    root = span.root
-    outside_subject = any(c.dep_ in SUBJECTS and not _inside(c, span) for c in root.children)
-    inside = _inside(root, span)
-    verbs = [root] if root.pos_ in {"VERB", "AUX"} and (outside_subject or not inside) else []
-    token = root
-    while token.head.i != token.i:
-        if token.dep_ in {"advcl", "conj"} and any(c.dep_ in SUBJECTS for c in token.children):
-            break  # a clause of its own ("…, while Hale called it '…'"), not reported speech
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"} and not _inside(token, span):
-            verbs.append(token)
-    return verbs
-
-
-def _inside(token: Token, span: Span) -> bool:
-    return span.start <= token.i < span.end
-
-
 def _channel(span: Span) -> bool:
     """ "The statement added that …": the words come through the statement just reported."""
     return any(t.dep_ in SUBJECTS and lemma(t) in _CHANNELS for t in span.sent)
@@ -386,7 +366,7 @@ def _clause_subject(
     """ "Reid blamed the turmoil on “…”", "Saddam shouted “…”": the named subject of the verb the
     quote hangs from."""
     span = paragraph.doc.char_span(start, end, alignment_mode="expand")
-    verbs = _governing_verbs(span) if span is not None else []
+    verbs = governing_verbs(span) if span is not None else []
     if not verbs:
         return None
     subject = next((c for c in verbs[0].children if c.dep_ in SUBJECTS), None)

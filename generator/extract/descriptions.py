@@ -167,17 +167,23 @@ def _untitled_before(
     of the sentence before (the last of the paragraph before, for a paragraph's first sentence):
     whom a description no one holds stands for."""
     sentence = article.sent
-    named = {
-        entity.name: entity
+    reported = _reported_clause(article)
+    mentions = [
+        (token, entity)
         for token in sentence[: article.i - sentence.start]
         if (entity := table.entity_at(paragraph.number, token.i)) is not None
         and entity.type == "person"
-    }
+    ]
+    if reported is not None and any(token not in reported for token, _ in mentions):
+        return None  # "Smith said the general was immune": the general is someone else
+    named = {entity.name: entity for _, entity in mentions}
     if not named:
         where, before = paragraph, [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
         if not before and previous is not None:
             where, before = previous, list(previous.doc.sents)[-1:]
         subjects = [t for s in before for t in s if t.dep_ == "nsubj" and t.head == s.root]
+        if any(c.dep_ == "conj" for t in subjects for c in t.children):
+            return None  # "General X and General Y arrived": either could be "the general"
         named = {
             entity.name: entity
             for token in subjects
@@ -188,6 +194,13 @@ def _untitled_before(
     if len(people) != 1 or people[0].role is not None or people[0].anonymous:
         return None
     return people[0]
+
+
+def _reported_clause(token: Token) -> Span | None:
+    """The reported clause the token stands in ("Smith said the general was immune"): someone
+    named outside it is the one reporting, not the one described."""
+    clause = next((a for a in token.ancestors if a.dep_ == "ccomp"), None)
+    return token.doc[clause.left_edge.i : clause.right_edge.i + 1] if clause is not None else None
 
 
 def _holders(table: EntityTable, wanted: Role) -> list[EntityDraft]:

@@ -35,6 +35,10 @@ class EntityDraft:
     rule: str = ""
     """The rule that made the draft, as :mod:`generator.extract.confidence` names it."""
 
+    styles: set[str] = field(default_factory=set)
+    """Capitalised words written just before a mention ("Major General", "the Rev."), lower
+    case and without a full stop: "the general" and "the priest" can then find the holder."""
+
     def mention(self, surface: str, sentence_id: str) -> None:
         """Record one mention: its surface form as an alias, its sentence as a source."""
         surface = clean_name(surface)
@@ -47,6 +51,9 @@ class EntityDraft:
 ACTS = "acts"
 """The rule of a guessed organisation that speaks ("Northvolt told staff"): it overrides an
 earlier guess that the same name was a place."""
+
+
+_STYLE_WORDS = 3
 
 
 @dataclass
@@ -74,6 +81,10 @@ class EntityTable:
             known.type = "organisation"  # a name guessed a place that speaks is a body
         draft = known
         draft.mention(span.text if alias else draft.name, paragraph.sentence_of(span))
+        for word in reversed(span.doc[max(span.start - _STYLE_WORDS, 0) : span.start]):
+            if not word.text[:1].isupper():
+                break
+            draft.styles.add(word.lower_.rstrip("."))
         for token in span:
             self.by_token[(paragraph.number, token.i)] = draft.name
 

@@ -25,6 +25,7 @@ from generator.extract.namefixes import (
     title_case,
     without_numbers,
 )
+from generator.extract.nlp import PEERAGE
 from generator.extract.roles import HONORIFICS, PLURAL_TITLES
 
 if TYPE_CHECKING:
@@ -233,6 +234,9 @@ def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
+_STRIPPED = (HONORIFICS | {"the"}) - {peer.lower() for peer in PEERAGE}
+
+
 def _without_honorific(span: Span) -> Span:
     """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title); a rank
     that is also an adjective stays in an organisation's name ("General Assembly", "General
@@ -242,7 +246,7 @@ def _without_honorific(span: Span) -> Span:
     start = span.start
     if span.label_ == "ORG" and span.doc[start].lower_ == "general":
         return span
-    while start < span.end - 1 and span.doc[start].lower_ in HONORIFICS | {"the"}:
+    while start < span.end - 1 and span.doc[start].lower_ in _STRIPPED:
         start += 1
     if start < span.end and span.doc[start - 1].lower_ == "the" and start - 1 == span.start:
         start -= 1  # "the Kremlin": only an honorific goes

@@ -27,6 +27,24 @@ class ExtractUnavailableError(RuntimeError):
     """The optional NLP stack is not installed."""
 
 
+PEERAGE = ("Lord", "Baroness", "Baron", "Viscount", "Viscountess")
+"""Titles of peers, which stay in the name: a peer is known by the title."""
+_PEERAGE = {"IN": list(PEERAGE)}
+_NOT_AN_OFFICE = {
+    "IS_TITLE": True,
+    "ORTH": {"NOT_IN": ["Chancellor", "Mayor", "Chief", "Justice", "Justices", "Advocate",
+                        "President", "Speaker", "Provost", "Lieutenant", "Privy", "Chamberlain",
+                        "Protector", "High"]},
+}  # fmt: skip
+_PEERS = [
+    {"label": "PERSON", "pattern": [{"ORTH": _PEERAGE}, _NOT_AN_OFFICE]},
+    {"label": "PERSON", "pattern": [{"ORTH": _PEERAGE}, _NOT_AN_OFFICE, {"ORTH": "of"},
+                                    {"IS_TITLE": True}]},
+]  # fmt: skip
+"""A peer is known by the title, which is the name: "Lord Slynn of Hadley", "Baroness Ashton"
+(not "Lord Chancellor", an office)."""
+
+
 @cache
 def load_pipeline() -> Language:
     """Load the model and add the gazetteer's EntityRuler; once per process."""
@@ -46,7 +64,7 @@ def load_pipeline() -> Language:
     # The ruler matches on ORTH, so its phrase patterns need only the tokenizer; ``add_patterns``
     # would otherwise run every pipe before it over each of the gazetteer's names (a second).
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(load_gazetteer().patterns())  # type: ignore[attr-defined]
+        ruler.add_patterns(load_gazetteer().patterns() + _PEERS)  # type: ignore[attr-defined]
     # Lemmatising every token is a fifth of the pipeline's time, and only the few verbs and nouns
     # the rules look at need a lemma: ``lemma()`` asks the lemmatizer for those alone.
     nlp.disable_pipe("lemmatizer")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.extract.entitydraft import EntityDraft
+from generator.extract.nlp import PEERAGE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -30,8 +31,10 @@ _SURNAME_PARTICLES = {
 
 def short_forms(name: str) -> list[str]:
     """How a later mention may shorten a name: "Blinken", "al-Burhan", "Burhan", and a double
-    surname ("López Obrador" for Andrés Manuel López Obrador)."""
+    surname ("López Obrador" for Andrés Manuel López Obrador); a peer's title without the place."""
     parts = name.split()
+    if parts[0] in PEERAGE and len(parts) > 1:
+        return [" ".join(parts[:2])]  # "Lord Slynn" for Lord Slynn of Hadley
     last = parts[-1]
     forms = [last]
     if len(parts) >= 4 or (len(parts) == 3 and parts[-2].lower() in _SURNAME_PARTICLES):

@@ -114,3 +114,31 @@ def quoted_as_saying(paragraph: ParagraphDoc, verb: Token, reading: Reading) -> 
     target = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     via = named_entity(paragraph, target, reading.table) if target is not None else None
     return Attribution(speaker, via if via is not speaker else None, "quoted-as-saying")
+
+
+def governing_verbs(span: Span) -> list[Token]:
+    """Verbs from the quote up to the sentence root, innermost first; the quote's own main verb
+    counts when its subject stands outside the quote ("Assad had “confirmed …”")."""
+    root = span.root
+    outside_subject = any(c.dep_ in SUBJECTS and not _inside(c, span) for c in root.children)
+    inside = _inside(root, span)
+    verbs = [root] if root.pos_ in {"VERB", "AUX"} and (outside_subject or not inside) else []
+    token = root
+    while token.head.i != token.i:
+        if _own_clause(token, span):
+            break  # a clause of its own ("…, while Hale called it '…'"), not reported speech
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and not _inside(token, span):
+            verbs.append(token)
+    return verbs
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _own_clause(token: Token, span: Span) -> bool:
+    """A clause with a subject of its own, outside the quote (the quote's own clause may be one:
+    "“…, we don’t see …,” X said")."""
+    own = token.dep_ in {"advcl", "conj"} and not _inside(token, span)
+    return own and any(c.dep_ in SUBJECTS for c in token.children)

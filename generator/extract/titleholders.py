@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 
 _NON_RESTRICTIVE = {"new", "current", "incumbent", "veteran", "embattled", "visiting", "then"}
 """Words that describe a holder without narrowing the office."""
+_RANKS = {
+    "general": {"general", "gen"}, "admiral": {"admiral", "adm"}, "colonel": {"colonel", "col"},
+    "priest": {"rev", "reverend", "father", "fr"}, "pastor": {"rev", "reverend", "pastor"},
+    "bishop": {"bishop"}, "archbishop": {"archbishop"}, "cardinal": {"cardinal"},
+    "rabbi": {"rabbi"}, "imam": {"imam"}, "judge": {"judge"}, "senator": {"senator", "sen"},
+    "governor": {"governor", "gov"}, "captain": {"captain", "capt"}, "sheikh": {"sheikh"},
+    "commander": {"commander", "cmdr"}, "major": {"major", "maj"},
+}  # fmt: skip
+"""Descriptions a rank or style written before a name answers to ("Major General X" is "the
+general", "the Rev. X" "the priest"), whatever role the article gives that person."""
 _PARAGRAPHS_BACK = 2
 _REFUSED = {"poss", "prep", "relcl", "acl", "appos", "conj"}
 """Dependents that make a description something other than a bare title ("the country's
@@ -36,7 +46,8 @@ def title_holder(
 ) -> EntityDraft | None:
     """The one person named lately whose role the definite description ``subject`` fits."""
     head = title_word(subject)
-    if subject.pos_ not in {"NOUN", "PROPN"} or head not in gazetteer.title_heads:
+    known = head in gazetteer.title_heads or head in _RANKS
+    if subject.pos_ not in {"NOUN", "PROPN"} or not known:
         return None
     children = list(subject.children)
     if not definite(subject) or any(c.dep_ in _REFUSED for c in children):
@@ -50,7 +61,9 @@ def title_holder(
         if not (paragraph - _PARAGRAPHS_BACK <= number and (number, token) < here):
             continue
         draft = table.drafts[table.by_token[(number, token)]]
-        if draft.type == "person" and _holds(draft, head, words, former, gazetteer):
+        if draft.type == "person" and (
+            _holds(draft, head, words, former, gazetteer) or _ranked(draft, head, words, former)
+        ):
             holders[draft.name] = draft
     return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -73,6 +86,12 @@ def _holds(
         if known is None or known.country != role.affiliation:
             return False
     return True
+
+
+def _ranked(draft: EntityDraft, head: str, words: list[str], former: bool) -> bool:
+    """ "the general" for "Major General X": a bare description whose noun is a rank or style
+    written before the name."""
+    return not (words or former) and bool(draft.styles & _RANKS.get(head, set()))
 
 
 def body_before_a_title(
