@@ -1623,7 +1623,7 @@ def test_a_title_looks_back_for_its_holder_never_forward() -> None:
         "Mr Wu answered with a speech. “This is a festival,” the Chinese leader said.",
         "Outside, Tomas Lindqvist, leader of the Democratic Party, addressed supporters.",
     )
-    assert [q.speaker for q in extraction.quotes] == [None]
+    assert [q.speaker for q in extraction.quotes] == ["Wu Bin"]  # not Lindqvist, named after
 
 
 def test_chants_have_no_speaker_and_a_director_general_is_no_general() -> None:
@@ -1950,3 +1950,22 @@ def test_a_description_in_what_someone_said_is_not_their_title() -> None:
         "John Smith said the general was immune.", "Jane Doe said that the minister was wrong."
     )
     assert {d.name: d.role for d in extraction.entities} == {"John Smith": None, "Jane Doe": None}
+
+
+def test_a_quote_goes_on_past_a_tag_that_places_its_unnamed_speaker_in_a_country() -> None:
+    extraction = drafted(
+        "“Investors who were inside are now locked in,” said an economist at a European bank in "
+        "Singapore, who asked not to be identified. “The message is that the door is shut.”",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["economist", "economist"]
+
+
+def test_the_leader_is_the_one_who_heads_a_country_or_the_body_its_letters_name() -> None:
+    extraction = drafted(
+        "President Wu Bin and Vice President Lin Tao sat on the stage.",
+        "Mr Wu answered with a speech. “This is a festival,” the Chinese leader said.",
+        "Karim Osei, chairman of the Freedom Alliance of Ruritania, spoke next.",
+        "“Our peoples want peace,” the F.A.R. leader said.",
+        "“We are ready,” the Dutch leader said.",  # neither is Dutch
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Wu Bin", "Karim Osei", None]

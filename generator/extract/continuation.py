@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.extract.antecedents import SPEAKER_TYPES, Reading
 from generator.extract.document import ParagraphDoc
 from generator.extract.phrases import NOBODY, Attribution
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 _CONTINUATION_WORDS = 8
 """The most words between two quotes for the second to go on with the first's speaker."""
 _TAG_WORDS = 25
+"""The most words of a first quote's tag that names no one else, for the second to go on."""
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?]")
 """A full stop that ends a sentence, not an initial ("Ratan N. Tata")."""
-"""The most words of a first quote's tag that names no one else, for the second to go on."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,20 @@ def _only_the_tag(
         return False
     speaker = previous.attribution.speaker
     tokens = [t for t in paragraph.doc if previous.end <= t.idx < start]
-    named = (reading.table.entity_at(paragraph.number, t.i) for t in tokens)
+    named = [(t, reading.table.entity_at(paragraph.number, t.i)) for t in tokens]
     office = speaker.role.text if speaker is not None and speaker.role is not None else ""
     return all(
-        e is None or e is speaker or e.type not in SPEAKER_TYPES or e.name in office for e in named
-    )  # "said Ratan Tata, Chairman of Tata Sons.": a body in the speaker's title does not speak
+        e is None
+        or e is speaker
+        or e.type not in SPEAKER_TYPES
+        or e.name in office  # "said Ratan Tata, Chairman of Tata Sons.": the title's body
+        or (e.type == "country" and _where(t))  # "an economist at a bank in Singapore"
+        for t, e in named
+    )
+
+
+def _where(token: Token) -> bool:
+    """Whether a name is the object of a preposition: a place in the tag, not a speaker."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"

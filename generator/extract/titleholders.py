@@ -29,6 +29,12 @@ _RANKS = {
 }  # fmt: skip
 """Descriptions a rank or style written before a name answers to ("Major General X" is "the
 general", "the Rev. X" "the priest"), whatever role the article gives that person."""
+_LEADING = (
+    "president", "prime minister", "premier", "chairman", "chairwoman", "chancellor", "king",
+    "queen", "emir", "sultan", "general secretary", "secretary-general",
+)  # fmt: skip
+"""Offices whose holder is "the leader" of their country or body."""
+_DEPUTIES = {"vice", "deputy", "acting", "assistant"}
 _PARAGRAPHS_BACK = 2
 _REFUSED = {"poss", "prep", "relcl", "acl", "appos", "conj"}
 """Dependents that make a description something other than a bare title ("the country's
@@ -52,20 +58,49 @@ def title_holder(
     children = list(subject.children)
     if not definite(subject) or any(c.dep_ in _REFUSED for c in children):
         return None
-    words = [w.lower_ for c in children if c.dep_ != "det" for w in c.subtree if w.is_alpha]
+    words = [w.lower_ for c in children if c.dep_ != "det" for w in c.subtree if _word(w)]
     former = "former" in words
     words = [w for w in words if w not in _NON_RESTRICTIVE and w != "former"]
     here = (paragraph, subject.i)
-    holders: dict[str, EntityDraft] = {}
-    for number, token in table.by_token:
-        if not (paragraph - _PARAGRAPHS_BACK <= number and (number, token) < here):
+    named = {
+        table.by_token[(number, token)]
+        for number, token in table.by_token
+        if paragraph - _PARAGRAPHS_BACK <= number and (number, token) < here
+    }
+    people = [table.drafts[name] for name in sorted(named) if table.drafts[name].type == "person"]
+    holders = [
+        p
+        for p in people
+        if _holds(p, head, words, former, gazetteer) or _ranked(p, head, words, former)
+    ]
+    if not holders and not former:  # "the Chinese leader" for President X, of no country given
+        holders = [p for p in people if _leads(p, head, words, gazetteer)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _word(token: Token) -> bool:
+    return token.is_alpha or (token.text.endswith(".") and token.text[:1].isupper())
+
+
+def _leads(draft: EntityDraft, head: str, words: list[str], gazetteer: Gazetteer) -> bool:
+    """ "the leader" for the one who heads a country or a body (a president, a chairman), and a
+    demonym or an abbreviation ("the P.L.O. leader") that fits its affiliation or the body its
+    title names; a demonym also fits a bare title whose country the article has not given."""
+    role = draft.role
+    if head != "leader" or role is None or role.former:
+        return False
+    office = role.text.split(" of ")[0].lower()
+    if not office.endswith(_LEADING) or _DEPUTIES & set(office.split()):
+        return False
+    capitals = "".join(w[0] for w in role.text.split() if w[:1].isupper())
+    for word in words:
+        known = gazetteer.lookup(word.capitalize())
+        if word.replace(".", "").upper() in capitals:
             continue
-        draft = table.drafts[table.by_token[(number, token)]]
-        if draft.type == "person" and (
-            _holds(draft, head, words, former, gazetteer) or _ranked(draft, head, words, former)
-        ):
-            holders[draft.name] = draft
-    return next(iter(holders.values())) if len(holders) == 1 else None
+        unknown = role.affiliation is None and " of " not in role.text  # a bare "President"
+        if known is None or not (unknown or role.affiliation == known.country):
+            return False
+    return True
 
 
 def _holds(
