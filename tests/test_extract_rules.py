@@ -1952,12 +1952,15 @@ def test_a_description_in_what_someone_said_is_not_their_title() -> None:
     assert {d.name: d.role for d in extraction.entities} == {"John Smith": None, "Jane Doe": None}
 
 
-def test_a_quote_goes_on_past_a_tag_that_places_its_unnamed_speaker_in_a_country() -> None:
+def test_a_quote_goes_on_past_a_tag_that_places_its_unnamed_speaker() -> None:
     extraction = drafted(
         "“Investors who were inside are now locked in,” said an economist at a European bank in "
         "Singapore, who asked not to be identified. “The message is that the door is shut.”",
+        "“We just walked through,” said a young woman from Prenzlauer Berg who crossed with her "
+        "husband. “I still can’t believe it.”",
     )
-    assert [q.speaker for q in extraction.quotes] == ["economist", "economist"]
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["economist", "economist", "woman", "woman"]
 
 
 def test_the_leader_is_the_one_who_heads_a_country_or_the_body_its_letters_name() -> None:

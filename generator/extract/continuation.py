@@ -61,13 +61,17 @@ def _only_the_tag(
         or e is speaker
         or e.type not in SPEAKER_TYPES
         or e.name in office  # "said Ratan Tata, Chairman of Tata Sons.": the title's body
-        or (e.type == "country" and _where(t))  # "an economist at a bank in Singapore"
+        or _where(t)  # "an economist at a bank in Singapore", "at the foot of the Kasbah"
         for t, e in named
     )
 
 
+_PLACING = {"in", "at", "from", "near", "outside", "inside", "of", "across"}
+
+
 def _where(token: Token) -> bool:
-    """Whether a name is the object of a preposition: a place in the tag, not a speaker."""
+    """Whether a name is the object of a preposition that places someone ("from Prenzlauer
+    Berg"): whatever the model took it for, where the speaker is, not another speaker."""
     while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj"
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACING
