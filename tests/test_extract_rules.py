@@ -1972,3 +1972,20 @@ def test_the_leader_is_the_one_who_heads_a_country_or_the_body_its_letters_name(
         "“We are ready,” the Dutch leader said.",  # neither is Dutch
     )
     assert [q.speaker for q in extraction.quotes] == ["Wu Bin", "Karim Osei", None]
+
+
+def test_a_building_named_only_as_where_things_happen_is_a_place() -> None:
+    where = entity_types(
+        drafted(
+            "The president spoke to reporters at the White House on Monday.",
+            "Supporters gathered outside State House in the capital.",
+        )
+    )
+    acting = entity_types(
+        drafted(
+            "The president spoke to reporters at the White House on Monday.",
+            "The White House said the talks would go on. A statement from State House followed.",
+        )
+    )
+    assert (where["White House"], where["State House"]) == ("place", "place")
+    assert (acting["White House"], acting["State House"]) == ("organisation", "organisation")

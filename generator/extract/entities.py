@@ -20,6 +20,8 @@ from generator.extract.entitydraft import ACTS, EntityDraft, EntityTable, clean_
 from generator.extract.entitytypes import (
     LOCATIVE,
     ORGANISATION_WORDS,
+    acts_as_body,
+    buildings_as_places,
     initialled,
     person_by_apposition,
     person_by_relative,
@@ -75,6 +77,7 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
     people = _introduce_people(names, gazetteer)
     previous: tuple[Span, EntityDraft] | None = None
     abbreviations: dict[str, EntityDraft] = {}
+    actors: set[str] = set()
     for paragraph, span in names:
         if _record_elided(paragraph, span, table, gazetteer):
             continue
@@ -90,6 +93,8 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         if draft is not None:
             table.record(draft, paragraph, span)
             previous = (span, table.drafts[draft.name])
+            actors |= {draft.name} if acts_as_body(span, gazetteer) else set()
+    buildings_as_places(table, actors)
     before: ParagraphDoc | None = None
     for paragraph in analysed.paragraphs:
         _record_surnames(paragraph, table, people, gazetteer)

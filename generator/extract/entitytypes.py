@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from generator.extract.entitydraft import EntityTable
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.namefixes import MILITARY_UNITS, ORGANISATION_HEADS
 from generator.extract.nlp import lemma
@@ -288,3 +289,32 @@ def is_place_by_context(root: Token) -> bool:
     if root.dep_ == "appos" and lemma(head) in PLACE_NOUNS:
         return True
     return any(child.dep_ == "appos" and lemma(child) in PLACE_NOUNS for child in root.children)
+
+
+_BUILDINGS = {"house", "palace", "hall", "castle", "building", "buildings", "tower"}
+_ACTS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+def acts_as_body(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "the White House said", "the White House's view", "White House spokesman X": a name used
+    as someone who acts or speaks, not as where something happens."""
+    root = span.root
+    if root.dep_ in _ACTS or any(child.dep_ == "case" for child in root.children):
+        return True
+    if root.dep_ == "compound":
+        return root.head.lower_ in gazetteer.title_heads | gazetteer.anonymous_heads
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ == "from" and preposition.head.pos_ == "NOUN":
+        return True  # "a statement from Government House", "calls from the White House"
+    return preposition.lower_ not in LOCATIVE | {"from", "to", "of"}
+
+
+def buildings_as_places(table: EntityTable, actors: set[str]) -> None:
+    """A named building the article names only as where things happen ("at the White House",
+    "outside State House") is a place; used once as an actor, it stands for those inside it."""
+    for draft in table.drafts.values():
+        words = draft.name.lower().split()
+        if draft.type == "organisation" and words[-1] in _BUILDINGS and "of" not in words:
+            draft.type = draft.type if draft.name in actors else "place"
