@@ -1989,3 +1989,18 @@ def test_a_building_named_only_as_where_things_happen_is_a_place() -> None:
     )
     assert (where["White House"], where["State House"]) == ("place", "place")
     assert (acting["White House"], acting["State House"]) == ("organisation", "organisation")
+
+
+def test_a_name_the_model_cut_or_left_a_word_of_is_whole() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "The representative of Brazil, Maria Luiza Ribeiro Viotti, spoke first.",
+                "Libya’s ambassador to the United Nations, Abuzed Omar Dorda, said it was unjust.",
+                "The bench was Lord Sutherland, Lord Coulsfield and Lord MacLean.",
+                "Prime Minister Mieczyslaw Jagielski signed.",
+            )
+        )
+    )
+    assert {"Maria Luiza Ribeiro Viotti", "Abuzed Omar Dorda", "Lord MacLean"} <= names
+    assert "Mieczyslaw Jagielski" in names

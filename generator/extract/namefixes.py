@@ -237,3 +237,42 @@ def _compound_label(span: Span, before: Span, after: Span) -> str:
     if len(before) and span.label_ == "GPE" and before[0].text not in _PLACE_OPENERS:
         return "ORG"
     return span.label_
+
+
+OPEN_ENDS = {"of", "for", "and", "the"}
+"""Words a whole name never ends with: a span ending in one was cut short ("Bank of")."""
+
+
+def join_fragments(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """ "Bank of" + "America" → "Bank of America": the gazetteer's ruler cuts such names."""
+    from spacy.tokens import Span
+
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.start <= span.start and span.end <= previous.end:
+            continue  # "the Bank" inside "the Bank of": the longer one goes on to be joined
+        if previous is not None and _continues(doc, previous, span, gazetteer):
+            joined[-1] = Span(doc, previous.start, span.end, label=previous.label_)
+            continue
+        joined.append(span)
+    return [span for span in joined if span[-1].lower_ not in OPEN_ENDS]
+
+
+def _continues(doc: Doc, previous: Span, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
+    America" (an elided pair, split later into its two names)."""
+    between = doc[previous.end : span.start].text.lower()
+    if previous.label_ == span.label_ == "PERSON" and previous.end == span.start:
+        titles = gazetteer.title_heads | gazetteer.title_modifiers | HONORIFICS
+        return not any(t.lower_ in titles for t in previous)  # "Maria Luiza" + "Ribeiro Viotti"
+    if between in ROMANCE_PARTICLES and span[0].is_title:
+        return True  # "São Bernardo" + "do" + "Campo"
+    if not between and previous[-1].lower_ in ROMANCE_PARTICLES and len(previous) > 1:
+        return span[0].is_title  # "Place du" + "Canada"
+    if len(previous) == 1 and previous[0].text in COMPASS and span[0].text in COMPASS:
+        return between == "and"  # "East" + "and" + "West Germany"
+    if previous[-1].lower_ == "and":
+        return len(previous) == 2 and previous[0].text in COMPASS and not between
+    organisation = any(t.text in ORGANISATION_HEADS for t in previous)
+    return organisation and previous[-1].lower_ in {"of", "the"} and between in {"", "the"}

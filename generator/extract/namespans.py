@@ -14,12 +14,12 @@ from generator.extract.document import ParagraphDoc
 from generator.extract.entitytypes import ORGANISATION_WORDS, PLACE_WORDS
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.namefixes import (
-    COMPASS,
+    OPEN_ENDS,
     ORGANISATION_HEADS,
-    ROMANCE_PARTICLES,
     defined_abbreviations,
     is_storm,
     join_compounds,
+    join_fragments,
     only_title,
     spelled_by,
     title_case,
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _FORCES = {"army", "military", "navy"}
-_OPEN_ENDS = {"of", "for", "and", "the"}
-"""Words a whole name never ends with: a span ending in one was cut short ("Bank of")."""
 _NAME_PARTICLES = {"al", "bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "la", "le"}
 
 
@@ -64,7 +62,7 @@ def name_spans(paragraph: ParagraphDoc, gazetteer: Gazetteer) -> list[Span]:
     spans = _merge_demonym_organisations(doc, spans)
     spans = join_compounds(doc, spans, gazetteer)
     spans = defined_abbreviations(doc, spans)
-    spans = _split_coordinated(_join_fragments(doc, spans), gazetteer)
+    spans = _split_coordinated(join_fragments(doc, spans, gazetteer), gazetteer)
     spans = [_without_possessed(without_numbers(span)) for span in spans]
     spans = [_without_origin(span, gazetteer) for span in spans]
     spans = [span for span in spans if len(span) and not is_storm(span)]
@@ -107,7 +105,7 @@ def _without_lowercase_tail(span: Span) -> Span:
 def _small_word(token: Token) -> bool:
     return (
         token.is_lower
-        and token.lower_ not in _OPEN_ENDS
+        and token.lower_ not in OPEN_ENDS
         and token.pos_ in {"ADP", "CCONJ", "SCONJ", "DET", "PART", "ADV", "AUX", "PRON", "VERB"}
     )
 
@@ -206,8 +204,8 @@ def _extend_organisation(span: Span, taken: set[int]) -> Span:
 
 
 def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Span:
-    """ "Presidents Alija" + "Izetbegovic": a capitalised word the model left out just before a
-    person's name, and no title word, is the first name."""
+    """ "Presidents Alija" + "Izetbegovic", "the ambassador, Abuzed" + "Omar Dorda": a capitalised
+    word the model left out just before a person's name, and no title word, is the first name."""
     from spacy.tokens import Span
 
     doc, start = span.doc, span.start
@@ -218,8 +216,9 @@ def _given_name_before(span: Span, taken: set[int], gazetteer: Gazetteer) -> Spa
     titles |= set(gazetteer.plural_titles)
     if word.pos_ != "PROPN" or not word.is_title or word.ent_type_ or word.lower_ in titles:
         return span
-    if doc[start - 2].lower_ not in titles:
-        return span  # only after a title, where the word cannot start a sentence or a name
+    apposed = doc[start - 2].text == "," and word.dep_ == "compound" and word.head in span
+    if doc[start - 2].lower_ not in titles and not apposed:
+        return span  # only after a title or a comma, where the word cannot start a sentence
     return Span(doc, start - 1, span.end, label="PERSON")
 
 
@@ -251,38 +250,6 @@ def _without_honorific(span: Span) -> Span:
     if start < span.end and span.doc[start - 1].lower_ == "the" and start - 1 == span.start:
         start -= 1  # "the Kremlin": only an honorific goes
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
-
-
-def _join_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Bank of" + "America" → "Bank of America": the gazetteer's ruler cuts such names."""
-    from spacy.tokens import Span
-
-    joined: list[Span] = []
-    for span in sorted(spans, key=lambda span: span.start):
-        previous = joined[-1] if joined else None
-        if previous is not None and previous.start <= span.start and span.end <= previous.end:
-            continue  # "the Bank" inside "the Bank of": the longer one goes on to be joined
-        if previous is not None and _continues(doc, previous, span):
-            joined[-1] = Span(doc, previous.start, span.end, label=previous.label_)
-            continue
-        joined.append(span)
-    return [span for span in joined if span[-1].lower_ not in _OPEN_ENDS]
-
-
-def _continues(doc: Doc, previous: Span, span: Span) -> bool:
-    """Whether ``span`` completes ``previous``: "Bank of" + "America", "North and" + "South
-    America" (an elided pair, split later into its two names)."""
-    between = doc[previous.end : span.start].text.lower()
-    if between in ROMANCE_PARTICLES and span[0].is_title:
-        return True  # "São Bernardo" + "do" + "Campo"
-    if not between and previous[-1].lower_ in ROMANCE_PARTICLES and len(previous) > 1:
-        return span[0].is_title  # "Place du" + "Canada"
-    if len(previous) == 1 and previous[0].text in COMPASS and span[0].text in COMPASS:
-        return between == "and"  # "East" + "and" + "West Germany"
-    if previous[-1].lower_ == "and":
-        return len(previous) == 2 and previous[0].text in COMPASS and not between
-    organisation = any(t.text in ORGANISATION_HEADS for t in previous)
-    return organisation and previous[-1].lower_ in {"of", "the"} and between in {"", "the"}
 
 
 def _split_coordinated(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:

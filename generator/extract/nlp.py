@@ -31,7 +31,7 @@ PEERAGE = ("Lord", "Baroness", "Baron", "Viscount", "Viscountess")
 """Titles of peers, which stay in the name: a peer is known by the title."""
 _PEERAGE = {"IN": list(PEERAGE)}
 _NOT_AN_OFFICE = {
-    "IS_TITLE": True,
+    "TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[A-Z][a-z]+)?$"},  # "Slynn", "MacLean"
     "ORTH": {"NOT_IN": ["Chancellor", "Mayor", "Chief", "Justice", "Justices", "Advocate",
                         "President", "Speaker", "Provost", "Lieutenant", "Privy", "Chamberlain",
                         "Protector", "High"]},
