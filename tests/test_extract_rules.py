@@ -2004,3 +2004,19 @@ def test_a_name_the_model_cut_or_left_a_word_of_is_whole() -> None:
     )
     assert {"Maria Luiza Ribeiro Viotti", "Abuzed Omar Dorda", "Lord MacLean"} <= names
     assert "Mieczyslaw Jagielski" in names
+
+
+def test_a_quote_after_a_report_a_tag_a_vice_president_and_a_title_of_two_words() -> None:
+    extraction = drafted(
+        "Foreign Minister Ana Lindqvist spoke first. “Today we are happy,” Lindqvist said, as "
+        "relatives embraced. She warned that the rescue would be long. “It will take months.”",
+        "In the capital, President Tomas Berg, speaking with Vice President Karl Dahl at his side, "
+        "said the deal was fair. The President told a sceptical parliament that “no deal means "
+        "war,” and said he would veto any bill against it.",
+        "The judges recommended that Erik Holm serve at least 20 years “in view of the horrendous "
+        "nature of this crime”.",
+        "Fenwick’s chairman and chief executive, Olof Sand, dismissed the lawsuit as “frivolous” "
+        "on Monday.",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers == ["Ana Lindqvist", "Ana Lindqvist", "Tomas Berg", None, "Olof Sand"]

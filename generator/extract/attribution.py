@@ -58,6 +58,7 @@ from generator.extract.phrases import (
     words_of,
 )
 from generator.extract.titleholders import body_before_a_title, title_holder
+from generator.extract.titlewords import coordinated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -116,20 +117,23 @@ def attribute(
             return found
     if (found := _clause_subject(paragraph, start, end, reading)) is not None:
         return found
-    if previous is None:
-        return _after_reported_speech(paragraph, sentence, reading)
-    return continuation(paragraph, start, previous, reading)
+    found = continuation(paragraph, start, previous, reading) if previous else NOBODY
+    after = previous.end if previous else 0
+    return found if found.speaker else _after_reported_speech(paragraph, sentence, after, reading)
 
 
 def _after_reported_speech(
-    paragraph: ParagraphDoc, sentence: Span, reading: Reading
+    paragraph: ParagraphDoc, sentence: Span, after: int, reading: Reading
 ) -> Attribution:
     """ "X said the talks had failed. “We are disappointed.”": a sentence that is only a quote,
-    after a sentence of the same paragraph that reports X's words, goes on with X."""
+    after a sentence of the same paragraph that reports X's words (and holds no quote, which
+    the quote before has ended before ``after``), goes on with X."""
     if any(t.is_alpha and not reading.is_quoted(paragraph, t) for t in sentence):
         return NOBODY
     before = [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
-    found = speaker_of_sentence(paragraph, before[0], reading) if before else None
+    if not before or before[0].start_char < after:
+        return NOBODY
+    found = speaker_of_sentence(paragraph, before[0], reading)
     return Attribution(found.speaker, found.via, "reported-before") if found else NOBODY
 
 
@@ -207,7 +211,7 @@ def _subject_attribution(
 ) -> Attribution | None:
     """What the subject of a reporting verb stands for; ``None`` if it is a word no rule reads
     or names several speakers ("X and Y said in a joint statement")."""
-    if any(child.dep_ == "conj" for child in subject.children):
+    if coordinated(subject):
         return None
     speaker = _speaking(subject)
     if speaker is None:
@@ -372,7 +376,9 @@ def _clause_subject(
     subject = next((c for c in verbs[0].children if c.dep_ in SUBJECTS), None)
     if subject is None or reading.is_quoted(paragraph, subject):
         return None
-    if any(child.dep_ == "conj" for child in subject.children):
+    if any(c.dep_ in SUBJECTS for verb in verbs[1:] for c in verb.children):
+        return None  # "the judges recommended that X serve 20 years “…”": X did not say it
+    if coordinated(subject):
         return None  # "X and Y called it “…”": either could have
     entity = named_entity(paragraph, subject, reading.table)
     if entity is None or entity.type not in SPEAKER_TYPES:

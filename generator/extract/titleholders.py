@@ -114,6 +114,8 @@ def _holds(
         return False
     office = " ".join(filter(None, [role.text, role.affiliation, role.qualifier]))
     fitting = set(office.lower().replace("-", " ").split())
+    if (_DEPUTIES & set(role.text.lower().split())) - set(words):
+        return False  # "the President" is not the Vice President
     for word in words:
         if all(part in fitting for part in word.split("-")):
             continue

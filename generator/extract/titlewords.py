@@ -122,3 +122,16 @@ def hyphen_prefix(token: Token) -> str:
 def definite(noun: Token) -> bool:
     """Whether the noun has "the" before it: "the minister", "the company"."""
     return any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children)
+
+
+def coordinated(subject: Token) -> bool:
+    """ "X and Y said", "the minister and the ambassador said": a subject of two, where either
+    could have spoken; "its chairman and chief executive" is one person's title."""
+    return any(
+        child.dep_ == "conj"
+        and (
+            child.pos_ in {"PROPN", "PRON"}
+            or any(c.dep_ in {"det", "poss"} for c in child.children)
+        )
+        for child in subject.children
+    )
