@@ -2020,3 +2020,15 @@ def test_a_quote_after_a_report_a_tag_a_vice_president_and_a_title_of_two_words(
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers == ["Ana Lindqvist", "Ana Lindqvist", "Tomas Berg", None, "Olof Sand"]
+
+
+def test_a_reigning_title_stays_in_the_name_and_is_the_role() -> None:
+    extraction = drafted(
+        "King Hussein of Jordan met Pope John Paul II and King Juan Carlos on Monday.",
+        "Prince Faisal bin Farhan arrived later. Hussein said the talks went well.",
+    )
+    roles = {d.name: d.role.title if d.role else None for d in extraction.entities}
+    assert roles["King Hussein"] == "King"
+    assert roles["Pope John Paul II"] == "Pope"
+    assert roles["King Juan Carlos"] == "King"
+    assert "Faisal bin Farhan" in roles and "Hussein" not in roles

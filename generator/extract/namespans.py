@@ -26,7 +26,7 @@ from generator.extract.namefixes import (
     without_numbers,
 )
 from generator.extract.nlp import PEERAGE
-from generator.extract.roles import HONORIFICS, PLURAL_TITLES
+from generator.extract.roles import HONORIFICS, PLURAL_TITLES, REGNAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -229,6 +229,8 @@ def _without_title(span: Span, gazetteer: Gazetteer) -> Span:
     start = span.start
     titles = gazetteer.title_heads | set(PLURAL_TITLES) | set(gazetteer.plural_titles)
     while span.label_ == "PERSON" and span.end - start > 2 and span.doc[start].lower_ in titles:
+        if span.doc[start].text in REGNAL:
+            break
         start += 1
     return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
@@ -237,15 +239,20 @@ _STRIPPED = (HONORIFICS | {"the"}) - {peer.lower() for peer in PEERAGE}
 
 
 def _without_honorific(span: Span) -> Span:
-    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title); a rank
-    that is also an adjective stays in an organisation's name ("General Assembly", "General
+    """ "Prince Faisal bin Farhan" → "Faisal bin Farhan" (the honorific joins the title), but a
+    reigning title stays with the name it goes with ("King Hussein", "Pope John Paul II"); a
+    rank that is also an adjective stays in an organisation's name ("General Assembly", "General
     Motors")."""
     from spacy.tokens import Span
 
-    start = span.start
-    if span.label_ == "ORG" and span.doc[start].lower_ == "general":
+    start, doc = span.start, span.doc
+    if span.label_ == "ORG" and doc[start].lower_ == "general":
         return span
-    while start < span.end - 1 and span.doc[start].lower_ in _STRIPPED:
+    if start > 0 and doc[start - 1].text in REGNAL and span.label_ == "PERSON":
+        return Span(doc, start - 1, span.end, label="PERSON")  # "Pope" + "John Paul II"
+    while start < span.end - 1 and doc[start].lower_ in _STRIPPED:
+        if doc[start].text in REGNAL:
+            break  # "King Hussein": a monarch's name keeps the title
         start += 1
     if start < span.end and span.doc[start - 1].lower_ == "the" and start - 1 == span.start:
         start -= 1  # "the Kremlin": only an honorific goes

@@ -71,6 +71,8 @@ HONORIFICS = {
     "datuk",
 }
 """Words that may open a name ("Prince Faisal", "General Abdel Fattah al-Burhan"); no office."""
+REGNAL = {"King", "Queen", "Pope", "Emperor", "Empress"}
+"""Reigning titles that stay in the name they go with ("King Hussein", "Pope John Paul II")."""
 _RANKS = HONORIFICS - {"king", "queen", "emir"}
 """Honorifics that are no office of their own: "General X" has a rank, "King X" a title."""
 PLURAL_TITLES = {
@@ -152,7 +154,10 @@ def is_title_word(token: Token, gazetteer: Gazetteer) -> bool:
 
 
 def title_before(name: Span, gazetteer: Gazetteer) -> Span | None:
-    """The title words right before a name, if they end in a title head ("Foreign Minister")."""
+    """The title words right before a name, if they end in a title head ("Foreign Minister"),
+    or a reigning title the name keeps ("King Hussein")."""
+    if len(name) > 1 and name[0].text in REGNAL:
+        name = name[1:]
     doc, start = name.doc, name.start
     while (
         start > 0
