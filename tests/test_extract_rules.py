@@ -2032,3 +2032,13 @@ def test_a_reigning_title_stays_in_the_name_and_is_the_role() -> None:
     assert roles["Pope John Paul II"] == "Pope"
     assert roles["King Juan Carlos"] == "King"
     assert "Faisal bin Farhan" in roles and "Hussein" not in roles
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before_in_its_own_country() -> None:
+    extraction = drafted(
+        "Chile’s President, Tomas Berg, and his Argentine counterpart, Lucia Moreno, will meet.",
+        "Secretary of State Karl Dahl met his Soviet counterpart, Ivan Petrov, on Monday.",
+    )
+    roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
+    assert roles["Lucia Moreno"] == "Argentine President"
+    assert roles["Ivan Petrov"] == "Soviet Foreign Minister"

@@ -34,7 +34,7 @@ from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
 from generator.extract.personnames import by_given_name, by_surnames, known_as, short_forms
-from generator.extract.roleowners import like_others, name_owners
+from generator.extract.roleowners import counterparts, like_others, name_owners
 from generator.extract.roles import (
     Role,
     appositive_head,
@@ -103,6 +103,7 @@ def find_entities(analysed: AnalysedArticle, gazetteer: Gazetteer) -> EntityTabl
         before = paragraph
     name_owners(table, "\n".join(p.doc.text for p in analysed.paragraphs))
     like_others(table)
+    counterparts(table, gazetteer)
     for draft in table.drafts.values():
         draft.rule = entity_rule(draft, gazetteer)
         draft.confidence = entity_confidence(draft.rule)

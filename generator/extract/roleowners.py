@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.roles import Role
 
 _OWNER = re.compile(r"^(?P<office>.+) of (?P<the>the )?(?P<word>[\w-]+)$")
 
@@ -66,3 +68,28 @@ def like_others(table: EntityTable) -> None:
         }
         if len(earlier) == 1:
             person.role = next(iter(earlier.values()))
+
+
+_FOREIGN_OFFICES = {"Secretary of State": "Foreign Minister"}
+"""Offices whose counterpart abroad has another name: the US Secretary of State's is a foreign
+minister."""
+
+
+def counterparts(table: EntityTable, gazetteer: Gazetteer) -> None:
+    """ "Uruguay's President, X, and his Argentine counterpart, Y": a counterpart holds the office
+    of the person with a title named just before, in the country its adjective names."""
+    people = table.people()
+    for index, person in enumerate(people):
+        role = person.role
+        if role is None or role.head != "counterpart":
+            continue
+        before = [p.role for p in people[:index] if p.role and p.role.head != "counterpart"]
+        words = role.title.split()
+        demonym = role.qualifier or (" ".join(words[:-1]) if len(words) > 1 else None)
+        if not before or before[-1].former or demonym is None:
+            continue
+        office, known = before[-1], gazetteer.lookup(demonym)
+        title = office.title.removesuffix(f" of {office.affiliation}")
+        title = _FOREIGN_OFFICES.get(title, title)
+        country = known.country if known is not None else role.affiliation
+        person.role = Role(title, country, False, demonym, title.split()[-1].lower())
