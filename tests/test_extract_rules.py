@@ -1606,7 +1606,8 @@ def test_the_title_stands_for_the_one_person_named_lately_who_holds_it() -> None
         "“We are grateful,” Mori said at a news conference.",
         "The prime minister said he had spoken to Sato by telephone. “I thanked him,” he said.",
         "“It was a long night,” the foreign minister said.",
-        "“We will see,” the minister said.",  # either minister: nobody
+        "Mori and Sato left the hall together.",
+        "“We will see,” the minister said.",  # either minister, both named just before: nobody
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers == ["Kaito Mori", "Kaito Mori", "Ren Sato", None]
@@ -2042,3 +2043,21 @@ def test_a_counterpart_holds_the_office_of_the_person_before_in_its_own_country(
     roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
     assert roles["Lucia Moreno"] == "Argentine President"
     assert roles["Ivan Petrov"] == "Soviet Foreign Minister"
+
+
+def test_a_joint_statement_listeners_a_recent_holder_and_a_new_unnamed_speaker() -> None:
+    extraction = drafted(
+        "The associations, the AEA and ACI Europe, asked governments in a joint statement to act. "
+        "“The rules go too far,” the statement said.",
+        "“The decision was made on the basis of a simulation,” Tomas Berg, the chief executive of "
+        "the airline, told the Financial Times. “Not one weather balloon has been sent up.”",
+        "President Ivan Petrov spoke to President Karl Dunn by telephone on Monday.",
+        "Mr. Petrov, on holiday, spoke on Wednesday. “It is critical,” he told a broadcaster.",
+        "“The weather is very bad,” the President said.",
+        "“Markets bled on a double shock,” said Vinod Nair, head of research at a brokerage.",
+        "A dealer at a Mumbai brokerage said traders had tried to price two shocks at once. "
+        "“Nobody knew which one to sell first,” he said.",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers[:5] == [None, "Tomas Berg", "Tomas Berg", "Ivan Petrov", "Ivan Petrov"]
+    assert speakers[5:] == ["Vinod Nair", None]  # the dealer is not the last named speaker

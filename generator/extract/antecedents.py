@@ -16,7 +16,7 @@ from generator.extract.entitydraft import BODIES, EntityDraft, EntityTable
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.nlp import lemma
 from generator.extract.titleholders import title_holder, title_word
-from generator.extract.titlewords import definite
+from generator.extract.titlewords import definite, someone_new
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -388,6 +388,8 @@ def last_speaker_for(
         skipped = frozenset(i for n, i in reading.quoted if n == where.number)
         named |= _people_in(where, earlier, reading.table, skipped)
         subject = _sentence_subject(earlier)
+        if subject is not None and someone_new(subject, reading.gazetteer.reporting_verbs):
+            return None  # "A dealer said …. “…,” he said": whoever the dealer is, not X
         if subject is not None and _describes_a_person(subject, reading.gazetteer):
             described = reading.table.entity_at(where.number, subject.i)
             if described is not speaker:

@@ -285,8 +285,15 @@ def _statement_author(
         if not any(lemma(token) in _CHANNELS for token in before):
             continue
         subject = subject_of(before.root)
-        return named_entity(where, subject, reading.table) if subject is not None else None
+        if subject is None or coordinated(subject) or _apposed_pair(subject):
+            return None  # "the AEA and ACI Europe, asked … in a joint statement"
+        return named_entity(where, subject, reading.table)
     return None
+
+
+def _apposed_pair(subject: Token) -> bool:
+    """ "The associations, the AEA and ACI Europe,": a subject whose apposition names two."""
+    return any(c.dep_ == "appos" and coordinated(c) for c in subject.children)
 
 
 def _reporter_between(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.antecedents import SPEAKER_TYPES, Reading
 from generator.extract.document import ParagraphDoc
+from generator.extract.nlp import lemma
 from generator.extract.phrases import NOBODY, Attribution
 
 if TYPE_CHECKING:
@@ -62,8 +63,18 @@ def _only_the_tag(
         or e.type not in SPEAKER_TYPES
         or e.name in office  # "said Ratan Tata, Chairman of Tata Sons.": the title's body
         or _where(t)  # "an economist at a bank in Singapore", "at the foot of the Kasbah"
+        or _listener(t, reading)  # "told the Bild am Sonntag newspaper"
         for t, e in named
     )
+
+
+def _listener(token: Token, reading: Reading) -> bool:
+    """Whether a name is who the speaker told, not another speaker."""
+    while token.dep_ in {"compound", "flat", "poss", "det"} and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    told = token.dep_ in {"dobj", "dative"} and lemma(verb) in reading.gazetteer.reporting_verbs
+    return told and verb.lower_ != "quoted"
 
 
 _PLACING = {"in", "at", "from", "near", "outside", "inside", "of", "across"}
@@ -72,6 +83,6 @@ _PLACING = {"in", "at", "from", "near", "outside", "inside", "of", "across"}
 def _where(token: Token) -> bool:
     """Whether a name is the object of a preposition that places someone ("from Prenzlauer
     Berg"): whatever the model took it for, where the speaker is, not another speaker."""
-    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+    while token.dep_ in {"compound", "flat", "det"} and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in _PLACING

@@ -75,6 +75,11 @@ def title_holder(
     ]
     if not holders and not former:  # "the Chinese leader" for President X, of no country given
         holders = [p for p in people if _leads(p, head, words, gazetteer)]
+    if len(holders) > 1:  # "Presidents X and Y" two paragraphs back, "Mr. X" in the one before
+        lately = {
+            table.by_token[at] for at in table.by_token if paragraph - 1 <= at[0] and at < here
+        }
+        holders = [p for p in holders if p.name in lately]
     return holders[0] if len(holders) == 1 else None
 
 

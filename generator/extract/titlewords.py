@@ -135,3 +135,9 @@ def coordinated(subject: Token) -> bool:
         )
         for child in subject.children
     )
+
+
+def someone_new(subject: Token, reporting_verbs: frozenset[str]) -> bool:
+    """ "A dealer at a brokerage said …": a speaker brought in with "a", someone not named yet."""
+    article = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
+    return subject.pos_ == "NOUN" and article and lemma(subject.head) in reporting_verbs
