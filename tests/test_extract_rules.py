@@ -900,7 +900,7 @@ def test_titles_before_a_name_in_their_english_forms(
         pytest.param(("The union’s envoy for the north, former Chilean President Ana Soto, "
                       "arrived on Monday.",), "Ana Soto", "union envoy for the north",
                      id="present-office-beats-a-past-one"),
-        pytest.param(("Sen. Anna Berg said the bill would pass.",), "Anna Berg", "Sen.",
+        pytest.param(("Sen. Anna Berg said the bill would pass.",), "Anna Berg", "Senator",
                      id="abbreviated-title"),
         pytest.param(("“We will not stop,” said Anna Berg, head of the nurses’ union.",),
                      "Anna Berg", "head of the nurses’ union", id="plural-possessive"),
@@ -2061,3 +2061,17 @@ def test_a_joint_statement_listeners_a_recent_holder_and_a_new_unnamed_speaker()
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers[:5] == [None, "Tomas Berg", "Tomas Berg", "Ivan Petrov", "Ivan Petrov"]
     assert speakers[5:] == ["Vinod Nair", None]  # the dealer is not the last named speaker
+
+
+def test_a_title_written_short_or_said_to_be_held_now_is_the_office() -> None:
+    extraction = drafted(
+        "Gov. Bobby Jindal of Louisiana said it was too early.",
+        "Incumbent President Susilo Bambang Yudhoyono congratulated him.",
+        "The outgoing governor, Chris Patten, left on the royal yacht.",
+        "New Zealand's Prime Minister, Helen Clark, spoke on Monday.",
+    )
+    roles = {d.name: d.role.text if d.role else None for d in extraction.entities}
+    assert roles["Bobby Jindal"] == "Governor"
+    assert roles["Susilo Bambang Yudhoyono"] == "President"
+    assert roles["Chris Patten"] == "outgoing governor"  # the article's word, which says more
+    assert roles["Helen Clark"] == "Prime Minister of New Zealand"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.titlewords import (
+    ABBREVIATED,
+    PASSING,
     country_before,
     ends_phrase,
     hyphen_prefix,
@@ -232,6 +234,8 @@ _DANGLING = {"of", "for", "with", "at", "to", "from", "in", "and", "the", "a", "
 
 def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     """Split title words into the office, its affiliation and the former flag."""
+    while len(span) > 1 and span[0].lower_ in PASSING and not span[0].ent_type_:
+        span = span[1:]  # "the outgoing President" holds the office of President
     while len(span) > 1 and span[-1].lower_ in _DANGLING:
         span = span[:-1]  # "a health worker with" where the body's name was not taken in
     while (
@@ -266,7 +270,8 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
             continue
         office = not any(t.pos_ == "ADP" for t in span[: token.i - span.start])
         owner = token.i + 1 < span.end and token.nbor(1).dep_ == "case"
-        title_tokens.append(_singular(token, gazetteer) if office and not owner else token.text)
+        word = _singular(token, gazetteer) if office and not owner else token.text
+        title_tokens.append(ABBREVIATED.get(token.text, word))
         spacing.append(" " if token.whitespace_ else "")
     title = "".join(word + space for word, space in zip(title_tokens, spacing, strict=True))
     title = " ".join(title.split())
@@ -274,9 +279,9 @@ def role_from(span: Span, gazetteer: Gazetteer) -> Role:
     if affiliation is None:
         affiliation = _organisation_in(span, gazetteer)
     heads = [
-        hyphen_prefix(t) + _singular(t, gazetteer).lower()
+        hyphen_prefix(t) + ABBREVIATED.get(t.text, _singular(t, gazetteer)).lower()
         for t in span
-        if (t.lower_ in gazetteer.title_heads or t.lower_ in _plurals(gazetteer))
+        if (t.lower_ in gazetteer.title_heads | _plurals(gazetteer).keys() or t.text in ABBREVIATED)
         and not (t.lower_ == "general" and t.i > 0 and t.nbor(-1).lower_ in gazetteer.title_heads)
     ]  # "director general" is a director: "general" after a title is no general
     other = span.start > 0 and span.doc[span.start - 1].lower_ == "other"  # "three other officers"

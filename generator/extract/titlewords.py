@@ -12,6 +12,15 @@ from generator.extract.nlp import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+PASSING = {"incumbent", "current", "sitting", "serving"}
+"""Words before a title that only say it is held now ("the incumbent President"); "outgoing",
+"new" and "last" say more and stay, as the article's wording."""
+ABBREVIATED = {
+    "Gov.": "Governor", "Sen.": "Senator", "Rep.": "Representative", "Lt.": "Lieutenant",
+    "Atty.": "Attorney", "Amb.": "Ambassador", "Supt.": "Superintendent", "Cmdr.": "Commander",
+}  # fmt: skip
+"""Titles written short before a name ("Gov. Bobby Jindal"), as the office is written out."""
+
 
 def lone_name_qualifies(token: Token, name: Span) -> bool:
     """A one-word name the model took for a person, right before the title of the next name:
