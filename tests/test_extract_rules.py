@@ -2075,3 +2075,19 @@ def test_a_title_written_short_or_said_to_be_held_now_is_the_office() -> None:
     assert roles["Susilo Bambang Yudhoyono"] == "President"
     assert roles["Chris Patten"] == "outgoing governor"  # the article's word, which says more
     assert roles["Helen Clark"] == "Prime Minister of New Zealand"
+
+
+def test_a_name_beside_a_body_noun_is_a_body_and_a_legislature_is_never_a_place() -> None:
+    types = entity_types(
+        drafted(
+            "He ran at the head of Renova, a party that did not exist six years ago.",
+            "The mine, owned by the Lindqvist company, had been closed, and the state copper "
+            "company Cobrex took over the rescue.",
+            "“We work with 600,000 people,” said Tomas Berg, a spokesman for Aidwell.",
+            "The result spares the country a vote in Congress, where the Senate is split.",
+            "Its operator, Cristian González, ran to tell the families.",
+        )
+    )
+    assert types["Renova"] == types["Cobrex"] == types["Aidwell"] == "organisation"
+    assert types["Congress"] == types["Senate"] == "organisation"
+    assert types["Cristian González"] == "person"

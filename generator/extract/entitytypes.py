@@ -260,9 +260,36 @@ def type_by_context(span: Span, gazetteer: Gazetteer) -> str | None:
         and root.ent_type_ not in {"GPE", "LOC", "NORP"}
     ):
         return "organisation"
-    if _is_platform(root):
+    if _is_platform(root) or _body_by_noun(root):
         return "organisation"
+    if span[-1].text in _LEGISLATURES:
+        return None  # "a vote in Congress": the body, even where it sits
     return "place" if is_place_by_context(root) else None
+
+
+_BODY_NOUNS = {
+    "agency", "company", "firm", "party", "group", "bank", "movement", "organisation",
+    "organization", "charity", "network", "newspaper", "broadcaster", "institute", "council",
+    "commission", "airline", "insurer", "carmaker", "automaker", "regulator", "watchdog",
+    "ministry", "authority", "coalition", "alliance", "federation", "association",
+    "corporation", "conglomerate", "manufacturer", "lender", "utility", "militia", "faction",
+    "magazine", "consultancy",
+}  # fmt: skip
+"""Common nouns for a body: a name in apposition with one, or qualifying one, is a body
+("Morena, a party that …", "the San Esteban company", "the state copper company Codelco")."""
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+_LEGISLATURES = {"Congress", "Senate", "Parliament", "Assembly", "Duma", "Knesset", "Bundestag"}
+
+
+def _body_by_noun(root: Token) -> bool:
+    if root.ent_type_ == "PERSON":
+        return False
+    if any(c.dep_ == "appos" and c.lower_ in _BODY_NOUNS for c in root.children):
+        return True
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in _BODY_NOUNS:
+        return root.head.is_lower  # not "the Federal Reserve Bank"
+    spoken_for = root.dep_ == "pobj" and root.head.lower_ == "for"
+    return spoken_for and root.head.head.lower_ in _SPOKESPEOPLE  # "a spokesman for Oxfam"
 
 
 def _is_platform(root: Token) -> bool:
