@@ -2091,3 +2091,16 @@ def test_a_name_beside_a_body_noun_is_a_body_and_a_legislature_is_never_a_place(
     assert types["Renova"] == types["Cobrex"] == types["Aidwell"] == "organisation"
     assert types["Congress"] == types["Senate"] == "organisation"
     assert types["Cristian González"] == "person"
+
+
+def test_an_and_inside_a_ministry_s_fields_keeps_one_name() -> None:
+    names = set(
+        entity_types(
+            drafted(
+                "The New Zealand Ministry of Foreign Affairs and Trade warned of more eruptions.",
+                "Lehman held talks with Barclays and Bank of America.",
+            )
+        )
+    )
+    assert "Ministry of Foreign Affairs and Trade" in names
+    assert {"Barclays", "Bank of America"} <= names

@@ -283,14 +283,27 @@ def _split_coordinated(spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     return result
 
 
+_DOMAIN_BODIES = {
+    "Ministry", "Department", "Office", "Conference", "Commission", "Committee", "Council",
+    "Directorate", "Bureau", "Secretariat", "Institute", "Centre", "Center", "School", "Faculty",
+}  # fmt: skip
+"""Bodies named for their fields, which an "and" may join: "Department of Health and Human
+Services" (but "the Bank of England and Barclays" are two)."""
+
+
 def _one_body(span: Span, conjunction: int) -> bool:
     """ "Independent Electoral and Boundaries Commission": words before "and" that name nothing
-    on their own (more than one word, no organisation word) share the body's last word; and a
+    on their own (more than one word, no organisation word) share the body's last word; words
+    joined inside the body's "of" phrase are one name ("… of Foreign Affairs and Trade"); and a
     name that its bracketed abbreviation spells whole is one name."""
     doc = span.doc
     before = doc[span.start : conjunction]
     if len(before) > 1 and not any(token.text in ORGANISATION_HEADS for token in before):
         return span[-1].text in ORGANISATION_HEADS
+    joined = [t for t in span if t.dep_ == "conj" and t.i > conjunction]
+    inner = joined[0].head if joined else None
+    if inner is not None and inner.dep_ == "pobj" and span.start <= inner.head.i < conjunction:
+        return any(t.text in _DOMAIN_BODIES for t in before[:2])  # "Ministry of … and Trade"
     after = span.end
     return (
         after + 2 < len(doc)
