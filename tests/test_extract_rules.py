@@ -2104,3 +2104,22 @@ def test_an_and_inside_a_ministry_s_fields_keeps_one_name() -> None:
     )
     assert "Ministry of Foreign Affairs and Trade" in names
     assert {"Barclays", "Bank of America"} <= names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The court rose and returned in the afternoon for sentence.", "in the afternoon"),
+        ("The gunmen struck again late in the evening.", "late in the evening"),
+        ("Earlier in the evening he had addressed the assembly.", "Earlier in the evening"),
+        ("Troops moved in before dawn.", "before dawn"),
+    ],
+)
+def test_a_part_of_a_day_with_no_day_given_is_the_day_of_publication(
+    sentence: str, text: str
+) -> None:
+    assert resolve(sentence) == [(text, "2023-05-01", "day", False)]
+
+
+def test_a_part_of_a_named_day_is_not_read_twice() -> None:
+    assert [found[0] for found in resolve("He spoke in the morning of May 3.")] == ["May 3"]

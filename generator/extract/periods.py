@@ -26,6 +26,9 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
 PART_OF_DAY = (
     r"\b(?:this|early\s+this|late\s+this)\s+(?:morning|afternoon|evening)\b"
     r"|\b(?:earlier|later)\s+(?:today|in\s+the\s+day)\b"
+    r"|\b(?:(?:earlier|later|late|early)\s+)?in\s+the\s+(?:morning|afternoon|evening)\b"
+    r"(?!\s+of\b)"
+    r"|\b(?:before|at)\s+dawn\b(?!\s+(?:on|of)\b)"
 )
 YEAR_SPAN = (
     r"\b(?:between\s+(?P<a>(?:1[5-9]|20)\d\d)\s+and|from\s+(?P<b>(?:1[5-9]|20)\d\d)\s+"
@@ -45,7 +48,8 @@ OLD_YEAR = (
 
 
 def resolve_part_of_day(match: re.Match[str], context: Context) -> TimeExpression:
-    """ "this afternoon", "earlier in the day": the publication day."""
+    """ "this afternoon", "earlier in the day", "in the afternoon", "before dawn": the
+    publication day."""
     return day_expression(match.group(0), match.start(), context.published)
 
 
