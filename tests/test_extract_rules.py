@@ -2123,3 +2123,24 @@ def test_a_part_of_a_day_with_no_day_given_is_the_day_of_publication(
 
 def test_a_part_of_a_named_day_is_not_read_twice() -> None:
     assert [found[0] for found in resolve("He spoke in the morning of May 3.")] == ["May 3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fighting has gone on since last year.", ("since last year", "2022/2023-05-01")),
+        ("Prices have risen since last week.", ("since last week", "2023-W17/2023-05-01")),
+        ("The party has won every vote since the 1920s.", ("since the 1920s", "1920/2023-05-01")),
+        ("Talks have stalled since last December.", ("since last December", "2022-12/2023-05-01")),
+    ],
+)
+def test_since_a_period_runs_to_the_day_of_publication(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(e[0], e[1], e[2]) for e in resolve(sentence)] == [(*expected, "range")]
+
+
+def test_a_day_someone_is_to_do_something_lies_ahead() -> None:
+    extraction = drafted("The freed man is to fly home on Thursday, an official said.")
+    found = [(d.expression.text, d.expression.value) for d in extraction.dates]
+    assert found == [("on Thursday", "2023-05-04")]

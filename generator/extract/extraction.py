@@ -188,6 +188,8 @@ def clause_tense(token: Token, *, timetable: bool = True) -> str | None:
         if _MODALS.intersection(auxiliaries) and "have" not in auxiliaries:
             return "future"  # "said the bridge would reopen in June", "must be paid by Friday"
         infinitive = "to" in auxiliaries and verb.tag_ in {"VB", "VBN"}
+        if infinitive and verb.head.lower_ in {"is", "are"}:
+            return "future"  # "Fhimah is to fly home on Thursday"
         if infinitive and lemma(verb.head) in _INTENT_HEADS and not of_a_noun:
             # "agreed to meet again on Friday", "has to be approved on Sunday"; not "asked it to
             # declare him the winner on the strength of his lead on October 31"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from generator.extract.durations import (
     ALTERNATIVE,
@@ -249,6 +250,7 @@ def _resolve_in_order(
         expression = item.resolver(item.match, step)
         if expression is None:
             continue
+        expression = _since(sentence, expression, context.published)
         resolved.append(expression)
         if expression.granularity in {"day", "month", "year"}:
             period = expression
@@ -256,3 +258,26 @@ def _resolve_in_order(
         if expression.granularity == "day" and expression.first and opens_with not in _NOT_ANCHORS:
             anchor, here = expression.first, True
     return resolved
+
+
+_SINCE = re.compile(r"\b(since)\s+$", re.IGNORECASE)
+
+
+def _since(sentence: str, expression: TimeExpression, published: date) -> TimeExpression:
+    """ "since last year", "since last week", "since the weekend": from the expression's start
+    to the day of publication, as "since 2008" is."""
+    since = _SINCE.search(sentence[: expression.start])
+    first = expression.first
+    if since is None or first is None or first > published or expression.last == published:
+        return expression
+    label = expression.value.split("/")[0]
+    label = label if expression.granularity != "decade" else f"{first.year}"
+    return TimeExpression(
+        f"{since.group(1)} {expression.text}",
+        since.start(),
+        f"{label}/{published.isoformat()}",
+        "range",
+        expression.approximate,
+        first,
+        published,
+    )
