@@ -2144,3 +2144,10 @@ def test_a_day_someone_is_to_do_something_lies_ahead() -> None:
     extraction = drafted("The freed man is to fly home on Thursday, an official said.")
     found = [(d.expression.text, d.expression.value) for d in extraction.dates]
     assert found == [("on Thursday", "2023-05-04")]
+
+
+def test_a_span_of_counts_is_its_larger_count_about() -> None:
+    assert resolve("Healing takes 15-20 days.") == [("15-20 days", "P20D", "duration", True)]
+    assert resolve("Symptoms appear from six to 48 hours after exposure.") == [
+        ("from six to 48 hours", "PT48H", "duration", True)
+    ]

@@ -46,11 +46,13 @@ COUNTED = re.compile(
 _ALTERNATIVE_COUNT = rf"(?:\d+|{_WORD_NUMBERS})"
 ALTERNATIVE = re.compile(
     rf"\b(?:(?:for|within|in|over|during)\s+)?(?:(?P<count>a|an|one)\s+(?P<unit>{_UNIT})\s+or"
-    rf"\s+(?P<alt>{_ALTERNATIVE_COUNT})|(?P<count2>{_ALTERNATIVE_COUNT})\s+or\s+"
+    rf"\s+(?P<alt>{_ALTERNATIVE_COUNT})|(?:from\s+|between\s+)?(?P<count2>{_ALTERNATIVE_COUNT})"
+    rf"(?:\s+or\s+|\s+to\s+|\s+and\s+|\s*[-\u2013]\s*)"
     rf"(?P<alt2>{_ALTERNATIVE_COUNT})\s+(?P<unit2>{_UNIT}))\b{_AFTER}",
     re.IGNORECASE,
 )
-"""Two counts offered together: "a day or two", "within a year or two", "two or three weeks"."""
+"""Two counts offered together: "a day or two", "within a year or two", "two or three weeks",
+"15-20 days", "from six to 48 hours"."""
 BARE_PLURAL = re.compile(
     r"\b(?:be|take|(?:after|amid|ending|following|despite)(?=\s+\w+\s+of\b))\s+"
     r"(?P<unit>hours|days|weeks|months|years)\b"
