@@ -2151,3 +2151,19 @@ def test_a_span_of_counts_is_its_larger_count_about() -> None:
     assert resolve("Symptoms appear from six to 48 hours after exposure.") == [
         ("from six to 48 hours", "PT48H", "duration", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks intensified over the past year.", ("over the past year", "P1Y", False)),
+        ("Within the past week, evidence appeared.", ("Within the past week", "P1W", False)),
+        ("Rates fell over the last three decades.", ("over the last three decades", "P30Y", False)),
+        ("Prices rose in the last few days.", ("in the last few days", "PXD", True)),
+    ],
+)
+def test_the_past_span_of_time_is_a_duration(
+    sentence: str, expected: tuple[str, str, bool]
+) -> None:
+    text, value, approximate = expected
+    assert resolve(sentence) == [(text, value, "duration", approximate)]

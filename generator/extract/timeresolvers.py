@@ -278,13 +278,14 @@ def resolve_later(match: re.Match[str], context: Context) -> TimeExpression | No
 
 def resolve_duration(match: re.Match[str], _: Context) -> TimeExpression:
     quantity = (match.group("count") or "").lower().strip()
-    unit = match.group("unit").lower().rstrip("s")
-    count = _number(quantity) if quantity else None
+    written = match.group("unit").lower()
+    unit = written.rstrip("s")
+    count = _number(quantity) if quantity else (1 if written == unit else None)  # "the past year"
     code = _UNITS[unit]
     if count is not None and unit == "decade":
         count *= 10
     amount = "X" if count is None else str(count)
-    approximate = count is None or unit == "decade" or bool(match.groupdict().get("qual"))
+    approximate = count is None or bool(match.groupdict().get("qual"))
     return TimeExpression(
         match.group(0), match.start(), f"P{amount}{code}", "duration", approximate
     )

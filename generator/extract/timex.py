@@ -109,6 +109,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             resolve_duration,
         ),
         (
+            rf"\b(?:over|within|in|during)\s+the\s+(?:past|last)\s+(?P<count>{_QTY})?\s*(?P<unit>{_UNIT})\b",
+            resolve_duration,
+        ),
+        (
             rf"\b(?:by|of|lasting|within)\s+(?:(?P<qual>{_QUALIFIERS})\s+)?(?P<count>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|later|earlier|after|before))",
             resolve_duration,
         ),
