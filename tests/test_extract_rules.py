@@ -2167,3 +2167,18 @@ def test_the_past_span_of_time_is_a_duration(
 ) -> None:
     text, value, approximate = expected
     assert resolve(sentence) == [(text, value, "duration", approximate)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks ran from July 26 to August 7.", [("from July 26 to August 7", "range")]),
+        ("Flights rose from January to April.", [("from January to April", "range")]),
+        ("The court moved the trial from April to July.", [("April", "month"), ("July", "month")]),
+        ("It covers Passats from 2014 and 2015.", [("from 2014", "year"), ("2015", "year")]),
+    ],
+)
+def test_from_one_date_to_another_is_a_span_unless_a_date_is_moved(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(found[0], found[2]) for found in resolve(sentence)] == expected

@@ -255,6 +255,9 @@ def _resolve_in_order(
         if expression is None:
             continue
         expression = _since(sentence, expression, context.published)
+        if resolved and (joined := _from_to(sentence, resolved[-1], expression)) is not None:
+            resolved[-1] = joined
+            continue
         resolved.append(expression)
         if expression.granularity in {"day", "month", "year"}:
             period = expression
@@ -285,3 +288,40 @@ def _since(sentence: str, expression: TimeExpression, published: date) -> TimeEx
         first,
         published,
     )
+
+
+_FROM = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+(?:to|until|through|and)\s+|\s*[-\u2013]\s*")
+_CALENDAR = {"day", "month", "year"}
+_MOVED = re.compile(
+    r"\b(?:mov|postpon|delay|put\s+(?:it\s+)?back|br(?:ing|ought)\s+forward|shift|reschedul|push)"
+    r"\w*\b[^.;]*$",
+    re.IGNORECASE,
+)
+"""A date moved "from April to July" is two dates, not a span."""
+
+
+def _from_to(sentence: str, first: TimeExpression, second: TimeExpression) -> TimeExpression | None:
+    """ "from July 26 to August 7", "between September and May": one range, its end after its
+    start (a month without a year is the next such month)."""
+    lead = re.match(r"(?i)(?:from|between)\s+", first.text)
+    before = sentence[: first.start + (lead.end() if lead else 0)]
+    opening = _FROM.search(before)
+    between = sentence[first.start + len(first.text) : second.start]
+    calendar = {first.granularity, second.granularity} <= _CALENDAR
+    if opening is None or not _TO.fullmatch(between) or not calendar or _MOVED.search(before):
+        return None
+    if between.strip() == "and" and opening.group(1).lower() != "between":
+        return None  # "from 2014 and 2015": two years, as "in 1991 and 1992" are
+    start, end = first.first, second.last
+    if start is None or end is None or second.first is None:
+        return None
+    end_label = second.value
+    if end < start and second.granularity != "month":
+        return None  # "from Monday to Friday" read as two days apart: not a span we can give
+    if end < start and not re.search(r"\d{4}", second.text):
+        end = end.replace(year=end.year + 1)
+        end_label = f"{end.year}{second.value[4:]}"
+    text = sentence[opening.start() : second.start + len(second.text)]
+    value = f"{first.value.split('/')[0]}/{end_label}"
+    return TimeExpression(text, opening.start(), value, "range", False, start, end)
