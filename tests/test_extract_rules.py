@@ -2182,3 +2182,11 @@ def test_from_one_date_to_another_is_a_span_unless_a_date_is_moved(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(found[0], found[2]) for found in resolve(sentence)] == expected
+
+
+def test_an_unnamed_subject_taken_up_as_the_noun_later_is_a_source() -> None:
+    extraction = drafted(
+        "A Western diplomat in the capital was more cautious. “Signing was the easy day,” the "
+        "diplomat said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Western diplomat"]

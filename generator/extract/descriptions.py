@@ -32,6 +32,7 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
             continue  # "A spokeswoman for the ministry, Zhang Qiyue, said": she is named
         speaks = _speaks(head, gazetteer) and (head.tag_ != "NNS" or lemma(head.head) in _SAY)
         speaks = speaks or said_before(head, gazetteer.reporting_verbs) is not None
+        speaks = speaks or _taken_up(chunk, paragraph)
         if not (speaks or _according_to(head) or "anonymity" in head.sent.text):
             continue
         while len(words) > 1 and _qualitative(words[0]):
@@ -44,6 +45,16 @@ def find_anonymous(paragraph: ParagraphDoc, table: EntityTable, gazetteer: Gazet
             affiliation = country.name if country.kind == "country" else country.country
             draft.role = Role(head.text, affiliation, False, None, head.lower_)
         table.record(draft, paragraph, chunk, alias=False)
+
+
+def _taken_up(chunk: Span, paragraph: ParagraphDoc) -> bool:
+    """ "A Western diplomat was more cautious. “…,” the diplomat said.": someone brought in
+    with "a" as a subject and called "the <noun>" later in the paragraph."""
+    head = chunk.root
+    if chunk[0].lower_ not in {"a", "an"} or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    later = paragraph.doc.text[chunk.end_char :].lower()
+    return f"the {head.lower_} " in later
 
 
 _SAY = {"say", "tell", "add", "confirm"}

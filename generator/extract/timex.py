@@ -316,6 +316,11 @@ def _from_to(sentence: str, first: TimeExpression, second: TimeExpression) -> Ti
     start, end = first.first, second.last
     if start is None or end is None or second.first is None:
         return None
+    start_label = first.value.split("/")[0]
+    year = re.search(r"\d{4}", second.text)
+    if year and not re.search(r"\d{4}", first.text) and start.year != second.first.year:
+        start = start.replace(year=second.first.year)  # "between April and June 1994"
+        start_label = f"{start.year}{start_label[4:]}"
     end_label = second.value
     if end < start and second.granularity != "month":
         return None  # "from Monday to Friday" read as two days apart: not a span we can give
@@ -323,5 +328,5 @@ def _from_to(sentence: str, first: TimeExpression, second: TimeExpression) -> Ti
         end = end.replace(year=end.year + 1)
         end_label = f"{end.year}{second.value[4:]}"
     text = sentence[opening.start() : second.start + len(second.text)]
-    value = f"{first.value.split('/')[0]}/{end_label}"
+    value = f"{start_label}/{end_label}"
     return TimeExpression(text, opening.start(), value, "range", False, start, end)
