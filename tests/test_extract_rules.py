@@ -2176,12 +2176,19 @@ def test_the_past_span_of_time_is_a_duration(
         ("Flights rose from January to April.", [("from January to April", "range")]),
         ("The court moved the trial from April to July.", [("April", "month"), ("July", "month")]),
         ("It covers Passats from 2014 and 2015.", [("from 2014", "year"), ("2015", "year")]),
+        (
+            "The killings took place between April and the end of June 1994.",
+            [("between April and the end of June 1994", "range")],
+        ),
     ],
 )
 def test_from_one_date_to_another_is_a_span_unless_a_date_is_moved(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(found[0], found[2]) for found in resolve(sentence)] == expected
+    assert all(
+        "/1994" not in found[1] or found[1].startswith("1994") for found in resolve(sentence)
+    )
 
 
 def test_an_unnamed_subject_taken_up_as_the_noun_later_is_a_source() -> None:
