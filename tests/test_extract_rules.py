@@ -2197,3 +2197,14 @@ def test_an_unnamed_subject_taken_up_as_the_noun_later_is_a_source() -> None:
         "diplomat said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Western diplomat"]
+
+
+def test_a_titled_person_whose_surname_is_a_place_word_is_a_person() -> None:
+    extraction = drafted(
+        "Assistant Secretary of State Christopher Hill, the chief negotiator, left the session. "
+        "“We have an agreement,” he told reporters.",
+        "The talks were held at Castle Buildings.",
+    )
+    assert entity_types(extraction)["Christopher Hill"] == "person"
+    assert entity_types(extraction)["Castle Buildings"] == "place"
+    assert [q.speaker for q in extraction.quotes] == ["Christopher Hill"]

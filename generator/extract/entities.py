@@ -33,7 +33,13 @@ from generator.extract.namefixes import ORGANISATION_HEADS, headline_case
 from generator.extract.namespans import name_spans
 from generator.extract.nlp import lemma
 from generator.extract.orglinks import link_organisation
-from generator.extract.personnames import by_given_name, by_surnames, known_as, short_forms
+from generator.extract.personnames import (
+    by_given_name,
+    by_surname,
+    by_surnames,
+    known_as,
+    short_forms,
+)
 from generator.extract.roleowners import counterparts, like_others, name_owners
 from generator.extract.roles import (
     Role,
@@ -201,7 +207,8 @@ def _introduce_people(
         if len(text.split()) < 2:
             _surname_role(span, people.get(text), gazetteer)
             continue
-        if type_by_words(span) or _names_a_body(span):
+        kind = type_by_words(span)  # "Castle Buildings"; not "Secretary of State X Hill"
+        if (kind and not (kind == "place" and _titled(span, gazetteer))) or _names_a_body(span):
             continue
         same_sentence = previous is not None and previous[0].sent == span.sent
         role = _role_of(span, gazetteer, previous[1] if previous and same_sentence else None)
@@ -291,10 +298,10 @@ def _resolve(
     known = gazetteer.lookup(text)
     if known is not None:
         return _known_entity(span, known, gazetteer)
-    if (kind := type_by_words(span)) is not None:
-        return EntityDraft(text, kind, confidence=0.6)
     person = people.get(text) or people.get(plain(text))
-    person = person or _by_surname(text, people) or by_surnames(text, people)
+    if person is None and (kind := type_by_words(span)) is not None:
+        return EntityDraft(text, kind, confidence=0.6)
+    person = person or by_surname(text, people) or by_surnames(text, people)
     if person is None and len(text.split()) == 1:
         person = by_given_name(text, people)
     if person is not None:
@@ -312,19 +319,6 @@ def _resolve(
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return EntityDraft(text, "place", confidence=0.6)
     return None
-
-
-def _by_surname(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
-    """The person introduced with this surname, unless the text gives another given name
-    ("Junichi Miyashita" is not his brother "Akira Miyashita")."""
-    words = text.split()
-    person = people.get(words[-1]) if words else None
-    if person is None or len(words) == 1:
-        return person
-    given, theirs = words[0].rstrip("."), person.name.split()[0].rstrip(".")
-    initial = len(given) == 1 or len(theirs) == 1
-    same = given == theirs or (initial and given[0] == theirs[0])
-    return person if same else None
 
 
 _SPEECH = {"say", "tell", "add", "announce", "state", "confirm", "deny", "warn", "write"}
@@ -363,6 +357,12 @@ def _names_no_entity(text: str) -> bool:
     if numbered and not any(word in ORGANISATION_WORDS for word in words):
         return True  # "7853rd Meeting", "Resolution 2334": a numbered thing ("G7" is a name)
     return bool(_INDICES.match(text))
+
+
+def _titled(span: Span, gazetteer: Gazetteer) -> bool:
+    """A person by the model with a title before or after: "Christopher Hill", "Stuart Hall"."""
+    titled = title_before(span, gazetteer) is not None or person_by_apposition(span, gazetteer)
+    return span.label_ == "PERSON" and titled
 
 
 def _names_a_body(span: Span) -> bool:

@@ -73,3 +73,16 @@ def _the_one(people: dict[str, EntityDraft], fits: Callable[[str], bool]) -> Ent
     """The one person any of whose keys fits, or None for none or several."""
     found = {id(person): person for name, person in people.items() if fits(name)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def by_surname(text: str, people: dict[str, EntityDraft]) -> EntityDraft | None:
+    """The person introduced with this surname, unless the text gives another given name
+    ("Junichi Miyashita" is not his brother "Akira Miyashita")."""
+    words = text.split()
+    person = people.get(words[-1]) if words else None
+    if person is None or len(words) == 1:
+        return person
+    given, theirs = words[0].rstrip("."), person.name.split()[0].rstrip(".")
+    initial = len(given) == 1 or len(theirs) == 1
+    same = given == theirs or (initial and given[0] == theirs[0])
+    return person if same else None
