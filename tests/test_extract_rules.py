@@ -2208,3 +2208,9 @@ def test_a_titled_person_whose_surname_is_a_place_word_is_a_person() -> None:
     assert entity_types(extraction)["Christopher Hill"] == "person"
     assert entity_types(extraction)["Castle Buildings"] == "place"
     assert [q.speaker for q in extraction.quotes] == ["Christopher Hill"]
+
+
+def test_last_night_is_the_day_before_publication() -> None:
+    assert resolve("The deal was struck late last night.") == [
+        ("late last night", "2023-04-30", "day", False)
+    ]

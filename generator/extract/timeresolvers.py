@@ -318,7 +318,8 @@ def resolve_this_period(match: re.Match[str], context: Context) -> TimeExpressio
 
 
 def resolve_deictic(match: re.Match[str], context: Context) -> TimeExpression:
-    word = match.group(0).split()[0].lower()
+    words = match.group(0).lower().split()
+    word = "yesterday" if words[:2] in (["last", "night"], ["late", "last"]) else words[0]
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
     return day_expression(match.group(0), match.start(), context.published + timedelta(days=offset))
 

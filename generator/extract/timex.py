@@ -172,7 +172,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (OLD_YEAR, resolve_year),
         (
-            r"\b(?:yesterday|today|tonight|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night)\b)?",
+            r"\b(?:yesterday|today|tonight|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night)\b)?"
+            r"|\b(?:late\s+)?last\s+night\b",
             resolve_deictic,
         ),
         (
