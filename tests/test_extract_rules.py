@@ -2214,3 +2214,18 @@ def test_last_night_is_the_day_before_publication() -> None:
     assert resolve("The deal was struck late last night.") == [
         ("late last night", "2023-04-30", "day", False)
     ]
+
+
+def test_a_title_before_a_name_of_a_country_and_a_misparsed_apposition_name_the_speaker() -> None:
+    extraction = drafted(
+        "“Violence must never return,” said the chief mediator, Abdulsalami Abubakar, a retired "
+        "Nigerian general.",
+        "The presiding judge, Almiro Rodrigues of Portugal, turned to the defendant. “You agreed "
+        "to evil,” the presiding judge said.",
+        "Presidents Alija Izetbegovic of Bosnia, Franjo Tudjman of Croatia and Slobodan "
+        "Milosevic of Serbia initialled the text.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Abdulsalami Abubakar", "Almiro Rodrigues"]
+    roles = {d.name: d.role.title if d.role else None for d in extraction.entities}
+    assert roles["Almiro Rodrigues"] == "presiding judge"
+    assert "Izetbegovic" not in (roles["Franjo Tudjman"] or "")

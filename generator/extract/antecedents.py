@@ -83,7 +83,10 @@ def named_entity(paragraph: ParagraphDoc, token: Token, table: EntityTable) -> E
         (c for c in token.children if c.dep_ in _NAME_PARTS),
         key=lambda c: _NAME_PARTS.index(c.dep_),
     )
-    for candidate in [c for c in children if c.dep_ == "appos"] + [token] + children:
+    apposed = [c for c in children if c.dep_ == "appos"]
+    if not any(c.dep_ == "cc" for c in token.children):  # "the chief mediator, X," misparsed
+        apposed += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    for candidate in [*apposed, token, *children]:
         entity = table.entity_at(paragraph.number, candidate.i)
         if entity is not None and entity.type in SPEAKER_TYPES:
             return entity

@@ -196,7 +196,9 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
         end -= 1  # "Iran's Supreme Leader, Ayatollah Ali Khamenei,"
     after = doc[name.end] if name.end < len(doc) else None
     listed = after is not None and after.lower_ == "and"  # "The two leaders, X and Y,"
-    if end < 1 or doc[end].text != "," or (after is not None and not after.is_punct and not listed):
+    of_where = after is not None and after.lower_ == "of" and after.nbor(1).ent_type_ == "GPE"
+    closed = after is None or after.is_punct or listed or of_where  # "The presiding judge, X of
+    if end < 1 or doc[end].text != "," or not closed:  # Portugal," names the judge too
         return None
     start = end
     while start > name.sent.start and not ends_phrase(doc[start - 1]):
@@ -207,8 +209,9 @@ def appositive_head(name: Span, gazetteer: Gazetteer) -> Span | None:
     span = doc[start:end]
     if listed and not any(t.lower_ in _plurals(gazetteer) for t in span):
         return None
-    if span and span[-1].ent_type_ == "PERSON":
-        return None  # "officer Pia Holm, Mats Arle,": a list of people, not a title
+    people = [t for t in span if t.ent_type_ == "PERSON"]  # "officer Pia Holm, Mats Arle,":
+    if span and (span[-1].ent_type_ == "PERSON" or (of_where and people)):  # a list of people
+        return None
     return span if span and _has_head(span, gazetteer) else None
 
 

@@ -136,13 +136,11 @@ def definite(noun: Token) -> bool:
 def coordinated(subject: Token) -> bool:
     """ "X and Y said", "the minister and the ambassador said": a subject of two, where either
     could have spoken; "its chairman and chief executive" is one person's title."""
-    return any(
-        child.dep_ == "conj"
-        and (
-            child.pos_ in {"PROPN", "PRON"}
-            or any(c.dep_ in {"det", "poss"} for c in child.children)
-        )
-        for child in subject.children
+    joined = [child for child in subject.children if child.dep_ == "conj"]
+    linked = any(c.dep_ == "cc" for t in [subject, *joined] for c in t.children)
+    return linked and any(  # no "and": "the chief mediator, X," is one person, misparsed
+        child.pos_ in {"PROPN", "PRON"} or any(c.dep_ in {"det", "poss"} for c in child.children)
+        for child in joined
     )
 
 
