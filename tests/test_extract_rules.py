@@ -2229,3 +2229,12 @@ def test_a_title_before_a_name_of_a_country_and_a_misparsed_apposition_name_the_
     roles = {d.name: d.role.title if d.role else None for d in extraction.entities}
     assert roles["Almiro Rodrigues"] == "presiding judge"
     assert "Izetbegovic" not in (roles["Franjo Tudjman"] or "")
+
+
+def test_one_of_an_unnamed_source_is_that_source() -> None:
+    extraction = drafted(
+        "Riyadh had dropped its demand, delegates said. “Nobody got everything,” one of the "
+        "delegates said.",
+        "Oil executives were gloomy. “Nobody planned for this,” one of them said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["delegate", None]

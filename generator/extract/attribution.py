@@ -42,6 +42,7 @@ from generator.extract.antecedents import (
     resolve_pronoun,
     subject_of,
 )
+from generator.extract.bodynouns import one_of
 from generator.extract.continuation import Previous, continuation
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft
@@ -245,6 +246,7 @@ def _subject_attribution(
         author = author or _statement_author(paragraph, subject.sent, reading)
         return Attribution(author, rule="statement") if author else None
     described = described_entity(paragraph, subject, reading)
+    described = described or one_of(paragraph, subject, reading.table)
     return Attribution(described, rule="description") if described else None
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
+from generator.extract.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,3 +66,21 @@ def _subject_entity(
     if head.dep_ not in _SUBJECTS:
         return None
     return table.entity_at(paragraph.number, token.i)
+
+
+def one_of(paragraph: ParagraphDoc, subject: Token, table: EntityTable) -> EntityDraft | None:
+    """ "Delegates said …. “…,” one of them said": one of an unnamed source, the one of that
+    kind named in this paragraph or the one before (for "them", the last in this paragraph)."""
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if subject.lower_ != "one" or group is None:
+        return None
+    here = (paragraph.number, subject.i)
+    for at in sorted((at for at in table.by_token if at < here), reverse=True):
+        draft = table.drafts[table.by_token[at]]
+        if at[0] < paragraph.number - 1:
+            break
+        them = group.lower_ == "them" and at[0] == paragraph.number  # said just before
+        if draft.anonymous and (them or draft.name.split()[-1] == lemma(group)):
+            return draft
+    return None
