@@ -2055,12 +2055,12 @@ def test_a_joint_statement_listeners_a_recent_holder_and_a_new_unnamed_speaker()
         "Mr. Petrov, on holiday, spoke on Wednesday. “It is critical,” he told a broadcaster.",
         "“The weather is very bad,” the President said.",
         "“Markets bled on a double shock,” said Vinod Nair, head of research at a brokerage.",
-        "A dealer at a Mumbai brokerage said traders had tried to price two shocks at once. "
-        "“Nobody knew which one to sell first,” he said.",
+        "A chef at a Mumbai hotel said guests had tried to leave at once. “Nobody knew where to "
+        "go,” he said.",
     )
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers[:5] == [None, "Tomas Berg", "Tomas Berg", "Ivan Petrov", "Ivan Petrov"]
-    assert speakers[5:] == ["Vinod Nair", None]  # the dealer is not the last named speaker
+    assert speakers[5:] == ["Vinod Nair", None]  # the chef is not the last named speaker
 
 
 def test_a_title_written_short_or_said_to_be_held_now_is_the_office() -> None:
@@ -2238,3 +2238,16 @@ def test_one_of_an_unnamed_source_is_that_source() -> None:
         "Oil executives were gloomy. “Nobody planned for this,” one of them said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["delegate", None]
+
+
+def test_a_person_of_any_kind_who_says_something_is_an_unnamed_source() -> None:
+    extraction = drafted(
+        "Outside a polling station, a voter said she had weighed the question for weeks. “We "
+        "want to stay,” she said.",
+        "A medical ethicist in London said the law would have to catch up. “Nobody asked the "
+        "public,” she said.",
+        "When a reporter asked about oil, the President cut in: “It would not be fair.”",
+    )
+    speakers = [q.speaker for q in extraction.quotes]
+    assert speakers[:2] == ["voter", "medical ethicist"]
+    assert speakers[2] != "reporter"  # who asks is not who answers

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator.extract.bodynouns import CLASS_NOUNS
 from generator.extract.document import ParagraphDoc
 from generator.extract.entitydraft import EntityDraft, EntityTable
 from generator.extract.entitytypes import KINSHIP
@@ -68,7 +69,7 @@ def _source_words(chunk: Span, gazetteer: Gazetteer) -> list[Token] | None:
     None when the chunk is no unnamed source: one "a" or "one" person of a kind, people of a
     kind with no article or "some", or a relative named by whose relative they are."""
     head, first = chunk.root, chunk[0].lower_
-    singular = head.lower_ in gazetteer.anonymous_heads
+    singular = head.lower_ in gazetteer.anonymous_heads or _someone_speaking(head, gazetteer)
     plural = (
         head.tag_ == "NNS"
         and _may_be_plural_of_a_source(head.lower_, gazetteer)
@@ -82,6 +83,29 @@ def _source_words(chunk: Span, gazetteer: Gazetteer) -> list[Token] | None:
     if singular and owned and head.lower_ in KINSHIP:
         return list(chunk[owned[-1].i - chunk.start + 1 :])
     return None
+
+
+_NOT_SOMEONE = CLASS_NOUNS | {
+    "statement", "report", "study", "poll", "survey", "document", "letter", "memo", "note",
+    "communique", "communiqué", "court", "judge", "tribunal", "panel", "committee", "council",
+    "government", "ministry", "department", "team", "crowd", "broadcast", "station", "website",
+}  # fmt: skip
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+"""Endings of nouns for people ("voter", "ethicist", "dealer", "insider", "historian")."""
+
+
+def _someone_speaking(head: Token, gazetteer: Gazetteer) -> bool:
+    """ "A voter said", "a medical ethicist in London said": a singular noun for a person that is
+    the subject of a verb of saying names someone of that kind (not a statement or a body)."""
+    return (
+        head.tag_ == "NN"
+        and head.dep_ == "nsubj"
+        and lemma(head.head) in _SAY
+        and head.lower_.endswith(_PERSON_ENDINGS)
+        and head.lower_ not in _NOT_SOMEONE
+    )
 
 
 def _names_follow(chunk: Span, paragraph: ParagraphDoc, table: EntityTable) -> bool:
