@@ -19,9 +19,9 @@ confidences fitted without that article (on the 145 dev articles, items at 0.8 o
 | entity:person-with-role:single               |   539/548 |       0.95 |
 | speaker                                      |         — |       0.95 |
 | speaker:continuation                         |     68/69 |       0.95 |
-| speaker:named                                |   408/417 |       0.95 |
-| speaker:pronoun                              |   219/221 |       0.95 |
-| entity:anonymous:single                      |   190/201 |       0.90 |
+| speaker:named                                |   410/419 |       0.95 |
+| speaker:pronoun                              |   222/224 |       0.95 |
+| entity:anonymous:single                      |   196/207 |       0.90 |
 | entity:known-body:multi                      |   162/169 |       0.90 |
 | entity:known-body:single                     |   269/282 |       0.90 |
 | entity:known-country:single                  |   215/229 |       0.90 |
