@@ -70,8 +70,7 @@ def _only_the_tag(
 
 def _listener(token: Token, reading: Reading) -> bool:
     """Whether a name is who the speaker told, not another speaker."""
-    while token.dep_ in {"compound", "flat", "poss", "det"} and token.head.i != token.i:
-        token = token.head
+    token = _phrase_head(token, {"compound", "flat", "poss", "det"})
     verb = token.head
     told = token.dep_ in {"dobj", "dative"} and lemma(verb) in reading.gazetteer.reporting_verbs
     return told and verb.lower_ != "quoted"
@@ -83,6 +82,12 @@ _PLACING = {"in", "at", "from", "near", "outside", "inside", "of", "across"}
 def _where(token: Token) -> bool:
     """Whether a name is the object of a preposition that places someone ("from Prenzlauer
     Berg"): whatever the model took it for, where the speaker is, not another speaker."""
-    while token.dep_ in {"compound", "flat", "det"} and token.head.i != token.i:
-        token = token.head
+    token = _phrase_head(token, {"compound", "flat", "det"})
     return token.dep_ == "pobj" and token.head.lower_ in _PLACING
+
+
+def _phrase_head(token: Token, parts: set[str]) -> Token:
+    """The head of the name a token is a word of ("Financial" → "Times")."""
+    while token.dep_ in parts and token.head.i != token.i:
+        token = token.head
+    return token
