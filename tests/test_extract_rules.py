@@ -2251,3 +2251,15 @@ def test_a_person_of_any_kind_who_says_something_is_an_unnamed_source() -> None:
     speakers = [q.speaker for q in extraction.quotes]
     assert speakers[:2] == ["voter", "medical ethicist"]
     assert speakers[2] != "reporter"  # who asks is not who answers
+
+
+def test_a_later_title_that_names_the_office_more_closely_is_the_role() -> None:
+    extraction = drafted(
+        "Bench: Judge Almiro Rodrigues, presiding; Judge Fouad Riad; Judge Patricia Wald",
+        "The presiding judge, Almiro Rodrigues of Portugal, turned to the defendant. “You agreed "
+        "to evil,” the presiding judge said.",
+    )
+    roles = {d.name: d.role.title if d.role else None for d in extraction.entities}
+    assert roles["Almiro Rodrigues"] == "presiding judge"
+    assert roles["Fouad Riad"] == "Judge"
+    assert [q.speaker for q in extraction.quotes] == ["Almiro Rodrigues"]

@@ -218,8 +218,7 @@ def _introduce_people(
             continue
         person = people.get(text) or people.get(plain(text)) or by_surnames(text, people)
         person = person or EntityDraft(text, "person")
-        if role and person.role is None:
-            person.role = role
+        person.give_role(role)
         previous = (span, role)
         for key in [text, *short_forms(text), *known_as(span)]:
             people.setdefault(key, person)
@@ -229,8 +228,8 @@ def _introduce_people(
 
 def _surname_role(span: Span, person: EntityDraft | None, gazetteer: Gazetteer) -> None:
     """ "Reed, the union leader, said": a title given at a later, shorter mention."""
-    if person is not None and person.role is None:
-        person.role = _role_of(span, gazetteer, None, person=True)
+    if person is not None:
+        person.give_role(_role_of(span, gazetteer, None, person=True))
 
 
 def _name_like(token: Token) -> bool:

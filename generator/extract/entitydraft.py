@@ -39,6 +39,15 @@ class EntityDraft:
     """Capitalised words written just before a mention ("Major General", "the Rev."), lower
     case and without a full stop: "the general" and "the priest" can then find the holder."""
 
+    def give_role(self, role: Role | None) -> None:
+        """Take the role a mention gives, unless one is known already; a later title that names
+        the same office more closely replaces it ("Judge X", then "the presiding judge, X")."""
+        if role is None:
+            return
+        known = self.role
+        if known is None or _narrows(role, known):
+            self.role = role
+
     def mention(self, surface: str, sentence_id: str) -> None:
         """Record one mention: its surface form as an alias, its sentence as a source."""
         surface = clean_name(surface)
@@ -46,6 +55,14 @@ class EntityDraft:
             self.aliases.append(surface)
         if sentence_id not in self.sentences:
             self.sentences.append(sentence_id)
+
+
+def _narrows(role: Role, known: Role) -> bool:
+    """Whether ``role`` is ``known`` with words added: the same head and tense, and the same
+    affiliation if ``known`` had one."""
+    words, known_words = set(role.title.lower().split()), set(known.title.lower().split())
+    same = (role.head, role.former) == (known.head, known.former)
+    return same and known_words < words and known.affiliation in {None, role.affiliation}
 
 
 ACTS = "acts"
