@@ -2263,3 +2263,20 @@ def test_a_later_title_that_names_the_office_more_closely_is_the_role() -> None:
     assert roles["Almiro Rodrigues"] == "presiding judge"
     assert roles["Fouad Riad"] == "Judge"
     assert [q.speaker for q in extraction.quotes] == ["Almiro Rodrigues"]
+
+
+def test_a_description_no_one_holds_that_speaks_is_the_titled_speaker_just_before() -> None:
+    extraction = drafted(
+        "Adama Barrow, the opposition candidate, won the vote. Mr. Barrow said he was sure the "
+        "President would hand over power. “Power belongs to the people. It is the people who "
+        "have spoken,” the president-elect said.",
+        "The ELN delegation is led by its commander, Pablo Beltrán. Speaking for the ELN, Pablo "
+        "Beltrán said the sides should agree on a ceasefire. “We are trying,” the rebel "
+        "commander said.",
+        "Lisa Tan, the finance minister, met the bankers. The talks went well. “We are close,” "
+        "the trade envoy said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Adama Barrow", "Pablo Beltrán", None]
+    roles = {d.name: d.role.title if d.role else None for d in extraction.entities}
+    assert roles["Adama Barrow"] == "opposition candidate"
+    assert roles["Pablo Beltrán"] == "commander"

@@ -183,9 +183,14 @@ def find_descriptions(
         here = (paragraph.number, article.i)
         holders = [h for h in _holders(table, role) if _named_before(table, h, here)]
         argument = title.root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}
-        untitled = _untitled_before(paragraph, table, article, before) if argument else None
+        speaking = _speaks(title.root, gazetteer) and title.root.dep_ == "nsubj"
+        untitled = (
+            _untitled_before(paragraph, table, article, before, speaking=speaking)
+            if argument
+            else None
+        )
         if not holders and untitled is not None:
-            untitled.role, holders = role, [untitled]  # "sentenced X, convicting the former …"
+            untitled.role, holders = untitled.role or role, [untitled]  # "convicting the former …"
         if len(holders) == 1:
             table.record(holders[0], paragraph, doc[article.i : end], alias=False)
 
@@ -196,11 +201,18 @@ def _named_before(table: EntityTable, person: EntityDraft, here: tuple[int, int]
 
 
 def _untitled_before(
-    paragraph: ParagraphDoc, table: EntityTable, article: Token, previous: ParagraphDoc | None
+    paragraph: ParagraphDoc,
+    table: EntityTable,
+    article: Token,
+    previous: ParagraphDoc | None,
+    *,
+    speaking: bool = False,
 ) -> EntityDraft | None:
     """The one person without a title named earlier in the sentence, else the untitled subject
     of the sentence before (the last of the paragraph before, for a paragraph's first sentence):
-    whom a description no one holds stands for."""
+    whom a description no one holds stands for. A description that speaks may also stand for a
+    titled subject who spoke in the sentence before ("Mr. Barrow said he was sure. “…,” the
+    president-elect said."): the writer named one speaker two ways."""
     sentence = article.sent
     reported = _reported_clause(article)
     mentions = [
@@ -211,14 +223,16 @@ def _untitled_before(
     ]
     if reported is not None and any(token not in reported for token, _ in mentions):
         return None  # "Smith said the general was immune": the general is someone else
-    named = {entity.name: entity for _, entity in mentions}
+    named, spoke = {entity.name: entity for _, entity in mentions}, False
     if not named:
-        where, before = paragraph, [s for s in paragraph.doc.sents if s.end <= sentence.start][-1:]
+        start = _quote_closed_before(article) or sentence.start_char
+        where, before = paragraph, [s for s in paragraph.doc.sents if s.end_char <= start][-1:]
         if not before and previous is not None:
             where, before = previous, list(previous.doc.sents)[-1:]
         subjects = [t for s in before for t in s if t.dep_ == "nsubj" and t.head == s.root]
         if any(c.dep_ == "conj" for t in subjects for c in t.children):
             return None  # "General X and General Y arrived": either could be "the general"
+        spoke = any(lemma(t.head) in _SAY for t in subjects)
         named = {
             entity.name: entity
             for token in subjects
@@ -226,9 +240,17 @@ def _untitled_before(
             and entity.type == "person"
         }
     people = list(named.values())
-    if len(people) != 1 or people[0].role is not None or people[0].anonymous:
+    if len(people) != 1 or people[0].anonymous:
         return None
-    return people[0]
+    return people[0] if people[0].role is None or (speaking and spoke) else None
+
+
+def _quote_closed_before(article: Token) -> int | None:
+    """Where the quote opens that closes just before a description ("“…. …,” the president-elect
+    said"): the sentences of the quote are the description's own words, not the sentence before."""
+    text = article.doc.text[: article.idx].rstrip()
+    opening = text.rfind("\u201c") if text.endswith("\u201d") else -1
+    return opening if opening >= 0 else None
 
 
 def _reported_clause(token: Token) -> Span | None:
